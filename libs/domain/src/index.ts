@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './errors';
+export * from './disciplines';
+export * from './coverage';
+export * from './lifecycle';
+export * from './permissions';
+export * from './validation';
