@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { AppModule, AppOptions } from './app.module';
+import { sessionSecret } from './auth/session-secret';
+import { DemoService } from './demo/demo.service';
+import { ReadinessService } from './health/readiness.service';
+import { UsersService } from './users/users.service';
+import { serveWebApp } from './web/web-app';
+
+export interface RunningApp {
+  readonly app: NestExpressApplication;
+  /** e.g. http://127.0.0.1:3000 */
+  readonly url: string;
+  /** What happened at start: whether demo data was loaded, whether an admin is missing. */
+  readonly startup: { readonly demoLoaded: boolean; readonly hasUsers: boolean };
+  close(): Promise<void>;
+}
+
+/**
+ * Builds, prepares and starts the app: migrations run as the database opens, the demo program
+ * loads into a new database, and only then does /health answer 200.
+ */
+export async function startApp(
+  options: AppOptions & { readonly logger?: false },
+): Promise<RunningApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: options.logger === false ? false : ['log', 'warn', 'error'],
+    abortOnError: false,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(cookieParser(sessionSecret(options.config)));
+  serveWebApp(app, options.config.webDist);
+  app.enableShutdownHooks();
+  await app.init();
+
+  const users = app.get(UsersService);
+  let demoLoaded = false;
+  if ((await users.count()) === 0 && options.config.demo) {
+    await app.get(DemoService).load();
+    demoLoaded = true;
+  }
+  const hasUsers = (await users.count()) > 0;
+  app.get(ReadinessService).markReady();
+
+  await app.listen(options.config.port, options.config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : options.config.port;
+  const url = `http://${options.config.host.includes(':') ? `[${options.config.host}]` : options.config.host}:${port}`;
+  return {
+    app,
+    url,
+    startup: { demoLoaded, hasUsers },
+    close: () => app.close(),
+  };
+}
+
+export const startupLogger = new Logger('Startup');

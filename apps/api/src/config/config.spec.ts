@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './config';
+
+describe(loadConfig.name, () => {
+  const root = '/srv/ipt';
+
+  it('works with no settings at all', () => {
+    const sut = loadConfig({}, root);
+    expect(sut.port).toBe(3000);
+    expect(sut.database).toEqual({ kind: 'sqlite', path: '/srv/ipt/data/ipt.sqlite' });
+    expect(sut.demo).toBe(true);
+    expect(sut.sessionSecret).toBeNull();
+  });
+
+  it('resolves a relative SQLite path against the repository root and keeps an absolute one', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:tmp/x.sqlite' }, root).database).toEqual({
+      kind: 'sqlite',
+      path: '/srv/ipt/tmp/x.sqlite',
+    });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/ipt.db' }, root).database).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/ipt.db',
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be a whole number from 0 to 65535/],
+    ['IPT_DEMO', 'maybe', /IPT_DEMO must be true or false/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must start with "sqlite:" or "postgres:\/\/"/],
+    ['SESSION_SECRET', 'short', /SESSION_SECRET must be at least 32 characters/],
+  ])('stops on a bad %s, naming the variable', (variable, value, message) => {
+    expect(() => loadConfig({ [variable]: value }, root)).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value }, root)).toThrow(message);
+  });
+});

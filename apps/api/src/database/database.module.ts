@@ -1,0 +1,19 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { AppConfig } from '../config/config';
+import { DataSourceExtras, openDatabases } from './data-source';
+import { DATABASES, DatabaseService } from './database.service';
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forConfig(config: AppConfig, extras: DataSourceExtras = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DATABASES, useFactory: () => openDatabases(config.database, extras) },
+        DatabaseService,
+      ],
+      exports: [DatabaseService],
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { WriteContext, WriteTransaction } from '../events/write.service';
+import type { Databases } from './data-source';
+
+export const DATABASES = Symbol('Databases');
+
+/**
+ * The one way into the database. Reads go through `reader` (committed data only); every change
+ * goes through `write`, which runs it in one transaction together with its events.
+ *
+ * Writes are serialized in this process (ADR 0004): TypeORM's better-sqlite3 driver shares one
+ * connection, so two transactions in flight at once would nest as savepoints and a failing outer
+ * one would silently undo an inner one that had already reported success.
+ */
+@Injectable()
+export class DatabaseService implements OnApplicationShutdown {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(@Inject(DATABASES) private readonly databases: Databases) {}
+
+  get reader(): EntityManager {
+    return this.databases.reader.manager;
+  }
+
+  get isPostgres(): boolean {
+    return this.databases.writer.options.type === 'postgres';
+  }
+
+  write<T>(context: WriteContext, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const result = this.tail.then(() =>
+      this.databases.writer.transaction((manager) => work(new WriteTransaction(manager, context))),
+    );
+    // The queue goes on whether this write succeeded or not.
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.tail;
+    await this.databases.close();
+  }
+}

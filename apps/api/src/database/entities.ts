@@ -1,0 +1,42 @@
+import { SessionEntity } from '../auth/session.entity';
+import { EventEntity } from '../events/event.entity';
+import { ActionItemEntity } from '../issues/action-item.entity';
+import { CommentEntity } from '../issues/comment.entity';
+import { DecisionEntity } from '../issues/decision.entity';
+import { EscalationEntity } from '../issues/escalation.entity';
+import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
+import { IssueEntity } from '../issues/issue.entity';
+import { NonConcurrenceEntity } from '../issues/non-concurrence.entity';
+import { OptionEntity } from '../issues/option.entity';
+import { RecommendationEntity } from '../issues/recommendation.entity';
+import { WaiverEntity } from '../issues/waiver.entity';
+import { DisciplineEntity } from '../programs/discipline.entity';
+import { MembershipEntity } from '../programs/membership.entity';
+import { ProgramRoleEntity } from '../programs/program-role.entity';
+import { ProgramEntity } from '../programs/program.entity';
+import { TeamEntity } from '../programs/team.entity';
+import { UserEntity } from '../users/user.entity';
+import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
+
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  ProgramEntity,
+  ProgramRoleEntity,
+  DisciplineEntity,
+  TeamEntity,
+  MembershipEntity,
+  IssueEntity,
+  IssueRequiredDisciplineEntity,
+  OptionEntity,
+  RecommendationEntity,
+  WaiverEntity,
+  DecisionEntity,
+  NonConcurrenceEntity,
+  CommentEntity,
+  ActionItemEntity,
+  EscalationEntity,
+  EventEntity,
+];
+
+export const MIGRATIONS = [InitialSchema1764100000000];

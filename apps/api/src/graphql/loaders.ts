@@ -1,0 +1,74 @@
+import DataLoader from 'dataloader';
+import { EntityManager, EntityTarget, FindOptionsOrder, In, ObjectLiteral } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
+import { ActionItemEntity } from '../issues/action-item.entity';
+import { CommentEntity } from '../issues/comment.entity';
+import { DecisionEntity } from '../issues/decision.entity';
+import { EscalationEntity } from '../issues/escalation.entity';
+import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
+import { NonConcurrenceEntity } from '../issues/non-concurrence.entity';
+import { OptionEntity } from '../issues/option.entity';
+import { RecommendationEntity } from '../issues/recommendation.entity';
+import { WaiverEntity } from '../issues/waiver.entity';
+import { DisciplineEntity } from '../programs/discipline.entity';
+import { MembershipEntity } from '../programs/membership.entity';
+import { ProgramEntity } from '../programs/program.entity';
+import { TeamEntity } from '../programs/team.entity';
+import { UserEntity } from '../users/user.entity';
+
+/**
+ * One fresh set per GraphQL request: each relation of a page of issues costs one statement,
+ * whatever the page size (twenty's dataloaders, in spirit).
+ */
+export function createLoaders(manager: EntityManager) {
+  function byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) {
+    return new DataLoader<string, T | null>(async (ids) => {
+      const rows = await manager.find(entity, { where: { id: In([...ids]) } as never });
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
+  }
+
+  function groupedBy<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    column: keyof T & string,
+    order: FindOptionsOrder<T>,
+  ) {
+    return new DataLoader<string, T[]>(async (keys) => {
+      const rows = await manager.find(entity, {
+        where: { [column]: In([...keys]) } as never,
+        order,
+      });
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(row[column] as string)?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+  }
+
+  return {
+    user: byId(UserEntity),
+    team: byId(TeamEntity),
+    program: byId(ProgramEntity),
+    option: byId(OptionEntity),
+    decision: byId(DecisionEntity),
+    recommendation: byId(RecommendationEntity),
+    teamsByProgram: groupedBy(TeamEntity, 'programId', { name: 'ASC' }),
+    disciplinesByProgram: groupedBy(DisciplineEntity, 'programId', { name: 'ASC' }),
+    membershipsByTeam: groupedBy(MembershipEntity, 'teamId', { createdAt: 'ASC' }),
+    requiredDisciplinesByIssue: groupedBy(IssueRequiredDisciplineEntity, 'issueId', {
+      position: 'ASC',
+    }),
+    optionsByIssue: groupedBy(OptionEntity, 'issueId', { label: 'ASC' }),
+    recommendationsByIssue: groupedBy(RecommendationEntity, 'issueId', { submittedAt: 'ASC' }),
+    waiversByIssue: groupedBy(WaiverEntity, 'issueId', { waivedAt: 'ASC' }),
+    decisionsByIssue: groupedBy(DecisionEntity, 'issueId', { decidedAt: 'ASC' }),
+    actionItemsByDecision: groupedBy(ActionItemEntity, 'decisionId', { dueAt: 'ASC' }),
+    actionItemsByIssue: groupedBy(ActionItemEntity, 'issueId', { dueAt: 'ASC' }),
+    nonConcurrencesByDecision: groupedBy(NonConcurrenceEntity, 'decisionId', { filedAt: 'ASC' }),
+    escalationsByIssue: groupedBy(EscalationEntity, 'issueId', { escalatedAt: 'ASC' }),
+    commentsByIssue: groupedBy(CommentEntity, 'issueId', { createdAt: 'ASC' }),
+    eventsByIssue: groupedBy(EventEntity, 'issueId', { seq: 'ASC' }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

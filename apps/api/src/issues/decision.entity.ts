@@ -1,0 +1,61 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Tier } from '@ipt/domain';
+import { InstantColumn, JsonColumn } from '../database/columns';
+
+/** A decision memorandum. Never edited: a later decision supersedes it, linked both ways. */
+@Entity('decisions')
+@Index(['programId', 'decidedAt'])
+export class DecisionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  issueId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  programId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  optionId!: string;
+
+  @Column({ type: 'text' })
+  rationale!: string;
+
+  @Column({ type: 'text', default: '' })
+  conditions!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  decidedById!: string;
+
+  /** The team and tier at which the decision was taken. */
+  @Column({ type: 'varchar', length: 36 })
+  teamId!: string;
+
+  @Column({ type: 'varchar', length: 4 })
+  tier!: Tier;
+
+  @InstantColumn()
+  decidedAt!: Date;
+
+  /** The decision due date in force when it was taken, for on-time rates. */
+  @InstantColumn({ nullable: true })
+  dueAt!: Date | null;
+
+  /** Recommendations that were current when it was taken (ids). */
+  @JsonColumn()
+  consideredRecommendationIds!: string[];
+
+  /** Disciplines whose current recommendation favoured another option. */
+  @JsonColumn()
+  dissentingDisciplines!: string[];
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supersedesId!: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  supersededById!: string | null;
+
+  @InstantColumn({ nullable: true })
+  supersededAt!: Date | null;
+}

@@ -1,0 +1,66 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { IssueStatus, LIMITS, Tier } from '@ipt/domain';
+import { IsArray, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+@ArgsType()
+export class IssuesArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Limit to one program; all visible programs when left out.',
+  })
+  @IsOptional()
+  @IsString()
+  programKey?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 50,
+    description: `Page size, 1 to ${LIMITS.pageSizeMax}.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: `first must be from 1 to ${LIMITS.pageSizeMax}.` })
+  @Max(LIMITS.pageSizeMax, { message: `first must be from 1 to ${LIMITS.pageSizeMax}.` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
+
+  @Field(() => [IssueStatus], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(IssueStatus, { each: true })
+  status?: IssueStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Issues currently with this team.' })
+  @IsOptional()
+  @IsString()
+  teamId?: string | null;
+
+  @Field(() => Tier, { nullable: true })
+  @IsOptional()
+  @IsEnum(Tier)
+  tier?: Tier | null;
+
+  @Field(() => [Int], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsInt({ each: true })
+  consequence?: number[] | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsString()
+  ownerId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Matches key, title and condition statement.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string | null;
+}

@@ -1,0 +1,70 @@
+import { Field, GraphQLISODateTime, ID, Int, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ImpactArea } from '@ipt/domain';
+import { IssueChangeInput } from './common';
+
+@InputType()
+export class StageDueDatesInput {
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Only before triage is done; usually left out.',
+  })
+  @IsOptional()
+  @IsDate()
+  triage?: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  @IsDate()
+  recommendations!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @IsDate()
+  decision!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @IsDate()
+  resolution!: Date;
+}
+
+@InputType()
+export class TriageIssueInput extends IssueChangeInput {
+  @Field(() => ID, { description: 'Who owns the issue from here on.' })
+  @IsString()
+  ownerId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1, { message: 'consequence must be from 1 (minimal) to 5 (critical).' })
+  @Max(5, { message: 'consequence must be from 1 (minimal) to 5 (critical).' })
+  consequence!: number;
+
+  @Field(() => ImpactArea, { nullable: true })
+  @IsOptional()
+  @IsEnum(ImpactArea)
+  impactArea?: ImpactArea | null;
+
+  @Field(() => [String], { description: 'Discipline codes that must recommend or be waived.' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'requiredDisciplines needs at least one discipline.' })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  requiredDisciplines!: string[];
+
+  @Field(() => StageDueDatesInput)
+  @ValidateNested()
+  @Type(() => StageDueDatesInput)
+  dueDates!: StageDueDatesInput;
+}

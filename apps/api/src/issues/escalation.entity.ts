@@ -1,0 +1,38 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { EscalationSource, Tier } from '@ipt/domain';
+import { InstantColumn } from '../database/columns';
+
+@Entity('escalations')
+export class EscalationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 36 })
+  issueId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  fromTeamId!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  toTeamId!: string;
+
+  @Column({ type: 'varchar', length: 4 })
+  fromTier!: Tier;
+
+  @Column({ type: 'varchar', length: 4 })
+  toTier!: Tier;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  source!: EscalationSource;
+
+  /** Null when the timeliness policy escalated it. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  escalatedById!: string | null;
+
+  @InstantColumn()
+  escalatedAt!: Date;
+}

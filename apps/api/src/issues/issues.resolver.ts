@@ -1,0 +1,304 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  CoverageState,
+  LifecycleCommandType,
+  Permission,
+  authorize,
+  availableCommands,
+  disciplineCoverage,
+} from '@ipt/domain';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CLOCK, Clock } from '../common/clock';
+import { DatabaseService } from '../database/database.service';
+import type { RequestContext } from '../graphql/context';
+import { ActorService } from '../programs/actor.service';
+import { ProgramModel, TeamModel } from '../programs/program.model';
+import { UserEntity } from '../users/user.entity';
+import { toUserModel } from '../users/user.mapper';
+import { UserModel } from '../users/user.model';
+import { AddOptionInput } from './dto/add-option.input';
+import { CloseIssueInput } from './dto/close-issue.input';
+import { IssuesArgs } from './dto/issues.args';
+import { RaiseIssueInput } from './dto/raise-issue.input';
+import { RecordDecisionInput } from './dto/record-decision.input';
+import { SubmitRecommendationInput } from './dto/submit-recommendation.input';
+import { TriageIssueInput } from './dto/triage-issue.input';
+import { toDecisionModel, toIssueModel } from './issue.mapper';
+import {
+  ActionItemModel,
+  CommentModel,
+  CoverageEntryModel,
+  DecisionModel,
+  EscalationModel,
+  IssueConnectionModel,
+  IssueModel,
+  OptionModel,
+  RecommendationModel,
+  TimelineEventModel,
+  WaiverModel,
+} from './issue.model';
+import { Caller, IssuesService } from './issues.service';
+
+/** Which permission each lifecycle command needs, to offer only what the viewer may do. */
+const PERMISSION_OF: Partial<Record<LifecycleCommandType, Permission['action']>> = {
+  TRIAGE: 'TRIAGE_ISSUE',
+  UPDATE: 'UPDATE_ISSUE',
+  ADD_OPTION: 'ADD_OPTION',
+  WAIVE_DISCIPLINE: 'WAIVE_DISCIPLINE',
+  RECORD_DECISION: 'RECORD_DECISION',
+  ESCALATE: 'ESCALATE_ISSUE',
+  RESOLVE: 'RESOLVE_ISSUE',
+  CLOSE: 'CLOSE_ISSUE',
+  WITHDRAW: 'WITHDRAW_ISSUE',
+  COMMENT: 'COMMENT',
+  FILE_NON_CONCURRENCE: 'FILE_NON_CONCURRENCE',
+};
+
+@Resolver(() => IssueModel)
+export class IssuesResolver {
+  constructor(
+    private readonly issueService: IssuesService,
+    private readonly actors: ActorService,
+    private readonly db: DatabaseService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => IssueConnectionModel, { description: 'Issues you can see, newest raised first.' })
+  async issues(
+    @CurrentUser() user: UserEntity,
+    @Args() args: IssuesArgs,
+  ): Promise<IssueConnectionModel> {
+    const page = await this.issueService.list(user, args);
+    return {
+      edges: page.issues.map((issue, index) => ({
+        cursor: page.cursors[index] as string,
+        node: toIssueModel(issue),
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => IssueModel)
+  async issue(@CurrentUser() user: UserEntity, @Args('key') key: string): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.byKey(user, key));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Raises an issue on one of your teams; it starts OPEN.',
+  })
+  async raiseIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: RaiseIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.raise(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Sets owner, consequence, required disciplines and due dates: OPEN -> IN_REVIEW.',
+  })
+  async triageIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: TriageIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.triage(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, { description: 'Adds a course of action to choose from.' })
+  async addOption(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: AddOptionInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.addOption(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description:
+      'Your discipline’s recommendation; supersedes its previous one. The last one needed makes the issue AWAITING_DECISION.',
+  })
+  async submitRecommendation(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: SubmitRecommendationInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.submitRecommendation(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Records the decision (superseding any current one): -> DECIDED.',
+  })
+  async recordDecision(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: RecordDecisionInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.recordDecision(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Closes a resolved issue, or a decided one whose action items are done.',
+  })
+  async closeIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: CloseIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.close(this.caller(user), input));
+  }
+
+  @ResolveField(() => ProgramModel)
+  async program(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.program.load(issue.programId);
+  }
+
+  @ResolveField(() => UserModel)
+  async raisedBy(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return userModel(await loaders.user.load(issue.raisedById));
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async owner(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return issue.ownerId ? userModel(await loaders.user.load(issue.ownerId)) : null;
+  }
+
+  @ResolveField(() => TeamModel)
+  originTeam(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.team.load(issue.originTeamId);
+  }
+
+  @ResolveField(() => TeamModel)
+  currentTeam(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.team.load(issue.currentTeamId);
+  }
+
+  @ResolveField(() => [String], {
+    description: 'Discipline codes that must recommend or be waived.',
+  })
+  async requiredDisciplines(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return (await loaders.requiredDisciplinesByIssue.load(issue.id)).map((r) => r.discipline);
+  }
+
+  @ResolveField(() => [CoverageEntryModel], {
+    description: 'Each required discipline: recommended, waived or pending.',
+  })
+  async coverage(
+    @Parent() issue: IssueModel,
+    @Context() { loaders }: RequestContext,
+  ): Promise<CoverageEntryModel[]> {
+    const [required, recommendations, waivers] = await Promise.all([
+      loaders.requiredDisciplinesByIssue.load(issue.id),
+      loaders.recommendationsByIssue.load(issue.id),
+      loaders.waiversByIssue.load(issue.id),
+    ]);
+    return disciplineCoverage(
+      required.map((r) => r.discipline),
+      recommendations,
+      waivers,
+    ) as CoverageEntryModel[];
+  }
+
+  @ResolveField(() => [String], { description: 'Required disciplines still pending.' })
+  async pendingDisciplines(@Parent() issue: IssueModel, @Context() context: RequestContext) {
+    return (await this.coverage(issue, context))
+      .filter((c) => c.state === CoverageState.PENDING)
+      .map((c) => c.discipline);
+  }
+
+  @ResolveField(() => [OptionModel])
+  options(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.optionsByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => [RecommendationModel], {
+    description: 'Every recommendation, superseded ones included, oldest first.',
+  })
+  recommendations(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.recommendationsByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => [WaiverModel])
+  waivers(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.waiversByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => [DecisionModel], {
+    description: 'Every decision, superseded ones included, oldest first.',
+  })
+  async decisions(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return (await loaders.decisionsByIssue.load(issue.id)).map(toDecisionModel);
+  }
+
+  @ResolveField(() => DecisionModel, { nullable: true, description: 'The decision in force.' })
+  async currentDecision(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    const current = (await loaders.decisionsByIssue.load(issue.id)).find(
+      (d) => d.supersededById === null,
+    );
+    return current ? toDecisionModel(current) : null;
+  }
+
+  @ResolveField(() => [ActionItemModel])
+  actionItems(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.actionItemsByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => [EscalationModel])
+  escalations(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.escalationsByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => [CommentModel])
+  comments(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.commentsByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => [TimelineEventModel], {
+    description: 'Every change to the issue, oldest first.',
+  })
+  async timeline(
+    @Parent() issue: IssueModel,
+    @Context() { loaders }: RequestContext,
+  ): Promise<TimelineEventModel[]> {
+    return (await loaders.eventsByIssue.load(issue.id)).map((event) =>
+      Object.assign(new TimelineEventModel(), {
+        ...event,
+        before: event.before === null ? null : JSON.stringify(event.before),
+        after: event.after === null ? null : JSON.stringify(event.after),
+      }),
+    );
+  }
+
+  @ResolveField(() => [String], {
+    description:
+      'Lifecycle actions the signed-in user may take now (e.g. RECORD_DECISION); the web app offers exactly these.',
+  })
+  async viewerActions(
+    @Parent() issue: IssueModel,
+    @CurrentUser() user: UserEntity,
+  ): Promise<string[]> {
+    const entity = await this.issueService.byKey(user, issue.key);
+    const [actor, state] = await Promise.all([
+      this.actors.forProgram(this.db.reader, user, issue.programId),
+      this.issueService.lifecycleState(this.db.reader, entity),
+    ]);
+    const scope = { currentTeamId: issue.currentTeamId, ownerId: issue.ownerId };
+    return availableCommands(state).filter((command) => {
+      if (command === 'SUBMIT_RECOMMENDATION') {
+        return state.requiredDisciplines.some(
+          (discipline) =>
+            authorize(actor, { action: 'SUBMIT_RECOMMENDATION', issue: scope, discipline }).allowed,
+        );
+      }
+      if (command === 'COMPLETE_ACTION_ITEM') return false; // offered per action item
+      const action = PERMISSION_OF[command];
+      return (
+        action !== undefined && authorize(actor, { action, issue: scope } as Permission).allowed
+      );
+    });
+  }
+
+  private caller(user: UserEntity): Caller {
+    return { user, at: this.clock.now() };
+  }
+}
+
+function userModel(user: UserEntity | null) {
+  return user ? toUserModel(user) : null;
+}

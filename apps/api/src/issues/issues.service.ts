@@ -1,0 +1,583 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  IssueStatus,
+  LIMITS,
+  LifecycleState,
+  Permission,
+  badInput,
+  formatIssueKey,
+  notFound,
+  parseIssueKey,
+  requireText,
+  staleVersion,
+  transition,
+} from '@ipt/domain';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { DatabaseService } from '../database/database.service';
+import { WriteTransaction } from '../events/write.service';
+import { ActorService } from '../programs/actor.service';
+import { DisciplineEntity } from '../programs/discipline.entity';
+import { ProgramRoleEntity } from '../programs/program-role.entity';
+import { ProgramEntity } from '../programs/program.entity';
+import { TeamEntity } from '../programs/team.entity';
+import { MembershipEntity } from '../programs/membership.entity';
+import { UserEntity } from '../users/user.entity';
+import { ActionItemEntity } from './action-item.entity';
+import { DecisionEntity } from './decision.entity';
+import { AddOptionInput } from './dto/add-option.input';
+import { CloseIssueInput } from './dto/close-issue.input';
+import { RaiseIssueInput } from './dto/raise-issue.input';
+import { RecordDecisionInput } from './dto/record-decision.input';
+import { SubmitRecommendationInput } from './dto/submit-recommendation.input';
+import { TriageIssueInput } from './dto/triage-issue.input';
+import { IssueRequiredDisciplineEntity } from './issue-required-discipline.entity';
+import { IssueEntity } from './issue.entity';
+import { OptionEntity } from './option.entity';
+import { RecommendationEntity } from './recommendation.entity';
+import { WaiverEntity } from './waiver.entity';
+import { IssueFilter, IssuePage, IssueQueries } from './issue.queries';
+
+/** The person acting, and the instant their change counts as made. */
+export interface Caller {
+  readonly user: UserEntity;
+  readonly at: Date;
+}
+
+/**
+ * Every change to an issue: load it in the write transaction, check who may, check the version
+ * the caller read, ask the lifecycle state machine, then change it and record the event.
+ */
+@Injectable()
+export class IssuesService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly actors: ActorService,
+    private readonly queries: IssueQueries,
+  ) {}
+
+  async raise(caller: Caller, input: RaiseIssueInput): Promise<IssueEntity> {
+    const title = requireText('title', input.title, LIMITS.titleMax);
+    const conditionStatement = requireText('conditionStatement', input.conditionStatement);
+    return this.db.write({ actorId: caller.user.id, at: caller.at }, async (tx) => {
+      const program = await this.programByKey(tx.manager, input.programKey);
+      const team = await tx.manager.findOneBy(TeamEntity, {
+        id: input.teamId,
+        programId: program.id,
+      });
+      // Check membership of the program before saying anything about its teams.
+      await this.actors.authorize(tx.manager, caller.user, program.id, { action: 'VIEW_PROGRAM' });
+      if (!team || !team.active)
+        throw badInput('teamId', `No active team ${input.teamId} in program ${program.key}.`);
+      await this.actors.authorize(tx.manager, caller.user, program.id, {
+        action: 'RAISE_ISSUE',
+        teamId: team.id,
+      });
+
+      const number = program.nextIssueNumber;
+      await tx.manager.update(ProgramEntity, { id: program.id }, { nextIssueNumber: number + 1 });
+      const issue = tx.manager.create(IssueEntity, {
+        id: randomUUID(),
+        programId: program.id,
+        number,
+        key: formatIssueKey(program.key, number),
+        title,
+        conditionStatement,
+        impactArea: input.impactArea,
+        consequence: (input.consequence ?? null) as IssueEntity['consequence'],
+        status: IssueStatus.OPEN,
+        raisedById: caller.user.id,
+        ownerId: null,
+        originTeamId: team.id,
+        currentTeamId: team.id,
+        currentTier: team.tier,
+        version: 1,
+        raisedAt: caller.at,
+        triagedAt: null,
+        readyAt: null,
+        decidedAt: null,
+        resolvedAt: null,
+        closedAt: null,
+        withdrawnAt: null,
+        triageDueAt: null,
+        recommendationsDueAt: null,
+        decisionDueAt: null,
+        resolutionDueAt: null,
+        manualDueStages: [],
+        updatedAt: caller.at,
+      });
+      await tx.manager.insert(IssueEntity, issue);
+      await this.recordIssueEvent(tx, issue, 'ISSUE_RAISED', null, {
+        key: issue.key,
+        title,
+        conditionStatement,
+        impactArea: issue.impactArea,
+        consequence: issue.consequence,
+        team: team.name,
+        tier: team.tier,
+      });
+      return issue;
+    });
+  }
+
+  async triage(caller: Caller, input: TriageIssueInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'TRIAGE_ISSUE', issue }),
+      async (tx, issue, state) => {
+        const required = [...new Set(input.requiredDisciplines.map((d) => d.trim()))];
+        await this.requireDisciplines(tx.manager, issue.programId, required);
+        const owner = await this.requireProgramPerson(
+          tx.manager,
+          issue.programId,
+          input.ownerId,
+          'ownerId',
+        );
+        const { recommendations, decision, resolution } = input.dueDates;
+        if (recommendations <= caller.at)
+          badInputThrow(
+            'dueDates.recommendations',
+            'The recommendations due date must be after now.',
+          );
+        if (decision < recommendations)
+          badInputThrow(
+            'dueDates.decision',
+            'The decision cannot be due before the recommendations.',
+          );
+        if (resolution < decision)
+          badInputThrow('dueDates.resolution', 'Resolution cannot be due before the decision.');
+
+        const next = transition(state, { type: 'TRIAGE', requiredDisciplines: required });
+        const before = {
+          status: issue.status,
+          ownerId: issue.ownerId,
+          consequence: issue.consequence,
+        };
+        await tx.manager.delete(IssueRequiredDisciplineEntity, { issueId: issue.id });
+        await tx.manager.insert(
+          IssueRequiredDisciplineEntity,
+          required.map((discipline, position) => ({
+            issueId: issue.id,
+            discipline,
+            position,
+            requiredAt: caller.at,
+          })),
+        );
+        Object.assign(issue, {
+          status: next.status,
+          ownerId: owner.id,
+          consequence: input.consequence,
+          impactArea: input.impactArea ?? issue.impactArea,
+          triagedAt: caller.at,
+          triageDueAt: input.dueDates.triage ?? issue.triageDueAt,
+          recommendationsDueAt: recommendations,
+          decisionDueAt: decision,
+          resolutionDueAt: resolution,
+          manualDueStages: ['RECOMMENDATIONS', 'DECISION', 'RESOLUTION'],
+        });
+        return {
+          type: 'ISSUE_TRIAGED',
+          before,
+          after: {
+            status: issue.status,
+            ownerId: owner.id,
+            owner: owner.name,
+            consequence: issue.consequence,
+            requiredDisciplines: required,
+            dueDates: { recommendations, decision, resolution },
+          },
+        };
+      },
+    );
+  }
+
+  async addOption(caller: Caller, input: AddOptionInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'ADD_OPTION', issue }),
+      async (tx, issue, state) => {
+        transition(state, { type: 'ADD_OPTION' });
+        const option = tx.manager.create(OptionEntity, {
+          id: randomUUID(),
+          issueId: issue.id,
+          label: optionLabel(state.optionCount),
+          title: requireText('title', input.title, LIMITS.titleMax),
+          description: (input.description ?? '').trim(),
+          impacts: (input.impacts ?? '').trim(),
+          createdById: caller.user.id,
+          createdAt: caller.at,
+        });
+        await tx.manager.insert(OptionEntity, option);
+        return {
+          type: 'OPTION_ADDED',
+          entityType: 'Option',
+          entityId: option.id,
+          after: {
+            label: option.label,
+            title: option.title,
+            description: option.description,
+            impacts: option.impacts,
+          },
+        };
+      },
+    );
+  }
+
+  async submitRecommendation(
+    caller: Caller,
+    input: SubmitRecommendationInput,
+  ): Promise<IssueEntity> {
+    const discipline = input.discipline.trim();
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'SUBMIT_RECOMMENDATION', issue, discipline }),
+      async (tx, issue, state) => {
+        const next = transition(state, { type: 'SUBMIT_RECOMMENDATION', discipline });
+        const option = await tx.manager.findOneBy(OptionEntity, {
+          id: input.optionId,
+          issueId: issue.id,
+        });
+        if (!option)
+          badInputThrow('optionId', `Option ${input.optionId} is not an option of ${issue.key}.`);
+        const previous = await tx.manager.findOneBy(RecommendationEntity, {
+          issueId: issue.id,
+          discipline,
+          supersededAt: IsNull(),
+        });
+        const recommendation = tx.manager.create(RecommendationEntity, {
+          id: randomUUID(),
+          issueId: issue.id,
+          discipline,
+          authorId: caller.user.id,
+          teamId: issue.currentTeamId,
+          optionId: option.id,
+          rationale: requireText('rationale', input.rationale),
+          impactAssessment: (input.impactAssessment ?? '').trim(),
+          alternatives: (input.alternatives ?? '').trim(),
+          submittedAt: caller.at,
+          supersededAt: null,
+          supersededById: null,
+        });
+        await tx.manager.insert(RecommendationEntity, recommendation);
+        if (previous) {
+          await tx.manager.update(
+            RecommendationEntity,
+            { id: previous.id },
+            { supersededAt: caller.at, supersededById: recommendation.id },
+          );
+        }
+        const becameReady = next.statusChanged && next.status === IssueStatus.AWAITING_DECISION;
+        Object.assign(issue, {
+          status: next.status,
+          readyAt: becameReady ? caller.at : issue.readyAt,
+        });
+        return {
+          type: 'RECOMMENDATION_SUBMITTED',
+          entityType: 'Recommendation',
+          entityId: recommendation.id,
+          before: previous
+            ? { recommendationId: previous.id, optionId: previous.optionId, status: state.status }
+            : { status: state.status },
+          after: {
+            discipline,
+            option: option.label,
+            optionId: option.id,
+            rationale: recommendation.rationale,
+            status: next.status,
+          },
+        };
+      },
+    );
+  }
+
+  async recordDecision(caller: Caller, input: RecordDecisionInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'RECORD_DECISION', issue }),
+      async (tx, issue, state) => {
+        const actionItems = input.actionItems ?? [];
+        const next = transition(state, {
+          type: 'RECORD_DECISION',
+          actionItems: actionItems.length,
+        });
+        const option = await tx.manager.findOneBy(OptionEntity, {
+          id: input.optionId,
+          issueId: issue.id,
+        });
+        if (!option)
+          badInputThrow('optionId', `Option ${input.optionId} is not an option of ${issue.key}.`);
+        for (const [index, item] of actionItems.entries()) {
+          await this.requireProgramPerson(
+            tx.manager,
+            issue.programId,
+            item.assigneeId,
+            `actionItems.${index}.assigneeId`,
+          );
+          requireText(`actionItems.${index}.title`, item.title, 300);
+        }
+        const current = await tx.manager.find(RecommendationEntity, {
+          where: { issueId: issue.id, supersededAt: IsNull() },
+        });
+        const team = await tx.manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
+        const previous = await tx.manager.findOneBy(DecisionEntity, {
+          issueId: issue.id,
+          supersededAt: IsNull(),
+        });
+        const decision = tx.manager.create(DecisionEntity, {
+          id: randomUUID(),
+          issueId: issue.id,
+          programId: issue.programId,
+          optionId: option.id,
+          rationale: requireText('rationale', input.rationale),
+          conditions: (input.conditions ?? '').trim(),
+          decidedById: caller.user.id,
+          teamId: team.id,
+          tier: team.tier,
+          decidedAt: caller.at,
+          dueAt: issue.decisionDueAt,
+          consideredRecommendationIds: current.map((r) => r.id),
+          dissentingDisciplines: [
+            ...new Set(current.filter((r) => r.optionId !== option.id).map((r) => r.discipline)),
+          ],
+          supersedesId: previous?.id ?? null,
+          supersededById: null,
+          supersededAt: null,
+        });
+        await tx.manager.insert(DecisionEntity, decision);
+        if (previous) {
+          await tx.manager.update(
+            DecisionEntity,
+            { id: previous.id },
+            { supersededAt: caller.at, supersededById: decision.id },
+          );
+        }
+        if (actionItems.length > 0) {
+          await tx.manager.insert(
+            ActionItemEntity,
+            actionItems.map((item) => ({
+              id: randomUUID(),
+              decisionId: decision.id,
+              issueId: issue.id,
+              title: item.title.trim(),
+              assigneeId: item.assigneeId,
+              dueAt: item.dueAt,
+              doneAt: null,
+              completedById: null,
+            })),
+          );
+        }
+        Object.assign(issue, { status: next.status, decidedAt: caller.at, resolvedAt: null });
+        return {
+          type: previous ? 'DECISION_SUPERSEDED' : 'DECISION_RECORDED',
+          entityType: 'Decision',
+          entityId: decision.id,
+          before: previous
+            ? { decisionId: previous.id, optionId: previous.optionId, status: state.status }
+            : { status: state.status },
+          after: {
+            option: option.label,
+            optionId: option.id,
+            rationale: decision.rationale,
+            dissentingDisciplines: decision.dissentingDisciplines,
+            actionItems: actionItems.length,
+            status: next.status,
+          },
+        };
+      },
+    );
+  }
+
+  async close(caller: Caller, input: CloseIssueInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'CLOSE_ISSUE', issue }),
+      async (_tx, issue, state) => {
+        const next = transition(state, { type: 'CLOSE' });
+        Object.assign(issue, {
+          status: next.status,
+          closedAt: caller.at,
+          resolvedAt: issue.resolvedAt ?? caller.at,
+        });
+        return {
+          type: 'ISSUE_CLOSED',
+          before: { status: state.status },
+          after: { status: next.status, note: (input.note ?? '').trim() || null },
+        };
+      },
+    );
+  }
+
+  list(user: UserEntity, filter: IssueFilter): Promise<IssuePage> {
+    return this.queries.page(user, filter);
+  }
+
+  async byKey(user: UserEntity, key: string): Promise<IssueEntity> {
+    const issue = await this.findByKey(this.db.reader, key);
+    await this.actors.authorize(this.db.reader, user, issue.programId, { action: 'VIEW_PROGRAM' });
+    return issue;
+  }
+
+  /** The facts the lifecycle state machine needs about an issue. */
+  async lifecycleState(manager: EntityManager, issue: IssueEntity): Promise<LifecycleState> {
+    const [team, required, recommendations, waivers, optionCount, openActionItems] =
+      await Promise.all([
+        manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId }),
+        manager.find(IssueRequiredDisciplineEntity, {
+          where: { issueId: issue.id },
+          order: { position: 'ASC' },
+        }),
+        manager.find(RecommendationEntity, {
+          where: { issueId: issue.id, supersededAt: IsNull() },
+        }),
+        manager.find(WaiverEntity, { where: { issueId: issue.id } }),
+        manager.countBy(OptionEntity, { issueId: issue.id }),
+        manager.countBy(ActionItemEntity, { issueId: issue.id, doneAt: IsNull() }),
+      ]);
+    return {
+      status: issue.status,
+      tier: issue.currentTier,
+      hasParentTeam: team.parentTeamId !== null,
+      requiredDisciplines: required.map((r) => r.discipline),
+      recommendedDisciplines: recommendations.map((r) => r.discipline),
+      waivedDisciplines: waivers.map((w) => w.discipline),
+      optionCount,
+      openActionItems,
+    };
+  }
+
+  /**
+   * The common shape of a change to an existing issue, in one write transaction: not found ->
+   * not allowed -> stale version -> the change itself (which asks the state machine) -> version
+   * bump and event. Any error rolls the whole transaction back.
+   */
+  private change(
+    caller: Caller,
+    input: { issueKey: string; version: number },
+    permission: (issue: { currentTeamId: string; ownerId: string | null }) => Permission,
+    apply: (
+      tx: WriteTransaction,
+      issue: IssueEntity,
+      state: LifecycleState,
+    ) => Promise<ChangeRecord>,
+  ): Promise<IssueEntity> {
+    return this.db.write({ actorId: caller.user.id, at: caller.at }, async (tx) => {
+      const issue = await this.findByKey(tx.manager, input.issueKey);
+      await this.actors.authorize(tx.manager, caller.user, issue.programId, permission(issue));
+      if (issue.version !== input.version)
+        throw staleVersion(`Issue ${issue.key}`, input.version, issue.version);
+      const state = await this.lifecycleState(tx.manager, issue);
+      const record = await apply(tx, issue, state);
+      issue.version += 1;
+      issue.updatedAt = caller.at;
+      await tx.manager.save(IssueEntity, issue);
+      await tx.record({
+        type: record.type,
+        entityType: record.entityType ?? 'Issue',
+        entityId: record.entityId ?? issue.id,
+        programId: issue.programId,
+        issueId: issue.id,
+        before: record.before ?? null,
+        after: { ...record.after, version: issue.version },
+      });
+      return issue;
+    });
+  }
+
+  private async recordIssueEvent(
+    tx: WriteTransaction,
+    issue: IssueEntity,
+    type: string,
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown>,
+  ): Promise<void> {
+    await tx.record({
+      type,
+      entityType: 'Issue',
+      entityId: issue.id,
+      programId: issue.programId,
+      issueId: issue.id,
+      before,
+      after,
+    });
+  }
+
+  private async findByKey(manager: EntityManager, key: string): Promise<IssueEntity> {
+    const parsed = parseIssueKey(key);
+    if (!parsed) throw badInput('issueKey', `"${key}" is not an issue key; keys look like HX-42.`);
+    const issue = await manager.findOneBy(IssueEntity, {
+      key: formatIssueKey(parsed.programKey, parsed.number),
+    });
+    if (!issue) throw notFound('Issue', key);
+    return issue;
+  }
+
+  private async programByKey(manager: EntityManager, key: string): Promise<ProgramEntity> {
+    const program = await manager.findOneBy(ProgramEntity, { key: key.trim().toUpperCase() });
+    if (!program) throw notFound('Program', key);
+    return program;
+  }
+
+  private async requireDisciplines(
+    manager: EntityManager,
+    programId: string,
+    codes: string[],
+  ): Promise<void> {
+    const known = await manager.find(DisciplineEntity, {
+      where: { programId, code: In(codes), active: true },
+    });
+    const unknown = codes.filter((code) => !known.some((d) => d.code === code));
+    if (unknown.length > 0) {
+      throw badInput(
+        'requiredDisciplines',
+        `Not a discipline of this program: ${unknown.join(', ')}.`,
+      );
+    }
+  }
+
+  /** A user with a role in the program (owners and assignees must be). */
+  private async requireProgramPerson(
+    manager: EntityManager,
+    programId: string,
+    userId: string,
+    field: string,
+  ): Promise<UserEntity> {
+    const [role, membership] = await Promise.all([
+      manager.findOneBy(ProgramRoleEntity, { programId, userId }),
+      manager
+        .createQueryBuilder(MembershipEntity, 'm')
+        .innerJoin(TeamEntity, 't', 't.id = m.team_id')
+        .where('m.user_id = :userId AND t.program_id = :programId', { userId, programId })
+        .getOne(),
+    ]);
+    const user = role || membership ? await manager.findOneBy(UserEntity, { id: userId }) : null;
+    if (!user || !user.active)
+      throw badInput(field, `User ${userId} is not an active member of this program.`);
+    return user;
+  }
+}
+
+interface ChangeRecord {
+  readonly type: string;
+  readonly entityType?: string;
+  readonly entityId?: string;
+  readonly before?: Record<string, unknown> | null;
+  readonly after: Record<string, unknown>;
+}
+
+function badInputThrow(field: string, message: string): never {
+  throw badInput(field, message);
+}
+
+/** A, B, ... Z, AA, AB, ... */
+export function optionLabel(index: number): string {
+  let label = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
+  }
+  return label;
+}

@@ -1,0 +1,75 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ProgramRoleKind, notFound } from '@ipt/domain';
+import { CurrentUser } from '../auth/current-user.decorator';
+import type { RequestContext } from '../graphql/context';
+import { toUserModel } from '../users/user.mapper';
+import { UserEntity } from '../users/user.entity';
+import { UserModel } from '../users/user.model';
+import { DisciplineModel, MembershipModel, ProgramModel, TeamModel } from './program.model';
+import { ProgramEntity } from './program.entity';
+import { ProgramsService } from './programs.service';
+
+@Resolver(() => ProgramModel)
+export class ProgramsResolver {
+  constructor(private readonly programService: ProgramsService) {}
+
+  @Query(() => [ProgramModel], { description: 'The programs you can see, by key.' })
+  programs(@CurrentUser() user: UserEntity): Promise<ProgramEntity[]> {
+    return this.programService.visible(user);
+  }
+
+  @Query(() => ProgramModel)
+  async program(@CurrentUser() user: UserEntity, @Args('key') key: string): Promise<ProgramEntity> {
+    const program = await this.programService.byKey(user, key);
+    if (!program) throw notFound('Program', key);
+    return program;
+  }
+
+  @ResolveField(() => ProgramRoleKind, { nullable: true })
+  myRole(
+    @Parent() program: ProgramEntity,
+    @CurrentUser() user: UserEntity,
+  ): Promise<ProgramRoleKind | null> {
+    return this.programService.roleOf(user, program.id);
+  }
+
+  @ResolveField(() => [TeamModel])
+  teams(@Parent() program: ProgramEntity, @Context() { loaders }: RequestContext) {
+    return loaders.teamsByProgram.load(program.id);
+  }
+
+  @ResolveField(() => [DisciplineModel])
+  async disciplines(@Parent() program: ProgramEntity, @Context() { loaders }: RequestContext) {
+    return (await loaders.disciplinesByProgram.load(program.id)).filter((d) => d.active);
+  }
+}
+
+@Resolver(() => TeamModel)
+export class TeamResolver {
+  @ResolveField(() => TeamModel, { nullable: true })
+  parentTeam(
+    @Parent() team: { parentTeamId: string | null },
+    @Context() { loaders }: RequestContext,
+  ) {
+    return team.parentTeamId ? loaders.team.load(team.parentTeamId) : null;
+  }
+
+  @ResolveField(() => [MembershipModel])
+  members(@Parent() team: { id: string }, @Context() { loaders }: RequestContext) {
+    return loaders.membershipsByTeam.load(team.id);
+  }
+}
+
+@Resolver(() => MembershipModel)
+export class MembershipResolver {
+  @ResolveField(() => UserModel)
+  async user(@Parent() membership: { userId: string }, @Context() { loaders }: RequestContext) {
+    const user = await loaders.user.load(membership.userId);
+    return user ? toUserModel(user) : null;
+  }
+
+  @ResolveField(() => TeamModel)
+  team(@Parent() membership: { teamId: string }, @Context() { loaders }: RequestContext) {
+    return loaders.team.load(membership.teamId);
+  }
+}

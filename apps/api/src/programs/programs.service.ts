@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { ProgramRoleKind } from '@ipt/domain';
+import { In } from 'typeorm';
+import { DatabaseService } from '../database/database.service';
+import type { UserEntity } from '../users/user.entity';
+import { ActorService } from './actor.service';
+import { ProgramEntity } from './program.entity';
+
+@Injectable()
+export class ProgramsService {
+  constructor(
+    private readonly db: DatabaseService,
+    private readonly actors: ActorService,
+  ) {}
+
+  async visible(user: UserEntity): Promise<ProgramEntity[]> {
+    const ids = await this.actors.visibleProgramIds(this.db.reader, user);
+    if (ids === 'all') return this.db.reader.find(ProgramEntity, { order: { key: 'ASC' } });
+    return this.db.reader.find(ProgramEntity, { where: { id: In(ids) }, order: { key: 'ASC' } });
+  }
+
+  /** The program, refused with FORBIDDEN to people without a role in it; null when none has the key. */
+  async byKey(user: UserEntity, key: string): Promise<ProgramEntity | null> {
+    const program = await this.db.reader.findOneBy(ProgramEntity, {
+      key: key.trim().toUpperCase(),
+    });
+    if (!program) return null;
+    await this.actors.authorize(this.db.reader, user, program.id, { action: 'VIEW_PROGRAM' });
+    return program;
+  }
+
+  async roleOf(user: UserEntity, programId: string): Promise<ProgramRoleKind | null> {
+    return (await this.actors.forProgram(this.db.reader, user, programId)).programRole;
+  }
+}

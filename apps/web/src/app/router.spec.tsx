@@ -1,0 +1,121 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, useLocation } from 'react-router';
+import { SessionProvider } from '../features/auth/components/SessionProvider';
+import { gqlError, restoreFetch, stubGraphQL, type OperationHandler } from '../test/graphql-stub';
+import { AppRoutes } from './router';
+
+const ada = { id: 'u1', email: 'ada@example.test', name: 'Ada Lovelace', isSystemAdmin: false };
+const signedOut = () => gqlError('UNAUTHENTICATED', 'You are not signed in.');
+const noIssues = () => ({
+  data: { issues: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+});
+const onePrograms = () => ({
+  data: { programs: [{ id: 'p1', key: 'HX', name: 'Heavy Lift Helicopter', phase: 'EMD' }] },
+});
+
+function CurrentPath() {
+  const location = useLocation();
+  return <output data-testid="path">{location.pathname}</output>;
+}
+
+function renderApp(url: string, handlers: Record<string, OperationHandler>) {
+  const calls = stubGraphQL(handlers);
+  render(
+    <MemoryRouter initialEntries={[url]}>
+      <SessionProvider>
+        <AppRoutes />
+        <CurrentPath />
+      </SessionProvider>
+    </MemoryRouter>,
+  );
+  return calls;
+}
+
+const path = () => screen.getByTestId('path').textContent;
+
+afterEach(restoreFetch);
+
+describe('app routes', () => {
+  it('sends a signed-out visitor to sign in, then to the issues, and back out again', async () => {
+    const calls = renderApp('/issues', {
+      Me: signedOut,
+      Login: () => ({ data: { login: ada } }),
+      Logout: () => ({ data: { logout: true } }),
+      Programs: onePrograms,
+      Issues: noIssues,
+    });
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(path()).toBe('/sign-in');
+
+    fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'ada@example.test' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'correct horse' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
+    expect(path()).toBe('/issues');
+    const header = screen.getByRole('banner');
+    expect(header).toHaveTextContent('IPT Coordination Dashboard');
+    expect(header).toHaveTextContent('Ada Lovelace');
+    expect(within(header).getByRole('link', { name: 'Issues' })).toHaveAttribute('href', '/issues');
+    expect(await screen.findByText('No issues yet')).toBeInTheDocument();
+
+    fireEvent.click(within(header).getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(path()).toBe('/sign-in');
+    expect(calls.map((call) => call.operationName)).toContain('Logout');
+  });
+
+  it('redirects / to /issues for a signed-in user', async () => {
+    renderApp('/', { Me: () => ({ data: { me: ada } }), Programs: onePrograms, Issues: noIssues });
+
+    expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
+    expect(path()).toBe('/issues');
+  });
+
+  it('takes a signed-in user away from the sign-in page', async () => {
+    renderApp('/sign-in', {
+      Me: () => ({ data: { me: ada } }),
+      Programs: onePrograms,
+      Issues: noIssues,
+    });
+
+    expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
+    expect(path()).toBe('/issues');
+  });
+
+  it('signs the user out locally when a request finds the session expired', async () => {
+    renderApp('/issues', {
+      Me: () => ({ data: { me: ada } }),
+      Programs: signedOut,
+      Issues: signedOut,
+    });
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(path()).toBe('/sign-in');
+  });
+
+  it('explains a session check that failed and retries it', async () => {
+    let up = false;
+    renderApp('/issues', {
+      Me: () => (up ? { data: { me: ada } } : { status: 502, body: 'Bad gateway' }),
+      Programs: onePrograms,
+      Issues: noIssues,
+    });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Could not check your session');
+    expect(alert).toHaveTextContent('HTTP 502');
+
+    up = true;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
+  });
+
+  it('shows a not-found page inside the app frame', async () => {
+    renderApp('/nowhere', { Me: () => ({ data: { me: ada } }) });
+
+    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('banner')).toHaveTextContent('Ada Lovelace');
+  });
+});
