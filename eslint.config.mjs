@@ -68,6 +68,20 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // System tests drive the real app in-process (its bootstrap, services and test clock), which is
+    // exactly the cross-project import the boundary rule exists to stop everywhere else.
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: ['api/**'],
+          depConstraints: [{ sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:api'] }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec.tsx', 'tests/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

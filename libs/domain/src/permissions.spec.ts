@@ -42,7 +42,7 @@ describe(authorize.name, () => {
     });
     expect(verdict).toMatchObject({
       allowed: false,
-      requiredRole: 'a cost representative on the issue’s current team',
+      requiredRole: 'a representative of cost on the issue’s current team',
     });
   });
 

@@ -144,8 +144,8 @@ export function authorize(actor: Actor, permission: Permission): Verdict {
       )
         ? ALLOWED
         : refuse(
-            `a ${permission.discipline} representative on the issue’s current team`,
-            `Only a ${permission.discipline} representative on the issue’s current team may recommend for ${permission.discipline}.`,
+            `a representative of ${permission.discipline} on the issue’s current team`,
+            `Only a representative of ${permission.discipline} on the issue’s current team may recommend for it.`,
           );
     case 'RECORD_DECISION':
       return onTeam(actor, permission.issue.currentTeamId).some((m) => m.decisionAuthority)

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunningApp } from 'api/src/bootstrap';
+import { startApp } from 'api/src/bootstrap';
+import { FixedClock } from 'api/src/common/clock';
+import { loadConfig } from 'api/src/config/config';
+import { ApiClient } from './client';
+
+/** The instant every system test starts at. */
+export const T0 = '2026-03-02T14:00:00.000Z';
+
+export interface TestApp {
+  readonly running: RunningApp;
+  readonly url: string;
+  readonly clock: FixedClock;
+  readonly databaseFile: string;
+  client(): ApiClient;
+  /** A client already signed in as this demo account. */
+  as(email: string): Promise<ApiClient>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly demo?: boolean;
+  /** Reuse a database (to test restarts); a fresh temporary one otherwise. */
+  readonly databaseFile?: string;
+  readonly clock?: FixedClock;
+  readonly env?: Record<string, string>;
+}
+
+/** Starts the real app in this process on 127.0.0.1, a free port and a temporary SQLite file. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const folder = options.databaseFile ? null : mkdtempSync(join(tmpdir(), 'ipt-test-'));
+  const databaseFile = options.databaseFile ?? join(folder as string, 'ipt.sqlite');
+  const clock = options.clock ?? new FixedClock(T0);
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${databaseFile}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    IPT_DEMO: String(options.demo ?? true),
+    ARGON2_MEMORY_KIB: '1024',
+    ARGON2_TIME_COST: '1',
+    NODE_ENV: 'test',
+    ...options.env,
+  });
+  const running = await startApp({ config, clock, logger: false });
+  return {
+    running,
+    url: running.url,
+    clock,
+    databaseFile,
+    client: () => new ApiClient(running.url),
+    async as(email: string) {
+      const client = new ApiClient(running.url);
+      await client.login(email);
+      return client;
+    },
+    async stop() {
+      await running.close();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
