@@ -76,7 +76,9 @@ export default tseslint.config(
         'error',
         {
           allow: ['api/**'],
-          depConstraints: [{ sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:api'] }],
+          depConstraints: [
+            { sourceTag: 'scope:tests', onlyDependOnLibsWithTags: ['scope:domain', 'scope:api'] },
+          ],
         },
       ],
     },
