@@ -21,7 +21,9 @@ export function formatStatus(status: string): string {
 }
 
 /** "4 – Significant" (falls back to the bare number if the API ever sends something else). */
-export function formatConsequence(consequence: number): string {
+/** Consequence is rated at triage, so an open issue may not have one yet. */
+export function formatConsequence(consequence: number | null): string {
+  if (consequence === null) return 'Not rated';
   return isConsequence(consequence)
     ? `${consequence} – ${CONSEQUENCE_LABELS[consequence]}`
     : String(consequence);

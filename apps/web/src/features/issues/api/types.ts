@@ -13,7 +13,8 @@ export interface IssueListItem {
   title: string;
   status: IssueStatus;
   /** 1 (minimal) .. 5 (critical); see CONSEQUENCE_LABELS. */
-  consequence: number;
+  /** 1-5; null until triage rates it. */
+  consequence: number | null;
   impactArea: ImpactArea;
   /** ISO 8601 date-time. */
   raisedAt: string;

@@ -60,6 +60,14 @@ describe('IssuesTable', () => {
     expect(second).toHaveTextContent('Program office OIPT');
   });
 
+  it('says an untriaged issue is not rated yet', () => {
+    render(
+      <IssuesTable caption="Issues" issues={[issue({ status: 'OPEN', consequence: null })]} />,
+    );
+
+    expect(screen.getAllByRole('row')[1]).toHaveTextContent('Not rated');
+  });
+
   it('shows the raised date as a date, not the raw timestamp', () => {
     render(<IssuesTable caption="Issues" issues={[issue()]} />);
 
