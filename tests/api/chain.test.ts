@@ -105,11 +105,22 @@ describe('the chain: raise -> triage -> recommendations -> decision -> close', (
         dissentingDisciplines: ['test'],
         option: { label: 'A' },
         decidedBy: { email: 'pm@example.com' },
-        actionItems: [{ title: 'Update drawing', assignee: { email: 'engineering@example.com' } }],
+        tier: 'WIPT',
+        supersedes: null,
+        supersededBy: null,
+        nonConcurrences: [],
+        actionItems: [
+          {
+            id: expect.any(String),
+            title: 'Update drawing',
+            doneAt: null,
+            assignee: { email: 'engineering@example.com' },
+          },
+        ],
       },
     ]);
 
-    // Closing waits for the action item (completeActionItem arrives with the full lifecycle).
+    // Closing waits for the open action item.
     const refused = await cast.pm.fails(CLOSE, {
       input: { issueKey: issue.key, version: issue.version },
     });

@@ -12,7 +12,16 @@ export const ISSUE_FIELDS = `
   coverage { discipline state recommendation { author { email } option { label } } }
   options { id label title }
   recommendations { id discipline superseded option { label } author { email } }
-  decisions { id superseded dissentingDisciplines option { label } decidedBy { email } actionItems { title assignee { email } } }
+  decisions {
+    id superseded dissentingDisciplines option { label } decidedBy { email } tier
+    supersedes { id } supersededBy { id }
+    actionItems { id title doneAt assignee { email } }
+    nonConcurrences { discipline rationale author { email } reviewTeam { name tier } }
+  }
+  waivers { discipline reason waivedBy { email } }
+  escalations { fromTier toTier reason source escalatedBy { email } }
+  comments { body author { email } }
+  viewerActions
   timeline { seq type actor { email } before after hash }
 `;
 
@@ -59,8 +68,32 @@ export interface IssueView {
     dissentingDisciplines: string[];
     option: { label: string };
     decidedBy: { email: string };
-    actionItems: { title: string; assignee: { email: string } }[];
+    tier: string;
+    supersedes: { id: string } | null;
+    supersededBy: { id: string } | null;
+    actionItems: {
+      id: string;
+      title: string;
+      doneAt: string | null;
+      assignee: { email: string };
+    }[];
+    nonConcurrences: {
+      discipline: string;
+      rationale: string;
+      author: { email: string };
+      reviewTeam: { name: string; tier: string } | null;
+    }[];
   }[];
+  waivers: { discipline: string; reason: string; waivedBy: { email: string } }[];
+  escalations: {
+    fromTier: string;
+    toTier: string;
+    reason: string;
+    source: string;
+    escalatedBy: { email: string } | null;
+  }[];
+  comments: { body: string; author: { email: string } }[];
+  viewerActions: string[];
   timeline: {
     seq: number;
     type: string;
@@ -77,6 +110,14 @@ export const ADD_OPTION = `mutation ($input: AddOptionInput!) { addOption(input:
 export const RECOMMEND = `mutation ($input: SubmitRecommendationInput!) { submitRecommendation(input: $input) { ${ISSUE_FIELDS} } }`;
 export const DECIDE = `mutation ($input: RecordDecisionInput!) { recordDecision(input: $input) { ${ISSUE_FIELDS} } }`;
 export const CLOSE = `mutation ($input: CloseIssueInput!) { closeIssue(input: $input) { ${ISSUE_FIELDS} } }`;
+export const UPDATE = `mutation ($input: UpdateIssueInput!) { updateIssue(input: $input) { ${ISSUE_FIELDS} } }`;
+export const ESCALATE = `mutation ($input: EscalateIssueInput!) { escalateIssue(input: $input) { ${ISSUE_FIELDS} } }`;
+export const WAIVE = `mutation ($input: WaiveDisciplineInput!) { waiveDiscipline(input: $input) { ${ISSUE_FIELDS} } }`;
+export const RESOLVE = `mutation ($input: ResolveIssueInput!) { resolveIssue(input: $input) { ${ISSUE_FIELDS} } }`;
+export const WITHDRAW = `mutation ($input: WithdrawIssueInput!) { withdrawIssue(input: $input) { ${ISSUE_FIELDS} } }`;
+export const COMPLETE_ACTION_ITEM = `mutation ($input: CompleteActionItemInput!) { completeActionItem(input: $input) { ${ISSUE_FIELDS} } }`;
+export const COMMENT = `mutation ($input: CommentOnIssueInput!) { commentOnIssue(input: $input) { ${ISSUE_FIELDS} } }`;
+export const NON_CONCUR = `mutation ($input: FileNonConcurrenceInput!) { fileNonConcurrence(input: $input) { ${ISSUE_FIELDS} } }`;
 export const ISSUE = `query ($key: String!) { issue(key: $key) { ${ISSUE_FIELDS} } }`;
 export const TEAMS = `query ($key: String!) { program(key: $key) { id key teams { id name tier } } }`;
 export const ME = `{ me { id email name } }`;
@@ -215,4 +256,24 @@ export async function signInCast(as: (email: string) => Promise<ApiClient>): Pro
     cost: cost!,
     lead: lead!,
   };
+}
+
+/** Decides an issue awaiting decision on option A as the program manager (DA on the WIPTs and IIPT). */
+export async function decide(
+  client: ApiClient,
+  issue: IssueView,
+  label = 'A',
+  actionItems: { title: string; assigneeId: string; dueAt: string }[] = [],
+): Promise<IssueView> {
+  const option = issue.options.find((o) => o.label === label);
+  const data = await client.ok<{ recordDecision: IssueView }>(DECIDE, {
+    input: {
+      issueKey: issue.key,
+      version: issue.version,
+      optionId: option?.id,
+      rationale: `Option ${label} is best.`,
+      actionItems,
+    },
+  });
+  return data.recordDecision;
 }

@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
+  Actor,
   CoverageState,
   LifecycleCommandType,
+  LifecycleState,
   Permission,
   authorize,
   availableCommands,
@@ -20,6 +22,16 @@ import { UserModel } from '../users/user.model';
 import { AddOptionInput } from './dto/add-option.input';
 import { CloseIssueInput } from './dto/close-issue.input';
 import { IssuesArgs } from './dto/issues.args';
+import {
+  CommentOnIssueInput,
+  CompleteActionItemInput,
+  EscalateIssueInput,
+  FileNonConcurrenceInput,
+  ResolveIssueInput,
+  UpdateIssueInput,
+  WaiveDisciplineInput,
+  WithdrawIssueInput,
+} from './dto/lifecycle.inputs';
 import { RaiseIssueInput } from './dto/raise-issue.input';
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { SubmitRecommendationInput } from './dto/submit-recommendation.input';
@@ -41,6 +53,8 @@ import {
 import { Caller, IssuesService } from './issues.service';
 
 /** Which permission each lifecycle command needs, to offer only what the viewer may do. */
+const ACTORS = new WeakMap<RequestContext, Map<string, Promise<Actor>>>();
+
 const PERMISSION_OF: Partial<Record<LifecycleCommandType, Permission['action']>> = {
   TRIAGE: 'TRIAGE_ISSUE',
   UPDATE: 'UPDATE_ISSUE',
@@ -142,6 +156,89 @@ export class IssuesResolver {
     @Args('input') input: CloseIssueInput,
   ): Promise<IssueModel> {
     return toIssueModel(await this.issueService.close(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Edits title, condition, consequence, owner, required disciplines or due dates.',
+  })
+  async updateIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: UpdateIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.update(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description:
+      'Moves the issue to the parent team’s tier, back IN_REVIEW there, keeping every recommendation. Refused at the top.',
+  })
+  async escalateIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: EscalateIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.escalate(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'A program manager’s recorded reason to proceed without a required discipline.',
+  })
+  async waiveDiscipline(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: WaiveDisciplineInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.waiveDiscipline(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Marks a decided issue resolved once its action items are done.',
+  })
+  async resolveIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: ResolveIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.resolve(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'Ends an issue that needs no decision (duplicate, moot).',
+  })
+  async withdrawIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: WithdrawIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.withdraw(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description: 'The assignee (or a program manager) marks an action item done.',
+  })
+  async completeActionItem(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: CompleteActionItemInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.completeActionItem(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description:
+      'Adds a comment to the discussion; takes no version and does not change the issue’s.',
+  })
+  async commentOnIssue(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: CommentOnIssueInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.comment(this.caller(user), input));
+  }
+
+  @Mutation(() => IssueModel, {
+    description:
+      'A member’s formal dissent from the current decision, recorded beside it and sent one tier up for review.',
+  })
+  async fileNonConcurrence(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: FileNonConcurrenceInput,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.fileNonConcurrence(this.caller(user), input));
   }
 
   @ResolveField(() => ProgramModel)
@@ -272,11 +369,11 @@ export class IssuesResolver {
   async viewerActions(
     @Parent() issue: IssueModel,
     @CurrentUser() user: UserEntity,
+    @Context() context: RequestContext,
   ): Promise<string[]> {
-    const entity = await this.issueService.byKey(user, issue.key);
     const [actor, state] = await Promise.all([
-      this.actors.forProgram(this.db.reader, user, issue.programId),
-      this.issueService.lifecycleState(this.db.reader, entity),
+      this.actorIn(context, user, issue.programId),
+      this.lifecycleState(issue, context),
     ]);
     const scope = { currentTeamId: issue.currentTeamId, ownerId: issue.ownerId };
     return availableCommands(state).filter((command) => {
@@ -292,6 +389,47 @@ export class IssuesResolver {
         action !== undefined && authorize(actor, { action, issue: scope } as Permission).allowed
       );
     });
+  }
+
+  /** The lifecycle facts of an issue from the request's loaders (one statement per relation per page). */
+  private async lifecycleState(
+    issue: IssueModel,
+    { loaders }: RequestContext,
+  ): Promise<LifecycleState> {
+    const [team, required, recommendations, waivers, options, decisions, actionItems] =
+      await Promise.all([
+        loaders.team.load(issue.currentTeamId),
+        loaders.requiredDisciplinesByIssue.load(issue.id),
+        loaders.recommendationsByIssue.load(issue.id),
+        loaders.waiversByIssue.load(issue.id),
+        loaders.optionsByIssue.load(issue.id),
+        loaders.decisionsByIssue.load(issue.id),
+        loaders.actionItemsByIssue.load(issue.id),
+      ]);
+    const current = decisions.find((d) => d.supersededAt === null);
+    return {
+      status: issue.status,
+      tier: issue.tier,
+      hasParentTeam: team?.parentTeamId != null,
+      requiredDisciplines: required.map((r) => r.discipline),
+      recommendedDisciplines: recommendations
+        .filter((r) => r.supersededAt === null)
+        .map((r) => r.discipline),
+      waivedDisciplines: waivers.map((w) => w.discipline),
+      optionCount: options.length,
+      openActionItems: actionItems.filter((a) => a.doneAt === null && a.decisionId === current?.id)
+        .length,
+    };
+  }
+
+  /** The viewer's standing in a program, worked out once per request. */
+  private actorIn(context: RequestContext, user: UserEntity, programId: string): Promise<Actor> {
+    let byProgram = ACTORS.get(context);
+    if (!byProgram) ACTORS.set(context, (byProgram = new Map()));
+    let actor = byProgram.get(programId);
+    if (!actor)
+      byProgram.set(programId, (actor = this.actors.forProgram(this.db.reader, user, programId)));
+    return actor;
   }
 
   private caller(user: UserEntity): Caller {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  DomainError,
+  ErrorCode,
+  EscalationSource,
   IssueStatus,
   LIMITS,
   LifecycleState,
@@ -27,6 +30,19 @@ import { ActionItemEntity } from './action-item.entity';
 import { DecisionEntity } from './decision.entity';
 import { AddOptionInput } from './dto/add-option.input';
 import { CloseIssueInput } from './dto/close-issue.input';
+import {
+  CommentOnIssueInput,
+  CompleteActionItemInput,
+  EscalateIssueInput,
+  FileNonConcurrenceInput,
+  ResolveIssueInput,
+  UpdateIssueInput,
+  WaiveDisciplineInput,
+  WithdrawIssueInput,
+} from './dto/lifecycle.inputs';
+import { CommentEntity } from './comment.entity';
+import { EscalationEntity } from './escalation.entity';
+import { NonConcurrenceEntity } from './non-concurrence.entity';
 import { RaiseIssueInput } from './dto/raise-issue.input';
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { SubmitRecommendationInput } from './dto/submit-recommendation.input';
@@ -412,6 +428,330 @@ export class IssuesService {
     );
   }
 
+  async update(caller: Caller, input: UpdateIssueInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'UPDATE_ISSUE', issue }),
+      async (tx, issue, state) => {
+        const required = input.requiredDisciplines
+          ? [...new Set(input.requiredDisciplines.map((d) => d.trim()))]
+          : undefined;
+        const next = transition(state, {
+          type: 'UPDATE',
+          ...(required ? { requiredDisciplines: required } : {}),
+        });
+        const before: Record<string, unknown> = {};
+        const after: Record<string, unknown> = {};
+        const set = <K extends keyof IssueEntity>(field: K, value: IssueEntity[K]) => {
+          if (JSON.stringify(issue[field]) === JSON.stringify(value)) return;
+          before[field] = issue[field];
+          after[field] = value;
+          issue[field] = value;
+        };
+        if (input.title != null) set('title', requireText('title', input.title, LIMITS.titleMax));
+        if (input.conditionStatement != null)
+          set('conditionStatement', requireText('conditionStatement', input.conditionStatement));
+        if (input.consequence != null)
+          set('consequence', input.consequence as IssueEntity['consequence']);
+        if (input.impactArea != null) set('impactArea', input.impactArea);
+        if (input.ownerId != null)
+          set(
+            'ownerId',
+            (await this.requireProgramPerson(tx.manager, issue.programId, input.ownerId, 'ownerId'))
+              .id,
+          );
+        if (required) {
+          await this.requireDisciplines(tx.manager, issue.programId, required);
+          if (JSON.stringify(required) !== JSON.stringify(state.requiredDisciplines)) {
+            before['requiredDisciplines'] = state.requiredDisciplines;
+            after['requiredDisciplines'] = required;
+            await tx.manager.delete(IssueRequiredDisciplineEntity, { issueId: issue.id });
+            await tx.manager.insert(
+              IssueRequiredDisciplineEntity,
+              required.map((discipline, position) => ({
+                issueId: issue.id,
+                discipline,
+                position,
+                requiredAt: caller.at,
+              })),
+            );
+          }
+        }
+        const due = input.dueDates;
+        if (due) {
+          const manual = new Set(issue.manualDueStages);
+          const stages = [
+            ['triage', 'triageDueAt', 'TRIAGE'],
+            ['recommendations', 'recommendationsDueAt', 'RECOMMENDATIONS'],
+            ['decision', 'decisionDueAt', 'DECISION'],
+            ['resolution', 'resolutionDueAt', 'RESOLUTION'],
+          ] as const;
+          for (const [field, column, stage] of stages) {
+            const value = due[field];
+            if (value == null) continue;
+            set(column, value);
+            manual.add(stage);
+          }
+          issue.manualDueStages = [...manual];
+          assertDueDatesInOrder(issue);
+        }
+        if (next.statusChanged) {
+          before['status'] = state.status;
+          after['status'] = next.status;
+          issue.status = next.status;
+          issue.readyAt = next.status === IssueStatus.AWAITING_DECISION ? caller.at : null;
+        }
+        if (Object.keys(after).length === 0)
+          badInputThrow('input', 'Nothing to change: every field given already has that value.');
+        return { type: 'ISSUE_UPDATED', before, after };
+      },
+    );
+  }
+
+  async escalate(caller: Caller, input: EscalateIssueInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'ESCALATE_ISSUE', issue }),
+      async (tx, issue, state) => {
+        const from = await tx.manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
+        const to = from.parentTeamId
+          ? await tx.manager.findOneBy(TeamEntity, { id: from.parentTeamId })
+          : null;
+        const next = transition(state, {
+          type: 'ESCALATE',
+          parentTier: to?.tier ?? issue.currentTier,
+        });
+        if (!to) throw new Error(`Team ${from.id} passed the escalation guard without a parent`);
+        const escalation = {
+          id: randomUUID(),
+          issueId: issue.id,
+          fromTeamId: from.id,
+          toTeamId: to.id,
+          fromTier: from.tier,
+          toTier: to.tier,
+          reason: requireText('reason', input.reason),
+          source: EscalationSource.PERSON,
+          escalatedById: caller.user.id,
+          escalatedAt: caller.at,
+        };
+        await tx.manager.insert(EscalationEntity, escalation);
+        Object.assign(issue, {
+          status: next.status,
+          currentTeamId: to.id,
+          currentTier: to.tier,
+          readyAt: null,
+        });
+        return {
+          type: 'ISSUE_ESCALATED',
+          entityType: 'Escalation',
+          entityId: escalation.id,
+          before: { status: state.status, team: from.name, tier: from.tier },
+          after: {
+            status: next.status,
+            team: to.name,
+            tier: to.tier,
+            reason: escalation.reason,
+            source: escalation.source,
+          },
+        };
+      },
+    );
+  }
+
+  async waiveDiscipline(caller: Caller, input: WaiveDisciplineInput): Promise<IssueEntity> {
+    const discipline = input.discipline.trim();
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'WAIVE_DISCIPLINE', issue }),
+      async (tx, issue, state) => {
+        const next = transition(state, { type: 'WAIVE_DISCIPLINE', discipline });
+        const waiver = {
+          id: randomUUID(),
+          issueId: issue.id,
+          discipline,
+          reason: requireText('reason', input.reason),
+          waivedById: caller.user.id,
+          waivedAt: caller.at,
+        };
+        await tx.manager.insert(WaiverEntity, waiver);
+        const becameReady = next.statusChanged && next.status === IssueStatus.AWAITING_DECISION;
+        Object.assign(issue, {
+          status: next.status,
+          readyAt: becameReady ? caller.at : issue.readyAt,
+        });
+        return {
+          type: 'DISCIPLINE_WAIVED',
+          entityType: 'Waiver',
+          entityId: waiver.id,
+          before: { status: state.status },
+          after: { discipline, reason: waiver.reason, status: next.status },
+        };
+      },
+    );
+  }
+
+  async completeActionItem(caller: Caller, input: CompleteActionItemInput): Promise<IssueEntity> {
+    return this.db.write({ actorId: caller.user.id, at: caller.at }, async (tx) => {
+      const item = await tx.manager.findOneBy(ActionItemEntity, { id: input.actionItemId });
+      const issue = await this.findByKey(tx.manager, input.issueKey);
+      if (!item || item.issueId !== issue.id) throw notFound('Action item', input.actionItemId);
+      return this.changeLoaded(
+        tx,
+        caller,
+        issue,
+        input.version,
+        { action: 'COMPLETE_ACTION_ITEM', issue, assigneeId: item.assigneeId },
+        async (_tx, current, state) => {
+          if (item.doneAt) {
+            throw new DomainError(
+              ErrorCode.CONFLICT,
+              `Action item "${item.title}" was already completed.`,
+              {
+                field: 'actionItemId',
+              },
+            );
+          }
+          transition(state, { type: 'COMPLETE_ACTION_ITEM' });
+          await tx.manager.update(
+            ActionItemEntity,
+            { id: item.id },
+            { doneAt: caller.at, completedById: caller.user.id },
+          );
+          return {
+            type: 'ACTION_ITEM_COMPLETED',
+            entityType: 'ActionItem',
+            entityId: item.id,
+            before: { doneAt: null },
+            after: {
+              title: item.title,
+              doneAt: caller.at.toISOString(),
+              openActionItems: state.openActionItems - 1,
+              issue: current.key,
+            },
+          };
+        },
+      );
+    });
+  }
+
+  async resolve(caller: Caller, input: ResolveIssueInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'RESOLVE_ISSUE', issue }),
+      async (_tx, issue, state) => {
+        const next = transition(state, { type: 'RESOLVE' });
+        Object.assign(issue, { status: next.status, resolvedAt: caller.at });
+        return {
+          type: 'ISSUE_RESOLVED',
+          before: { status: state.status },
+          after: { status: next.status, note: (input.note ?? '').trim() || null },
+        };
+      },
+    );
+  }
+
+  async withdraw(caller: Caller, input: WithdrawIssueInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'WITHDRAW_ISSUE', issue }),
+      async (_tx, issue, state) => {
+        const next = transition(state, { type: 'WITHDRAW' });
+        const reason = requireText('reason', input.reason);
+        Object.assign(issue, { status: next.status, withdrawnAt: caller.at });
+        return {
+          type: 'ISSUE_WITHDRAWN',
+          before: { status: state.status },
+          after: { status: next.status, reason },
+        };
+      },
+    );
+  }
+
+  async fileNonConcurrence(caller: Caller, input: FileNonConcurrenceInput): Promise<IssueEntity> {
+    return this.change(
+      caller,
+      input,
+      (issue) => ({ action: 'FILE_NON_CONCURRENCE', issue }),
+      async (tx, issue, state) => {
+        transition(state, { type: 'FILE_NON_CONCURRENCE' });
+        const decision = await tx.manager.findOneByOrFail(DecisionEntity, {
+          issueId: issue.id,
+          supersededAt: IsNull(),
+        });
+        const [membership, decidingTeam] = await Promise.all([
+          tx.manager.findOneByOrFail(MembershipEntity, {
+            teamId: issue.currentTeamId,
+            userId: caller.user.id,
+          }),
+          tx.manager.findOneByOrFail(TeamEntity, { id: decision.teamId }),
+        ]);
+        const nonConcurrence = {
+          id: randomUUID(),
+          decisionId: decision.id,
+          issueId: issue.id,
+          authorId: caller.user.id,
+          discipline: membership.discipline,
+          rationale: requireText('rationale', input.rationale),
+          impacts: (input.impacts ?? '').trim(),
+          // Sent one tier up for review (NASA/NRC practice); at the top there is no tier above.
+          reviewTeamId: decidingTeam.parentTeamId,
+          filedAt: caller.at,
+        };
+        await tx.manager.insert(NonConcurrenceEntity, nonConcurrence);
+        return {
+          type: 'NON_CONCURRENCE_FILED',
+          entityType: 'NonConcurrence',
+          entityId: nonConcurrence.id,
+          after: {
+            decisionId: decision.id,
+            discipline: membership.discipline,
+            rationale: nonConcurrence.rationale,
+            reviewTeamId: nonConcurrence.reviewTeamId,
+          },
+        };
+      },
+    );
+  }
+
+  /**
+   * Comments are discussion beside the record, not an edit of it: they take no version (two people
+   * commenting at once both succeed) and leave the issue's version alone, but are in the timeline.
+   */
+  async comment(caller: Caller, input: CommentOnIssueInput): Promise<IssueEntity> {
+    const body = requireText('body', input.body);
+    return this.db.write({ actorId: caller.user.id, at: caller.at }, async (tx) => {
+      const issue = await this.findByKey(tx.manager, input.issueKey);
+      await this.actors.authorize(tx.manager, caller.user, issue.programId, {
+        action: 'COMMENT',
+        issue,
+      });
+      transition(await this.lifecycleState(tx.manager, issue), { type: 'COMMENT' });
+      const comment = {
+        id: randomUUID(),
+        issueId: issue.id,
+        authorId: caller.user.id,
+        body,
+        createdAt: caller.at,
+        editedAt: null,
+      };
+      await tx.manager.insert(CommentEntity, comment);
+      await tx.record({
+        type: 'COMMENT_ADDED',
+        entityType: 'Comment',
+        entityId: comment.id,
+        programId: issue.programId,
+        issueId: issue.id,
+        after: { body },
+      });
+      return issue;
+    });
+  }
+
   list(user: UserEntity, filter: IssueFilter): Promise<IssuePage> {
     return this.queries.page(user, filter);
   }
@@ -436,7 +776,14 @@ export class IssuesService {
         }),
         manager.find(WaiverEntity, { where: { issueId: issue.id } }),
         manager.countBy(OptionEntity, { issueId: issue.id }),
-        manager.countBy(ActionItemEntity, { issueId: issue.id, doneAt: IsNull() }),
+        manager
+          .createQueryBuilder(ActionItemEntity, 'a')
+          .innerJoin(DecisionEntity, 'd', 'd.id = a.decision_id')
+          // Only the decision in force has work outstanding; a superseded one's items no longer bind.
+          .where('a.issue_id = :issueId AND a.done_at IS NULL AND d.superseded_at IS NULL', {
+            issueId: issue.id,
+          })
+          .getCount(),
       ]);
     return {
       status: issue.status,
@@ -467,25 +814,39 @@ export class IssuesService {
   ): Promise<IssueEntity> {
     return this.db.write({ actorId: caller.user.id, at: caller.at }, async (tx) => {
       const issue = await this.findByKey(tx.manager, input.issueKey);
-      await this.actors.authorize(tx.manager, caller.user, issue.programId, permission(issue));
-      if (issue.version !== input.version)
-        throw staleVersion(`Issue ${issue.key}`, input.version, issue.version);
-      const state = await this.lifecycleState(tx.manager, issue);
-      const record = await apply(tx, issue, state);
-      issue.version += 1;
-      issue.updatedAt = caller.at;
-      await tx.manager.save(IssueEntity, issue);
-      await tx.record({
-        type: record.type,
-        entityType: record.entityType ?? 'Issue',
-        entityId: record.entityId ?? issue.id,
-        programId: issue.programId,
-        issueId: issue.id,
-        before: record.before ?? null,
-        after: { ...record.after, version: issue.version },
-      });
-      return issue;
+      return this.changeLoaded(tx, caller, issue, input.version, permission(issue), apply);
     });
+  }
+
+  private async changeLoaded(
+    tx: WriteTransaction,
+    caller: Caller,
+    issue: IssueEntity,
+    version: number,
+    permission: Permission,
+    apply: (
+      tx: WriteTransaction,
+      issue: IssueEntity,
+      state: LifecycleState,
+    ) => Promise<ChangeRecord>,
+  ): Promise<IssueEntity> {
+    await this.actors.authorize(tx.manager, caller.user, issue.programId, permission);
+    if (issue.version !== version) throw staleVersion(`Issue ${issue.key}`, version, issue.version);
+    const state = await this.lifecycleState(tx.manager, issue);
+    const record = await apply(tx, issue, state);
+    issue.version += 1;
+    issue.updatedAt = caller.at;
+    await tx.manager.save(IssueEntity, issue);
+    await tx.record({
+      type: record.type,
+      entityType: record.entityType ?? 'Issue',
+      entityId: record.entityId ?? issue.id,
+      programId: issue.programId,
+      issueId: issue.id,
+      before: record.before ?? null,
+      after: { ...record.after, version: issue.version },
+    });
+    return issue;
   }
 
   private async recordIssueEvent(
@@ -567,6 +928,26 @@ interface ChangeRecord {
   readonly entityId?: string;
   readonly before?: Record<string, unknown> | null;
   readonly after: Record<string, unknown>;
+}
+
+/** Stage due dates must follow the lifecycle's order wherever both are set. */
+function assertDueDatesInOrder(issue: IssueEntity): void {
+  const ordered = [
+    ['dueDates.triage', issue.triageDueAt],
+    ['dueDates.recommendations', issue.recommendationsDueAt],
+    ['dueDates.decision', issue.decisionDueAt],
+    ['dueDates.resolution', issue.resolutionDueAt],
+  ] as const;
+  let previous: Date | null = null;
+  for (const [field, due] of ordered) {
+    if (!due) continue;
+    if (previous && due < previous)
+      badInputThrow(
+        field,
+        `${field} cannot be before the stage before it (${previous.toISOString()}).`,
+      );
+    previous = due;
+  }
 }
 
 function badInputThrow(field: string, message: string): never {
