@@ -3,6 +3,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import {
+  ADMINISTRATION_RESOLVERS,
+  ADMINISTRATION_SERVICES,
+} from './administration/administration.providers';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SessionGuard } from './auth/session.guard';
@@ -13,6 +17,7 @@ import { ConfigModule } from './config/config.module';
 import type { DataSourceExtras } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { DatabaseService } from './database/database.service';
+import { DECISION_LOG_RESOLVERS, DECISION_LOG_SERVICES } from './decisions/decisions.providers';
 import { DemoService } from './demo/demo.service';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
@@ -41,6 +46,8 @@ export const RESOLVERS = [
   MembershipResolver,
   IssuesResolver,
   ...ISSUE_PART_RESOLVERS,
+  ...ADMINISTRATION_RESOLVERS,
+  ...DECISION_LOG_RESOLVERS,
 ];
 
 @Module({})
@@ -85,6 +92,8 @@ export class AppModule {
         IssueQueries,
         DemoService,
         ReadinessService,
+        ...ADMINISTRATION_SERVICES,
+        ...DECISION_LOG_SERVICES,
         ...RESOLVERS,
       ],
     };

@@ -4,4 +4,5 @@ export * from './disciplines';
 export * from './coverage';
 export * from './lifecycle';
 export * from './permissions';
+export * from './ladder';
 export * from './validation';

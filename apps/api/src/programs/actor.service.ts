@@ -58,6 +58,20 @@ export class ActorService {
     return actor;
   }
 
+  /**
+   * For what concerns no one program (accounts, creating programs): refused with FORBIDDEN unless
+   * the person may, whatever their roles in programs.
+   */
+  authorizeInstallation(
+    user: UserEntity,
+    permission: Extract<Permission, { action: 'MANAGE_USERS' | 'CREATE_PROGRAM' }>,
+  ): void {
+    assertAuthorized(
+      { userId: user.id, isSystemAdmin: user.isSystemAdmin, programRole: null, memberships: [] },
+      permission,
+    );
+  }
+
   /** Ids of the programs a person can see: all for system admins. */
   async visibleProgramIds(manager: EntityManager, user: UserEntity): Promise<string[] | 'all'> {
     if (user.isSystemAdmin) return 'all';

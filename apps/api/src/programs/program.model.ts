@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ProgramRoleKind, TeamRole, Tier } from '@ipt/domain';
 import { UserModel } from '../users/user.model';
 
@@ -35,8 +35,16 @@ export class TeamModel {
   @Field()
   active!: boolean;
 
+  @Field(() => Int, { description: 'Changes with every update; send it back to update the team.' })
+  version!: number;
+
   @Field(() => TeamModel, { nullable: true, description: 'Where unresolved issues escalate to.' })
   parentTeam?: TeamModel | null;
+
+  @Field(() => [TeamModel], {
+    description: 'The teams that escalate to this one, highest tier first, then by name.',
+  })
+  childTeams?: TeamModel[];
 }
 
 @ObjectType('Membership', { description: 'A person on a team, for one discipline.' })
@@ -60,6 +68,15 @@ export class MembershipModel {
   decisionAuthority!: boolean;
 }
 
+@ObjectType('ProgramRoleAssignment', { description: 'A person’s explicit role in a program.' })
+export class ProgramRoleAssignmentModel {
+  @Field(() => UserModel)
+  user!: UserModel;
+
+  @Field(() => ProgramRoleKind)
+  role!: ProgramRoleKind;
+}
+
 @ObjectType('Program')
 export class ProgramModel {
   @Field(() => ID)
@@ -77,6 +94,11 @@ export class ProgramModel {
   @Field({ description: 'IANA time zone for day boundaries and business days.' })
   timeZone!: string;
 
+  @Field(() => Int, {
+    description: 'Changes with every update; send it back to update the program.',
+  })
+  version!: number;
+
   @Field(() => ProgramRoleKind, { nullable: true, description: 'The signed-in user’s role here.' })
   myRole?: ProgramRoleKind | null;
 
@@ -85,4 +107,10 @@ export class ProgramModel {
 
   @Field(() => [DisciplineModel])
   disciplines?: DisciplineModel[];
+
+  @Field(() => [ProgramRoleAssignmentModel], {
+    description:
+      'Everyone with an explicit role here, program managers first. Team members get MEMBER when added to a team.',
+  })
+  roles?: ProgramRoleAssignmentModel[];
 }

@@ -1,13 +1,20 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ProgramRoleKind, notFound } from '@ipt/domain';
+import { ProgramRoleKind, notFound, tierRank } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { RequestContext } from '../graphql/context';
 import { toUserModel } from '../users/user.mapper';
 import { UserEntity } from '../users/user.entity';
 import { UserModel } from '../users/user.model';
-import { DisciplineModel, MembershipModel, ProgramModel, TeamModel } from './program.model';
+import {
+  DisciplineModel,
+  MembershipModel,
+  ProgramModel,
+  ProgramRoleAssignmentModel,
+  TeamModel,
+} from './program.model';
 import { ProgramEntity } from './program.entity';
 import { ProgramsService } from './programs.service';
+import { TeamEntity } from './team.entity';
 
 @Resolver(() => ProgramModel)
 export class ProgramsResolver {
@@ -42,6 +49,14 @@ export class ProgramsResolver {
   async disciplines(@Parent() program: ProgramEntity, @Context() { loaders }: RequestContext) {
     return (await loaders.disciplinesByProgram.load(program.id)).filter((d) => d.active);
   }
+
+  @ResolveField(() => [ProgramRoleAssignmentModel])
+  async roles(@Parent() program: ProgramEntity): Promise<ProgramRoleAssignmentModel[]> {
+    return (await this.programService.roles(program.id)).map(({ user, role }) => ({
+      user: toUserModel(user),
+      role,
+    }));
+  }
 }
 
 @Resolver(() => TeamModel)
@@ -52,6 +67,17 @@ export class TeamResolver {
     @Context() { loaders }: RequestContext,
   ) {
     return team.parentTeamId ? loaders.team.load(team.parentTeamId) : null;
+  }
+
+  @ResolveField(() => [TeamModel])
+  async childTeams(
+    @Parent() team: TeamEntity,
+    @Context() { loaders }: RequestContext,
+  ): Promise<TeamEntity[]> {
+    const teams = await loaders.teamsByProgram.load(team.programId);
+    return teams
+      .filter((t) => t.parentTeamId === team.id)
+      .sort((a, b) => tierRank(b.tier) - tierRank(a.tier) || a.name.localeCompare(b.name));
   }
 
   @ResolveField(() => [MembershipModel])

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ProgramRoleKind } from '@ipt/domain';
 import { In } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
-import type { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { ActorService } from './actor.service';
+import { ProgramRoleEntity } from './program-role.entity';
 import { ProgramEntity } from './program.entity';
 
 @Injectable()
@@ -27,6 +28,29 @@ export class ProgramsService {
     if (!program) return null;
     await this.actors.authorize(this.db.reader, user, program.id, { action: 'VIEW_PROGRAM' });
     return program;
+  }
+
+  /** The explicit roles in a program with their people: program managers first, then by name. */
+  async roles(programId: string): Promise<{ user: UserEntity; role: ProgramRoleKind }[]> {
+    const rows = await this.db.reader.findBy(ProgramRoleEntity, { programId });
+    const users = new Map(
+      (await this.db.reader.findBy(UserEntity, { id: In(rows.map((r) => r.userId)) })).map((u) => [
+        u.id,
+        u,
+      ]),
+    );
+    const rank = (role: ProgramRoleKind) => (role === ProgramRoleKind.PROGRAM_MANAGER ? 0 : 1);
+    return rows
+      .flatMap((row) => {
+        const user = users.get(row.userId);
+        return user ? [{ user, role: row.role }] : [];
+      })
+      .sort(
+        (a, b) =>
+          rank(a.role) - rank(b.role) ||
+          a.user.name.localeCompare(b.user.name) ||
+          a.user.email.localeCompare(b.user.email),
+      );
   }
 
   async roleOf(user: UserEntity, programId: string): Promise<ProgramRoleKind | null> {
