@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningApp } from 'api/src/bootstrap';
 import { startApp } from 'api/src/bootstrap';
+import type { DataSourceExtras } from 'api/src/database/data-source';
 import { FixedClock } from 'api/src/common/clock';
 import { loadConfig } from 'api/src/config/config';
 import { ApiClient } from './client';
@@ -27,6 +28,8 @@ export interface TestAppOptions {
   readonly databaseFile?: string;
   readonly clock?: FixedClock;
   readonly env?: Record<string, string>;
+  /** Sees every SQL statement the app runs (the statement-count tests count them). */
+  readonly databaseLogger?: DataSourceExtras['logger'];
 }
 
 /** Starts the real app in this process on 127.0.0.1, a free port and a temporary SQLite file. */
@@ -44,7 +47,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     ...options.env,
   });
-  const running = await startApp({ config, clock, logger: false });
+  const running = await startApp({
+    config,
+    clock,
+    logger: false,
+    ...(options.databaseLogger ? { database: { logger: options.databaseLogger } } : {}),
+  });
   return {
     running,
     url: running.url,

@@ -6,6 +6,7 @@ import { CommentEntity } from '../issues/comment.entity';
 import { DecisionEntity } from '../issues/decision.entity';
 import { EscalationEntity } from '../issues/escalation.entity';
 import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
+import { IssueEntity } from '../issues/issue.entity';
 import { NonConcurrenceEntity } from '../issues/non-concurrence.entity';
 import { OptionEntity } from '../issues/option.entity';
 import { RecommendationEntity } from '../issues/recommendation.entity';
@@ -17,8 +18,10 @@ import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 
 /**
- * One fresh set per GraphQL request: each relation of a page of issues costs one statement,
- * whatever the page size (twenty's dataloaders, in spirit).
+ * One fresh set per GraphQL request: each relation of a page of issues or decisions costs one
+ * statement, whatever the page size (twenty's dataloaders, in spirit). Loaders that several
+ * fields share (`user`, `team`, `recommendationsByIssue`) cache what they loaded, so a second
+ * field asking for the same rows costs nothing.
  */
 export function createLoaders(manager: EntityManager) {
   function byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) {
@@ -49,6 +52,7 @@ export function createLoaders(manager: EntityManager) {
     user: byId(UserEntity),
     team: byId(TeamEntity),
     program: byId(ProgramEntity),
+    issue: byId(IssueEntity),
     option: byId(OptionEntity),
     decision: byId(DecisionEntity),
     recommendation: byId(RecommendationEntity),

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { IssueStatus, LIMITS, Tier, badInput, notFound } from '@ipt/domain';
-import { Brackets } from 'typeorm';
-import { storedInstant } from '../database/columns';
+import { Brackets, WhereExpressionBuilder } from 'typeorm';
+import { CLOCK, Clock } from '../common/clock';
+import { INSTANT_LENGTH, storedInstant } from '../database/columns';
 import { DatabaseService } from '../database/database.service';
 import { ActorService } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
@@ -17,6 +18,10 @@ export interface IssueFilter {
   readonly tier?: Tier | null;
   readonly consequence?: readonly number[] | null;
   readonly ownerId?: string | null;
+  /** A required discipline still to recommend or be waived, on issues IN_REVIEW/AWAITING_DECISION. */
+  readonly pendingDiscipline?: string | null;
+  /** true: the current stage is past its due date now; false: it is not (or has none). */
+  readonly overdue?: boolean | null;
   readonly text?: string | null;
 }
 
@@ -27,10 +32,31 @@ export interface IssuePage {
   readonly totalCount: number;
 }
 
-interface Cursor {
-  readonly raisedAt: string;
+/** A keyset position: the stored instant a list is ordered by, then the id breaking ties. */
+export interface Cursor {
+  readonly at: string;
   readonly id: string;
 }
+
+/** Statuses whose disciplines can still be pending. */
+const GATHERING: readonly IssueStatus[] = [IssueStatus.IN_REVIEW, IssueStatus.AWAITING_DECISION];
+
+/** The due date of the stage whose clock runs in each status (see `stageOfStatus`). */
+const DUE_COLUMN_OF_STATUS: readonly (readonly [IssueStatus, string])[] = [
+  [IssueStatus.OPEN, 'triage_due_at'],
+  [IssueStatus.IN_REVIEW, 'recommendations_due_at'],
+  [IssueStatus.AWAITING_DECISION, 'decision_due_at'],
+  [IssueStatus.DECIDED, 'resolution_due_at'],
+];
+
+/**
+ * The current stage is past its due date at `:now` (due dates compare as stored text, ADR 0003).
+ * Never NULL, so `NOT` of it is exactly "not overdue", including stages without a due date.
+ */
+const OVERDUE = `(${DUE_COLUMN_OF_STATUS.map(
+  ([status, column]) =>
+    `(i.status = '${status}' AND i.${column} IS NOT NULL AND i.${column} < :now)`,
+).join(' OR ')})`;
 
 /** The issue tracker's reads: newest raised first, keyset-paginated so pages stay stable. */
 @Injectable()
@@ -38,6 +64,7 @@ export class IssueQueries {
   constructor(
     private readonly db: DatabaseService,
     private readonly actors: ActorService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async page(user: UserEntity, filter: IssueFilter): Promise<IssuePage> {
@@ -70,6 +97,31 @@ export class IssueQueries {
     if (filter.consequence?.length)
       query.andWhere('i.consequence IN (:...consequence)', { consequence: filter.consequence });
     if (filter.ownerId) query.andWhere('i.owner_id = :ownerId', { ownerId: filter.ownerId });
+    const pendingDiscipline = filter.pendingDiscipline?.trim();
+    if (pendingDiscipline) {
+      // Pending = required, with neither a current recommendation nor a waiver (as `coverage`).
+      query
+        .andWhere('i.status IN (:...gathering)', { gathering: GATHERING })
+        .andWhere(
+          'EXISTS (SELECT 1 FROM issue_required_disciplines rd' +
+            ' WHERE rd.issue_id = i.id AND rd.discipline = :pendingDiscipline)',
+          { pendingDiscipline },
+        )
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM recommendations r WHERE r.issue_id = i.id' +
+            ' AND r.discipline = :pendingDiscipline AND r.superseded_at IS NULL)',
+          { pendingDiscipline },
+        )
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM waivers w' +
+            ' WHERE w.issue_id = i.id AND w.discipline = :pendingDiscipline)',
+          { pendingDiscipline },
+        );
+    }
+    if (filter.overdue === true || filter.overdue === false) {
+      const now = storedInstant(this.clock.now());
+      query.andWhere(filter.overdue ? OVERDUE : `NOT ${OVERDUE}`, { now });
+    }
     const text = filter.text?.trim();
     if (text) {
       const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -85,17 +137,7 @@ export class IssueQueries {
 
     const totalCount = await query.clone().getCount();
     if (filter.after) {
-      const cursor = decodeCursor(filter.after);
-      query.andWhere(
-        new Brackets((q) =>
-          q
-            .where('i.raised_at < :raisedAt', { raisedAt: cursor.raisedAt })
-            .orWhere('(i.raised_at = :raisedAt AND i.id < :id)', {
-              raisedAt: cursor.raisedAt,
-              id: cursor.id,
-            }),
-        ),
-      );
+      query.andWhere(afterCursor('i.raised_at', 'i.id', decodeCursor(filter.after)));
     }
     const rows = await query
       .orderBy('i.raised_at', 'DESC')
@@ -106,7 +148,7 @@ export class IssueQueries {
     return {
       issues,
       cursors: issues.map((issue) =>
-        encodeCursor({ raisedAt: storedInstant(issue.raisedAt), id: issue.id }),
+        encodeCursor({ at: storedInstant(issue.raisedAt), id: issue.id }),
       ),
       hasNextPage: rows.length > first,
       totalCount,
@@ -114,16 +156,29 @@ export class IssueQueries {
   }
 }
 
+/** Rows after a cursor in (instant DESC, id DESC) order. */
+export function afterCursor(instantColumn: string, idColumn: string, cursor: Cursor): Brackets {
+  return new Brackets((q: WhereExpressionBuilder) =>
+    q
+      .where(`${instantColumn} < :cursorAt`, { cursorAt: cursor.at })
+      .orWhere(`(${instantColumn} = :cursorAt AND ${idColumn} < :cursorId)`, {
+        cursorAt: cursor.at,
+        cursorId: cursor.id,
+      }),
+  );
+}
+
+/** Opaque to clients: base64url of `[instant, id]`. */
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.raisedAt, cursor.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
 }
 
 export function decodeCursor(value: string): Cursor {
   try {
-    const [raisedAt, id] = JSON.parse(
-      Buffer.from(value, 'base64url').toString('utf8'),
-    ) as unknown[];
-    if (typeof raisedAt === 'string' && typeof id === 'string') return { raisedAt, id };
+    const [at, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && at.length === INSTANT_LENGTH && typeof id === 'string') {
+      return { at, id };
+    }
   } catch {
     // fall through to the error below
   }

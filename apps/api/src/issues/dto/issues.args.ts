@@ -1,6 +1,16 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IssueStatus, LIMITS, Tier } from '@ipt/domain';
-import { IsArray, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 @ArgsType()
 export class IssuesArgs {
@@ -28,7 +38,7 @@ export class IssuesArgs {
   @IsString()
   after?: string | null;
 
-  @Field(() => [IssueStatus], { nullable: true })
+  @Field(() => [IssueStatus], { nullable: true, description: 'Issues in any of these statuses.' })
   @IsOptional()
   @IsArray()
   @IsEnum(IssueStatus, { each: true })
@@ -39,21 +49,40 @@ export class IssuesArgs {
   @IsString()
   teamId?: string | null;
 
-  @Field(() => Tier, { nullable: true })
+  @Field(() => Tier, { nullable: true, description: 'Issues currently at this tier.' })
   @IsOptional()
   @IsEnum(Tier)
   tier?: Tier | null;
 
-  @Field(() => [Int], { nullable: true })
+  @Field(() => [Int], { nullable: true, description: 'Issues rated any of these (1-5).' })
   @IsOptional()
   @IsArray()
   @IsInt({ each: true })
   consequence?: number[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Issues this person owns.' })
   @IsOptional()
   @IsString()
   ownerId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Issues IN_REVIEW or AWAITING_DECISION on which this required discipline (e.g. "test") has neither a current recommendation nor a waiver.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  pendingDiscipline?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only issues whose current stage is past its due date now; false: only those that are not; left out: both.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean | null;
 
   @Field(() => String, {
     nullable: true,

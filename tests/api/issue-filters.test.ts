@@ -1,0 +1,374 @@
+import { IssueEntity } from 'api/src/issues/issue.entity';
+import { TestApp, startTestApp } from '../support/app';
+import { DAY_MS, IssueBuilder } from '../support/builders';
+import { ApiClient } from '../support/client';
+
+const HOUR_MS = 3_600_000;
+
+const ISSUES = `
+  query ($programKey: String, $first: Int, $after: String, $status: [IssueStatus!], $teamId: ID,
+         $tier: Tier, $consequence: [Int!], $ownerId: ID, $pendingDiscipline: String,
+         $overdue: Boolean, $text: String) {
+    issues(programKey: $programKey, first: $first, after: $after, status: $status, teamId: $teamId,
+           tier: $tier, consequence: $consequence, ownerId: $ownerId,
+           pendingDiscipline: $pendingDiscipline, overdue: $overdue, text: $text) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id key title status tier consequence currentStage currentStageDueAt pendingDisciplines
+          owner { id } currentTeam { id }
+        }
+      }
+    }
+  }
+`;
+
+interface IssueNode {
+  id: string;
+  key: string;
+  title: string;
+  status: string;
+  tier: string;
+  consequence: number | null;
+  currentStage: string | null;
+  currentStageDueAt: string | null;
+  pendingDisciplines: string[];
+  owner: { id: string } | null;
+  currentTeam: { id: string };
+}
+
+interface IssuePage {
+  issues: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: IssueNode }[];
+  };
+}
+
+type Filters = Record<string, unknown>;
+
+/** The titles of this suite's issues start with this, so `text` can isolate them. */
+const PREFIX = 'Filters:';
+
+describe('issue filters', () => {
+  let app: TestApp;
+  let build: IssueBuilder;
+  let pm: ApiClient;
+  let start: Date;
+  /** This suite's issues by role. */
+  const made: Record<string, IssueEntity> = {};
+
+  async function everything(filters: Filters = {}, first = 100): Promise<IssueNode[]> {
+    const nodes: IssueNode[] = [];
+    let after: string | null = null;
+    let totalCount: number | null = null;
+    for (;;) {
+      const page: IssuePage = await pm.ok<IssuePage>(ISSUES, { ...filters, first, after });
+      totalCount ??= page.issues.totalCount;
+      expect(page.issues.totalCount).toBe(totalCount);
+      nodes.push(...page.issues.edges.map((e) => e.node));
+      if (!page.issues.pageInfo.hasNextPage) break;
+      after = page.issues.pageInfo.endCursor;
+    }
+    expect(nodes).toHaveLength(totalCount ?? 0);
+    return nodes;
+  }
+
+  const keys = (nodes: readonly IssueNode[]) => nodes.map((n) => n.key);
+  const keyOf = (name: string) => made[name]!.key;
+
+  /**
+   * The filtered list equals the unfiltered one filtered here (same order, paged in small pages),
+   * includes and excludes the named issues, and narrows something.
+   */
+  async function expectFilter(
+    filters: Filters,
+    matches: (n: IssueNode) => boolean,
+    include: string[],
+    exclude: string[],
+  ) {
+    const [found, all] = await Promise.all([everything(filters, 3), everything()]);
+    expect(keys(found)).toEqual(keys(all.filter(matches)));
+    for (const name of include) expect(keys(found)).toContain(keyOf(name));
+    for (const name of exclude) expect(keys(found)).not.toContain(keyOf(name));
+    expect(found.length).toBeLessThan(all.length);
+    return found;
+  }
+
+  async function exactly(filters: Filters, names: string[]) {
+    const found = await everything({ ...filters, text: PREFIX }, 2);
+    expect(keys(found).sort()).toEqual(names.map(keyOf).sort());
+  }
+
+  beforeAll(async () => {
+    // The overdue checks move the clock a month on; the session must outlive that.
+    app = await startTestApp({ env: { SESSION_TTL_HOURS: String(24 * 90) } });
+    build = await IssueBuilder.create(app);
+    pm = await app.as('pm@example.com');
+    app.clock.advance(DAY_MS);
+    start = app.clock.now();
+    const next = () => app.clock.advance(60_000);
+
+    // OPEN, triage due in 12 hours; and OPEN with no due date at all.
+    made['open'] = await build.triageDueIn(
+      await build.raise(`${PREFIX} open with a triage date`, { by: 'pm' }),
+      0.5,
+    );
+    next();
+    made['openNoDue'] = await build.raise(`${PREFIX} open without dates`, { by: 'engineering' });
+    next();
+
+    // IN_REVIEW on the hardware WIPT: test recommended, engineering pending; owned by engineering.
+    made['engineeringPending'] = await build.recommend(
+      await build.inReview(`${PREFIX} engineering pending`, ['engineering', 'test'], {
+        consequence: 4,
+        owner: 'engineering',
+      }),
+      'test',
+      'A',
+    );
+    next();
+
+    // IN_REVIEW: test waived, engineering pending.
+    made['testWaived'] = await build.waive(
+      await build.inReview(`${PREFIX} test waived`, ['engineering', 'test'], { consequence: 2 }),
+      'test',
+    );
+    next();
+
+    // IN_REVIEW: engineering recommended twice (the first superseded), test pending.
+    let issue = await build.inReview(`${PREFIX} engineering changed its mind`, [
+      'engineering',
+      'test',
+    ]);
+    issue = await build.recommend(issue, 'engineering', 'A');
+    next();
+    made['testPending'] = await build.recommend(issue, 'engineering', 'B');
+    next();
+
+    // AWAITING_DECISION on the sustainment WIPT, consequence 5.
+    made['awaiting'] = await build.awaitingDecision(
+      `${PREFIX} awaiting decision`,
+      { test: 'A' },
+      { team: 'sustainment', consequence: 5 },
+    );
+    next();
+
+    // DECIDED, consequence 1.
+    made['decided'] = await build.decide(
+      await build.awaitingDecision(`${PREFIX} decided`, { engineering: 'A' }, { consequence: 1 }),
+      'A',
+    );
+    next();
+
+    // WITHDRAWN while engineering was still pending (no longer waiting on anyone).
+    made['withdrawn'] = await build.withdraw(
+      await build.inReview(`${PREFIX} withdrawn`, ['engineering']),
+    );
+    next();
+
+    // IN_REVIEW at the OIPT, engineering pending, consequence 5.
+    made['oipt'] = await build.inReview(`${PREFIX} at the top`, ['engineering'], {
+      team: 'oipt',
+      consequence: 5,
+    });
+    next();
+  });
+  afterAll(() => app.stop());
+
+  it('sees the suite’s issues in the states intended', async () => {
+    const found = await everything({ text: PREFIX });
+    const byName = (name: string) => found.find((n) => n.key === keyOf(name));
+    expect(byName('open')).toMatchObject({ status: 'OPEN', currentStage: 'TRIAGE' });
+    expect(byName('engineeringPending')).toMatchObject({
+      status: 'IN_REVIEW',
+      pendingDisciplines: ['engineering'],
+    });
+    expect(byName('testWaived')).toMatchObject({ pendingDisciplines: ['engineering'] });
+    expect(byName('testPending')).toMatchObject({ pendingDisciplines: ['test'] });
+    expect(byName('awaiting')).toMatchObject({ status: 'AWAITING_DECISION', tier: 'WIPT' });
+    expect(byName('decided')).toMatchObject({ status: 'DECIDED' });
+    expect(byName('withdrawn')).toMatchObject({
+      status: 'WITHDRAWN',
+      pendingDisciplines: ['engineering'],
+    });
+    expect(byName('oipt')).toMatchObject({ status: 'IN_REVIEW', tier: 'OIPT' });
+    expect(found).toHaveLength(Object.keys(made).length);
+  });
+
+  describe('each filter alone', () => {
+    it('teamId', async () => {
+      const team = build.team('sustainment').id;
+      await expectFilter(
+        { teamId: team },
+        (n) => n.currentTeam.id === team,
+        ['awaiting'],
+        ['engineeringPending', 'oipt'],
+      );
+    });
+
+    it('tier', async () => {
+      await expectFilter({ tier: 'OIPT' }, (n) => n.tier === 'OIPT', ['oipt'], ['awaiting']);
+      await expectFilter({ tier: 'WIPT' }, (n) => n.tier === 'WIPT', ['awaiting'], ['oipt']);
+    });
+
+    it('status (any of a list)', async () => {
+      await expectFilter(
+        { status: ['IN_REVIEW'] },
+        (n) => n.status === 'IN_REVIEW',
+        ['engineeringPending', 'oipt'],
+        ['open', 'awaiting', 'withdrawn'],
+      );
+      await expectFilter(
+        { status: ['OPEN', 'DECIDED'] },
+        (n) => n.status === 'OPEN' || n.status === 'DECIDED',
+        ['open', 'openNoDue', 'decided'],
+        ['engineeringPending', 'awaiting'],
+      );
+    });
+
+    it('consequence (any of a list)', async () => {
+      await expectFilter(
+        { consequence: [5] },
+        (n) => n.consequence === 5,
+        ['awaiting', 'oipt'],
+        ['engineeringPending', 'open'],
+      );
+      await expectFilter(
+        { consequence: [1, 2] },
+        (n) => n.consequence === 1 || n.consequence === 2,
+        ['decided', 'testWaived'],
+        ['awaiting', 'openNoDue'],
+      );
+    });
+
+    it('ownerId', async () => {
+      const engineering = build.user('engineering').id;
+      await expectFilter(
+        { ownerId: engineering },
+        (n) => n.owner?.id === engineering,
+        ['engineeringPending'],
+        ['testWaived', 'open'],
+      );
+    });
+
+    it('pendingDiscipline: required, neither a current recommendation nor a waiver, still gathering', async () => {
+      const pending = (discipline: string) => (n: IssueNode) =>
+        (n.status === 'IN_REVIEW' || n.status === 'AWAITING_DECISION') &&
+        n.pendingDisciplines.includes(discipline);
+      await expectFilter(
+        { pendingDiscipline: 'engineering' },
+        pending('engineering'),
+        ['engineeringPending', 'testWaived', 'oipt'],
+        // recommended (a superseded one does not count against it), decided, withdrawn
+        ['testPending', 'decided', 'withdrawn', 'awaiting', 'open'],
+      );
+      await expectFilter(
+        { pendingDiscipline: 'test' },
+        pending('test'),
+        ['testPending'],
+        // recommended, waived, not required
+        ['engineeringPending', 'testWaived', 'oipt'],
+      );
+      expect(await everything({ pendingDiscipline: 'no-such-discipline' })).toEqual([]);
+    });
+
+    it('overdue: the current stage is past its due date as of now (per the clock)', async () => {
+      const overdue = (now: Date) => (n: IssueNode) =>
+        n.currentStageDueAt !== null && n.currentStageDueAt < now.toISOString();
+      const check = async (now: Date, late: string[], onTime: string[]) => {
+        app.clock.set(now);
+        await expectFilter({ overdue: true }, overdue(now), late, onTime);
+        await expectFilter({ overdue: false }, (n) => !overdue(now)(n), onTime, late);
+      };
+      try {
+        const triageDue = made['open']!.triageDueAt!;
+        // Due at that instant is not yet overdue; a millisecond later it is.
+        app.clock.set(triageDue);
+        expect(keys(await everything({ overdue: true, text: PREFIX }))).toEqual([]);
+        await check(
+          new Date(triageDue.getTime() + 1),
+          ['open'],
+          ['openNoDue', 'engineeringPending', 'awaiting', 'decided', 'withdrawn'],
+        );
+        await check(
+          new Date(start.getTime() + 5 * DAY_MS + HOUR_MS),
+          ['open', 'engineeringPending', 'testWaived', 'oipt'],
+          ['openNoDue', 'awaiting', 'decided', 'withdrawn'],
+        );
+        await check(
+          new Date(start.getTime() + 10 * DAY_MS + HOUR_MS),
+          ['engineeringPending', 'awaiting'],
+          ['openNoDue', 'decided', 'withdrawn'],
+        );
+        await check(
+          new Date(start.getTime() + 30 * DAY_MS + HOUR_MS),
+          ['awaiting', 'decided'],
+          ['openNoDue', 'withdrawn'],
+        );
+      } finally {
+        app.clock.set(start);
+      }
+    });
+
+    it('text', async () => {
+      await expectFilter(
+        { text: 'changed its MIND' },
+        (n) => n.title.toLowerCase().includes('changed its mind'),
+        ['testPending'],
+        ['engineeringPending'],
+      );
+    });
+  });
+
+  describe('filters combined', () => {
+    it('narrow to the intersection, counted across pages', async () => {
+      const hardware = build.team('hardware').id;
+      await exactly({ pendingDiscipline: 'engineering', tier: 'WIPT' }, [
+        'engineeringPending',
+        'testWaived',
+      ]);
+      await exactly({ pendingDiscipline: 'engineering', consequence: [4, 5] }, [
+        'engineeringPending',
+        'oipt',
+      ]);
+      await exactly({ status: ['IN_REVIEW', 'AWAITING_DECISION'], teamId: hardware }, [
+        'engineeringPending',
+        'testWaived',
+        'testPending',
+      ]);
+      await exactly({ ownerId: build.user('engineering').id, pendingDiscipline: 'engineering' }, [
+        'engineeringPending',
+      ]);
+      await exactly({ status: ['OPEN'], pendingDiscipline: 'engineering' }, []);
+      await exactly({ consequence: [5], tier: 'OIPT', programKey: 'HX' }, ['oipt']);
+    });
+
+    it('combine overdue with the others', async () => {
+      try {
+        app.clock.set(new Date(start.getTime() + 5 * DAY_MS + HOUR_MS));
+        await exactly({ overdue: true, pendingDiscipline: 'engineering' }, [
+          'engineeringPending',
+          'testWaived',
+          'oipt',
+        ]);
+        await exactly({ overdue: true, tier: 'WIPT', status: ['OPEN', 'IN_REVIEW'] }, [
+          'open',
+          'engineeringPending',
+          'testWaived',
+          'testPending',
+        ]);
+        await exactly({ overdue: false, consequence: [5] }, ['awaiting']);
+        const page = (
+          await pm.ok<IssuePage>(ISSUES, { overdue: true, text: PREFIX, tier: 'WIPT', first: 2 })
+        ).issues;
+        expect(page.totalCount).toBe(4);
+        expect(page.edges).toHaveLength(2);
+        expect(page.pageInfo.hasNextPage).toBe(true);
+      } finally {
+        app.clock.set(start);
+      }
+    });
+  });
+});

@@ -1,0 +1,135 @@
+import { TestApp, startTestApp } from '../support/app';
+import { IssueBuilder } from '../support/builders';
+import { ApiClient } from '../support/client';
+import { StatementLog } from '../support/statements';
+
+/**
+ * A page of issues or decisions costs a fixed number of SQL statements, whatever its size: each
+ * relation is one statement for the whole page (per-request DataLoaders), never one per row.
+ * The counts include the session lookup of the request itself.
+ */
+const BOUND = 15;
+
+/** Every relation the issue list shows (Issue.viewerActions is left out: still per issue). */
+const ISSUE_PAGE = `
+  query ($first: Int) {
+    issues(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id key title status
+          owner { id email name }
+          currentTeam { id name tier }
+          coverage { discipline state recommendation { id } waiver { id } }
+          recommendations {
+            id discipline superseded
+            author { id email }
+            option { id label title }
+          }
+        }
+      }
+    }
+  }
+`;
+
+const DECISION_PAGE = `
+  query ($first: Int) {
+    decisions(first: $first) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id decidedAt tier superseded dissentingDisciplines
+          option { id label title }
+          decidedBy { id email }
+          team { id name tier }
+          issue { id key title }
+          nonConcurrences { id discipline rationale }
+          actionItems { id title dueAt assignee { id email } }
+        }
+      }
+    }
+  }
+`;
+
+interface Connection {
+  edges: {
+    node: {
+      recommendations?: unknown[];
+      actionItems?: unknown[];
+      nonConcurrences?: unknown[];
+    };
+  }[];
+}
+
+describe('statements per page', () => {
+  const log = new StatementLog();
+  let app: TestApp;
+  let pm: ApiClient;
+
+  beforeAll(async () => {
+    app = await startTestApp({ databaseLogger: log });
+    const build = await IssueBuilder.create(app);
+    // 60 issues, each with recommendations of two disciplines (test's later superseded on every
+    // third), decided with an action item; every other decision draws a non-concurrence.
+    for (let n = 0; n < 60; n++) {
+      app.clock.advance(60_000);
+      let issue = await build.awaitingDecision(`Statement count ${n}`, {
+        engineering: 'A',
+        test: 'B',
+      });
+      if (n % 3 === 0) issue = await build.recommend(issue, 'test', 'A');
+      issue = await build.decide(issue, 'A', { actionItemFor: 'engineering' });
+      if (n % 2 === 0) await build.nonConcur(issue, 'manufacturing');
+    }
+    pm = await app.as('pm@example.com');
+    log.clear();
+  });
+  afterAll(() => app.stop());
+
+  async function measure(query: string, first: number) {
+    const { result, statements } = await log.during(() =>
+      pm.ok<Record<string, Connection>>(query, { first }),
+    );
+    return { connection: Object.values(result)[0]!, statements };
+  }
+
+  const explain = (statements: string[]) => statements.map((s, i) => `${i + 1}. ${s}`).join('\n');
+
+  it('costs the session lookup a few statements (the baseline of every request)', async () => {
+    const { statements } = await log.during(() => pm.ok(`{ me { id } }`));
+    expect(statements.length).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    ['issues', ISSUE_PAGE, 'recommendations'],
+    ['decisions', DECISION_PAGE, 'actionItems'],
+  ] as const)(
+    'a page of %s costs the same few statements for 5 items as for 50',
+    async (_name, query, relation) => {
+      const small = await measure(query, 5);
+      const large = await measure(query, 50);
+      expect(small.connection.edges).toHaveLength(5);
+      expect(large.connection.edges).toHaveLength(50);
+      // The pages really reach the nested relations.
+      for (const page of [small, large]) {
+        for (const edge of page.connection.edges) {
+          expect(edge.node[relation]?.length).toBeGreaterThan(0);
+        }
+      }
+      if (large.statements.length !== small.statements.length) {
+        throw new Error(
+          `5 items cost ${small.statements.length} statements:\n${explain(small.statements)}\n` +
+            `50 items cost ${large.statements.length}:\n${explain(large.statements)}`,
+        );
+      }
+      if (process.env['SHOW_STATEMENTS']) {
+        console.info(`${_name}: ${large.statements.length}\n${explain(large.statements)}`);
+      }
+      expect(large.statements.length).toBeLessThanOrEqual(BOUND);
+    },
+  );
+});
