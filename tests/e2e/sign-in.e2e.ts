@@ -46,7 +46,7 @@ describe('signing in and seeing the program’s issues', () => {
     await table.waitFor();
     expect(new URL(page.url()).pathname).toBe('/issues');
     const rows = table.getByRole('row');
-    await expect(rows.count()).resolves.toBe(6); // header + the five demo issues
+    await expect(rows.count()).resolves.toBe(25); // header + the 24 demo issues
     await expect(table.textContent()).resolves.toContain('Radome delamination in humidity testing');
     const untriaged = table
       .getByRole('row')

@@ -40,6 +40,17 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     name: 'Maya Moore',
     title: 'Manufacturing & quality representative',
   },
+  {
+    email: 'security@example.com',
+    name: 'Sam Sutherland',
+    title: 'Security / cybersecurity representative',
+  },
+  { email: 'safety@example.com', name: 'Sofia Santos', title: 'System safety representative' },
+  {
+    email: 'requirements@example.com',
+    name: 'Rory Reyes',
+    title: 'Requirements / user representative (capability manager)',
+  },
 ];
 
 export interface DemoTeam {
@@ -73,6 +84,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       'engineering@example.com': ['engineering', 'ADVISORY', false],
       'cost@example.com': ['cost', 'ADVISORY', false],
       'contracting@example.com': ['contracting', 'ADVISORY', false],
+      'requirements@example.com': ['requirements', 'ADVISORY', false],
     },
   },
   {
@@ -89,6 +101,9 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       'contracting@example.com': ['contracting', 'CORE', false],
       'cost@example.com': ['cost', 'CORE', false],
       'manufacturing@example.com': ['manufacturing', 'CORE', false],
+      'security@example.com': ['security', 'CORE', false],
+      'safety@example.com': ['safety', 'CORE', false],
+      'requirements@example.com': ['requirements', 'CORE', false],
     },
   },
   {
@@ -103,6 +118,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       'test@example.com': ['test', 'CORE', false],
       'manufacturing@example.com': ['manufacturing', 'CORE', false],
       'logistics@example.com': ['logistics', 'ADVISORY', false],
+      'security@example.com': ['security', 'CORE', false],
     },
   },
   {
@@ -117,6 +133,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
       'logistics@example.com': ['logistics', 'CORE', false],
       'cost@example.com': ['cost', 'CORE', false],
       'contracting@example.com': ['contracting', 'CORE', false],
+      'safety@example.com': ['safety', 'CORE', false],
     },
   },
 ];

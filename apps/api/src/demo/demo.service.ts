@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_DISCIPLINES, ImpactArea, ProgramRoleKind } from '@ipt/domain';
+import { IsNull } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
+import { ActionItemEntity } from '../issues/action-item.entity';
 import { IssueEntity } from '../issues/issue.entity';
 import { OptionEntity } from '../issues/option.entity';
 import { Caller, IssuesService } from '../issues/issues.service';
@@ -14,13 +16,79 @@ import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROGRAM, DEMO_TEAMS } from './demo-cast';
-import { DEMO_STORIES, DemoStep } from './demo-stories';
+import { DEMO_STORIES, DemoStep, DemoStory } from './demo-stories';
 
 const DAY_MS = 86_400_000;
 
+/** The program and its people exist from this day on (relative to loading); stories come after. */
+export const DEMO_SETUP_DAY = -120;
+
+/** One step of one story, at its instant. */
+export interface ScheduledStep {
+  readonly story: number;
+  readonly index: number;
+  readonly step: DemoStep;
+  readonly at: Date;
+}
+
+/**
+ * All stories' steps in time order (story order breaks ties), after checking every story: it
+ * raises its issue first and only once, and each step is in the past, after the program was set
+ * up and after the story's step before it.
+ */
+export function scheduleDemo(stories: readonly DemoStory[], now: Date): ScheduledStep[] {
+  const steps: ScheduledStep[] = [];
+  stories.forEach((story, storyIndex) => {
+    story.forEach((step, index) => {
+      const problem = stepProblem(step, index === 0 ? null : (story[index - 1] ?? null));
+      if (problem) {
+        const first = story[0];
+        const name = first?.kind === 'raise' ? `"${first.title}"` : `number ${storyIndex}`;
+        throw new Error(`Demo story ${name}, step ${index} (${step.kind}): ${problem}.`);
+      }
+      steps.push({
+        story: storyIndex,
+        index,
+        step,
+        at: new Date(now.getTime() + step.day * DAY_MS),
+      });
+    });
+  });
+  return steps.sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || a.story - b.story || a.index - b.index,
+  );
+}
+
+function stepProblem(step: DemoStep, previous: DemoStep | null): string | null {
+  if ((previous === null) !== (step.kind === 'raise')) {
+    return 'a story raises its issue first, and only once';
+  }
+  if (step.day > 0) return 'a step cannot be in the future';
+  if (step.day <= DEMO_SETUP_DAY) {
+    return `a step must come after the program set-up (day ${DEMO_SETUP_DAY})`;
+  }
+  if (previous && step.day <= previous.day) return 'each step must come after the one before it';
+  return null;
+}
+
+/** What the loader needs to play a step. */
+interface Cast {
+  readonly now: Date;
+  readonly people: Map<string, UserEntity>;
+  readonly teams: Map<string, TeamEntity>;
+}
+
+/** What a story has done so far: its issue as last returned, its options, its latest action items. */
+interface StoryState {
+  issue: IssueEntity | null;
+  options: Map<string, string>;
+  actionItems: readonly string[];
+}
+
 /**
  * Loads the demo program into a new database. Issues are played through the real services at
- * instants relative to the moment of loading, so the demo never ages and its history is genuine.
+ * instants relative to the moment of loading, so the demo never ages and its history is genuine:
+ * every permission and lifecycle rule applies to it as to anyone.
  */
 @Injectable()
 export class DemoService {
@@ -34,8 +102,10 @@ export class DemoService {
   ) {}
 
   async load(): Promise<void> {
+    const started = performance.now();
     const now = this.clock.now();
-    const setupAt = new Date(now.getTime() - 120 * DAY_MS);
+    const timeline = scheduleDemo(DEMO_STORIES, now);
+    const setupAt = new Date(now.getTime() + DEMO_SETUP_DAY * DAY_MS);
     const people = new Map<string, UserEntity>();
     for (const person of DEMO_PEOPLE) {
       const user = await this.users.create(
@@ -50,10 +120,30 @@ export class DemoService {
       people.set(person.email, user);
     }
     const teams = await this.createProgram(setupAt, people);
-    for (const story of DEMO_STORIES) {
-      await this.play(story, now, people, teams);
+    const cast: Cast = { now, people, teams };
+    const stories = DEMO_STORIES.map((): StoryState => ({
+      issue: null,
+      options: new Map(),
+      actionItems: [],
+    }));
+    for (const { story, index, step, at } of timeline) {
+      const state = stories[story] as StoryState;
+      try {
+        await this.play(state, step, at, cast);
+      } catch (error) {
+        const key = state.issue?.key ?? 'not yet raised';
+        throw new Error(
+          `Demo story ${story} (${key}) failed at step ${index} (${step.kind}, day ${step.day}): ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+          { cause: error },
+        );
+      }
     }
-    this.logger.log(`Loaded demo program ${DEMO_PROGRAM.key} with ${DEMO_STORIES.length} issues.`);
+    const ms = Math.round(performance.now() - started);
+    this.logger.log(
+      `Loaded demo program ${DEMO_PROGRAM.key}: ${DEMO_STORIES.length} issues, ${timeline.length} steps in ${ms} ms.`,
+    );
   }
 
   private async createProgram(
@@ -151,94 +241,166 @@ export class DemoService {
     });
   }
 
-  private async play(
-    steps: readonly DemoStep[],
-    now: Date,
-    people: Map<string, UserEntity>,
-    teams: Map<string, TeamEntity>,
-  ): Promise<void> {
-    const when = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  /** Plays one step of a story through the real services, as its person, at its instant. */
+  private async play(story: StoryState, step: DemoStep, at: Date, cast: Cast): Promise<void> {
     const person = (email: string) => {
-      const user = people.get(email);
+      const user = cast.people.get(email);
       if (!user) throw new Error(`Demo story names unknown person ${email}`);
       return user;
     };
-    let issue: IssueEntity | null = null;
-    const optionIds: string[] = [];
+    const when = (days: number) => new Date(cast.now.getTime() + days * DAY_MS);
     const ref = () => {
-      if (!issue) throw new Error('A demo story must start by raising its issue');
-      return { issueKey: issue.key, version: issue.version };
+      if (!story.issue) throw new Error('A demo story must start by raising its issue');
+      return { issueKey: story.issue.key, version: story.issue.version };
     };
-    for (const step of steps) {
-      const caller: Caller = { user: person(step.by), at: when(step.day) };
-      switch (step.kind) {
-        case 'raise': {
-          const team = teams.get(step.team);
-          if (!team) throw new Error(`Demo story names unknown team ${step.team}`);
-          issue = await this.issues.raise(caller, {
-            programKey: DEMO_PROGRAM.key,
-            teamId: team.id,
-            title: step.title,
-            conditionStatement: step.condition,
-            impactArea: step.impactArea as ImpactArea,
-            consequence: null,
-          });
-          break;
-        }
-        case 'triage':
-          issue = await this.issues.triage(caller, {
-            ...ref(),
-            ownerId: person(step.owner).id,
-            consequence: step.consequence,
-            requiredDisciplines: [...step.disciplines],
-            dueDates: {
-              recommendations: when(step.due.recommendations),
-              decision: when(step.due.decision),
-              resolution: when(step.due.resolution),
-            },
-          });
-          break;
-        case 'option': {
-          issue = await this.issues.addOption(caller, {
-            ...ref(),
-            title: step.title,
-            description: step.description,
-            impacts: step.impacts,
-          });
-          const options = await this.db.reader.find(OptionEntity, {
-            where: { issueId: issue.id },
-            order: { createdAt: 'ASC' },
-          });
-          optionIds.splice(0, optionIds.length, ...options.map((o) => o.id));
-          break;
-        }
-        case 'recommend':
-          issue = await this.issues.submitRecommendation(caller, {
-            ...ref(),
-            discipline: step.discipline,
-            optionId: optionIds[step.option] ?? '',
-            rationale: step.rationale,
-            impactAssessment: step.impact ?? null,
-            alternatives: step.alternatives ?? null,
-          });
-          break;
-        case 'decide':
-          issue = await this.issues.recordDecision(caller, {
-            ...ref(),
-            optionId: optionIds[step.option] ?? '',
-            rationale: step.rationale,
-            conditions: step.conditions ?? null,
-            actionItems: (step.actionItems ?? []).map((item) => ({
-              title: item.title,
-              assigneeId: person(item.assignee).id,
-              dueAt: when(item.dueDay),
-            })),
-          });
-          break;
-        case 'close':
-          issue = await this.issues.close(caller, { ...ref(), note: step.note ?? null });
-          break;
+    const caller: Caller = { user: person(step.by), at };
+    switch (step.kind) {
+      case 'raise': {
+        const team = cast.teams.get(step.team);
+        if (!team) throw new Error(`Demo story names unknown team ${step.team}`);
+        story.issue = await this.issues.raise(caller, {
+          programKey: DEMO_PROGRAM.key,
+          teamId: team.id,
+          title: step.title,
+          conditionStatement: step.condition,
+          impactArea: step.impactArea as ImpactArea,
+          consequence: null,
+        });
+        return;
       }
+      case 'triage':
+        story.issue = await this.issues.triage(caller, {
+          ...ref(),
+          ownerId: person(step.owner).id,
+          consequence: step.consequence,
+          requiredDisciplines: [...step.disciplines],
+          dueDates: {
+            recommendations: when(step.due.recommendations),
+            decision: when(step.due.decision),
+            resolution: when(step.due.resolution),
+          },
+        });
+        return;
+      case 'option':
+        story.issue = await this.issues.addOption(caller, {
+          ...ref(),
+          title: step.title,
+          description: step.description,
+          impacts: step.impacts,
+        });
+        return;
+      case 'recommend':
+        story.issue = await this.issues.submitRecommendation(caller, {
+          ...ref(),
+          discipline: step.discipline,
+          optionId: await this.optionId(story, step.option),
+          rationale: step.rationale,
+          impactAssessment: step.impact ?? null,
+          alternatives: step.alternatives ?? null,
+        });
+        return;
+      case 'waive':
+        story.issue = await this.issues.waiveDiscipline(caller, {
+          ...ref(),
+          discipline: step.discipline,
+          reason: step.reason,
+        });
+        return;
+      case 'decide': {
+        const items = step.actionItems ?? [];
+        story.issue = await this.issues.recordDecision(caller, {
+          ...ref(),
+          optionId: await this.optionId(story, step.option),
+          rationale: step.rationale,
+          conditions: step.conditions ?? null,
+          actionItems: items.map((item) => ({
+            title: item.title,
+            assigneeId: person(item.assignee).id,
+            dueAt: when(item.dueDay),
+          })),
+        });
+        story.actionItems = items.map((item) => item.title);
+        return;
+      }
+      case 'completeActionItem':
+        story.issue = await this.issues.completeActionItem(caller, {
+          ...ref(),
+          actionItemId: await this.actionItemId(story, step.item),
+        });
+        return;
+      case 'nonConcurrence':
+        story.issue = await this.issues.fileNonConcurrence(caller, {
+          ...ref(),
+          rationale: step.rationale,
+          impacts: step.impacts ?? null,
+        });
+        return;
+      case 'escalate':
+        story.issue = await this.issues.escalate(caller, { ...ref(), reason: step.reason });
+        return;
+      case 'update': {
+        const due = step.due;
+        const day = (days: number | undefined) => (days === undefined ? null : when(days));
+        story.issue = await this.issues.update(caller, {
+          ...ref(),
+          title: step.title ?? null,
+          conditionStatement: step.condition ?? null,
+          consequence: step.consequence ?? null,
+          ownerId: step.owner ? person(step.owner).id : null,
+          requiredDisciplines: step.disciplines ? [...step.disciplines] : null,
+          dueDates: due
+            ? {
+                triage: day(due.triage),
+                recommendations: day(due.recommendations),
+                decision: day(due.decision),
+                resolution: day(due.resolution),
+              }
+            : null,
+        });
+        return;
+      }
+      case 'resolve':
+        story.issue = await this.issues.resolve(caller, { ...ref(), note: step.note ?? null });
+        return;
+      case 'close':
+        story.issue = await this.issues.close(caller, { ...ref(), note: step.note ?? null });
+        return;
+      case 'withdraw':
+        story.issue = await this.issues.withdraw(caller, { ...ref(), reason: step.reason });
+        return;
+      case 'comment':
+        // Comments take no version and leave the issue's alone.
+        await this.issues.comment(caller, { issueKey: ref().issueKey, body: step.body });
+        return;
     }
+  }
+
+  /** The id of an option by its label, read once the story names a label it has not seen. */
+  private async optionId(story: StoryState, label: string): Promise<string> {
+    const issue = story.issue;
+    if (!issue) throw new Error('A demo story must start by raising its issue');
+    if (!story.options.has(label)) {
+      const options = await this.db.reader.find(OptionEntity, { where: { issueId: issue.id } });
+      story.options = new Map(options.map((option) => [option.label, option.id]));
+    }
+    const id = story.options.get(label);
+    if (!id) throw new Error(`The story names option ${label}, which ${issue.key} does not have`);
+    return id;
+  }
+
+  /** An open action item of the story's issue, by title or by its index in the latest decision. */
+  private async actionItemId(story: StoryState, item: number | string): Promise<string> {
+    const issue = story.issue;
+    if (!issue) throw new Error('A demo story must start by raising its issue');
+    const title = typeof item === 'number' ? story.actionItems[item] : item;
+    const found = title
+      ? await this.db.reader.findOneBy(ActionItemEntity, {
+          issueId: issue.id,
+          title,
+          doneAt: IsNull(),
+        })
+      : null;
+    if (!found) throw new Error(`The story names action item ${item}, not open on ${issue.key}`);
+    return found.id;
   }
 }

@@ -1,0 +1,312 @@
+import {
+  CONTRACTING,
+  COST,
+  DemoStory,
+  ENGINEERING,
+  LOGISTICS,
+  MANUFACTURING,
+  PEO,
+  PM,
+  REQUIREMENTS,
+} from './demo-steps';
+
+/** Cross-cutting issues raised on the Integrating IPT: cost baseline, spectrum, data rights. */
+export const PROGRAM_STORIES: readonly DemoStory[] = [
+  // AWAITING_DECISION at the OIPT, the PEO's decision overdue.
+  [
+    {
+      kind: 'raise',
+      day: -20,
+      by: COST,
+      team: 'iipt',
+      title: 'Average unit procurement cost estimate 9% over the APB objective',
+      condition:
+        'With the new RF amplifier quote and the gold-plated connectors, the updated production estimate puts average unit procurement cost at $38.2k against an APB objective of $35.0k (threshold $38.5k). One more point of growth breaches the threshold and requires a program deviation report.',
+      impactArea: 'COST',
+    },
+    {
+      kind: 'triage',
+      day: -19,
+      by: PM,
+      owner: COST,
+      consequence: 4,
+      disciplines: ['cost', 'engineering', 'contracting', 'manufacturing'],
+      due: { recommendations: -12, decision: -6, resolution: 30 },
+    },
+    {
+      kind: 'option',
+      day: -18,
+      by: ENGINEERING,
+      title: 'Value engineering: commercial RF front end on the handheld',
+      description: 'Replace the custom RF front end with a qualified commercial module.',
+      impacts: 'Saves about $2.6k per unit; ECP and partial requalification, 5 months.',
+    },
+    {
+      kind: 'option',
+      day: -17.9,
+      by: CONTRACTING,
+      title: 'Multi-year procurement for LRIP-2 and full-rate production',
+      description: 'Seek multi-year authority to lock supplier pricing for four lots.',
+      impacts: 'Saves about 6% of unit cost; needs congressional notification in the budget.',
+    },
+    {
+      kind: 'option',
+      day: -17.8,
+      by: COST,
+      title: 'Request an APB revision',
+      description: 'Re-baseline the unit cost objective through the milestone decision authority.',
+      impacts: 'No savings; signals cost growth to oversight.',
+    },
+    {
+      kind: 'recommend',
+      day: -15,
+      by: ENGINEERING,
+      discipline: 'engineering',
+      option: 'A',
+      rationale: 'The commercial module meets every RF requirement in bench tests.',
+      impact: 'Requalification of the handheld RF section only.',
+    },
+    {
+      kind: 'recommend',
+      day: -14,
+      by: MANUFACTURING,
+      discipline: 'manufacturing',
+      option: 'A',
+      rationale: 'The commercial module is already built on line 1 for another customer.',
+    },
+    {
+      kind: 'recommend',
+      day: -11,
+      by: COST,
+      discipline: 'cost',
+      option: 'B',
+      rationale: 'Multi-year savings are larger and carry no technical risk.',
+      alternatives: 'A and B together would restore the objective with margin.',
+    },
+    {
+      kind: 'recommend',
+      day: -10,
+      by: CONTRACTING,
+      discipline: 'contracting',
+      option: 'B',
+      rationale:
+        'The suppliers have signalled multi-year prices; the lots meet the stability test.',
+    },
+    {
+      kind: 'escalate',
+      day: -8,
+      by: PM,
+      reason:
+        'The disciplines split between value engineering and multi-year procurement; both need PEO action, and multi-year needs the budget request.',
+    },
+    { kind: 'update', day: -7, by: PEO, due: { decision: -2 } },
+    {
+      kind: 'recommend',
+      day: -6,
+      by: COST,
+      discipline: 'cost',
+      option: 'B',
+      rationale:
+        'OIPT estimate review: multi-year alone saves 6.1%, enough to stay under the threshold with margin.',
+    },
+    {
+      kind: 'comment',
+      day: -1,
+      by: PEO,
+      body: 'On the OIPT agenda for Thursday. I want cost and engineering to brief the two options together.',
+    },
+  ],
+
+  // IN_REVIEW at the IIPT, logistics waived, contracting pending.
+  [
+    {
+      kind: 'raise',
+      day: -14,
+      by: ENGINEERING,
+      team: 'iipt',
+      title: 'Spectrum certification of the wideband mode stalled in two host nations',
+      condition:
+        'The Stage 3 spectrum supportability application (DD Form 1494) for the wideband mode came back for host-nation coordination; two host nations have not approved the 4.4-4.9 GHz band, so units deploying there could use only the narrowband mode.',
+      impactArea: 'PERFORMANCE',
+    },
+    {
+      kind: 'triage',
+      day: -13,
+      by: PM,
+      owner: ENGINEERING,
+      consequence: 3,
+      disciplines: ['engineering', 'requirements', 'contracting', 'logistics'],
+      due: { recommendations: 3, decision: 10, resolution: 45 },
+    },
+    {
+      kind: 'waive',
+      day: -12,
+      by: PM,
+      discipline: 'logistics',
+      reason: 'No support equipment or fielding impact either way; logistics confirmed by e-mail.',
+    },
+    {
+      kind: 'option',
+      day: -11,
+      by: ENGINEERING,
+      title: 'Add a second wideband band plan by software retune',
+      description: 'Define a 4.9-5.0 GHz band plan the host nations already allow.',
+      impacts: 'Waveform change and a new DD 1494 annex; about 4 months.',
+    },
+    {
+      kind: 'option',
+      day: -10.9,
+      by: REQUIREMENTS,
+      title: 'Accept narrowband-only operation in those theaters',
+      description: 'Update the CONOPS for the two host nations.',
+      impacts: 'No cost; lower data rates for deployed units there.',
+    },
+    {
+      kind: 'recommend',
+      day: -7,
+      by: ENGINEERING,
+      discipline: 'engineering',
+      option: 'A',
+      rationale: 'The radio hardware covers 4.9-5.0 GHz already; only the waveform tables change.',
+    },
+    {
+      kind: 'recommend',
+      day: -5,
+      by: REQUIREMENTS,
+      discipline: 'requirements',
+      option: 'A',
+      rationale: 'Narrowband cannot carry the video the CDD requires for the brigade network.',
+    },
+  ],
+
+  // DECIDED: the challenge is under way, one action item open.
+  [
+    {
+      kind: 'raise',
+      day: -24,
+      by: CONTRACTING,
+      team: 'iipt',
+      title: 'Waveform source code delivered with restrictive data rights legends',
+      condition:
+        'The contractor marked the waveform source code (CDRL A012) with restricted rights legends, but the data rights assertion list claims government purpose rights. Without them the depot cannot maintain the waveform software.',
+      impactArea: 'COST',
+    },
+    {
+      kind: 'triage',
+      day: -23,
+      by: PM,
+      owner: CONTRACTING,
+      consequence: 4,
+      disciplines: ['contracting', 'engineering', 'logistics'],
+      due: { recommendations: -16, decision: -12, resolution: 40 },
+    },
+    {
+      kind: 'option',
+      day: -22,
+      by: CONTRACTING,
+      title: 'Challenge the markings under DFARS 252.227-7037',
+      description: 'Formal written challenge citing the assertion list in the contract.',
+      impacts: 'No cost; the contractor has 60 days to justify; may end in a claim.',
+    },
+    {
+      kind: 'option',
+      day: -21.9,
+      by: CONTRACTING,
+      title: 'Negotiate a depot license',
+      description: 'Buy a specially negotiated license for depot maintenance use.',
+      impacts: 'Estimated $1.5M; settles it in weeks.',
+    },
+    {
+      kind: 'recommend',
+      day: -18,
+      by: CONTRACTING,
+      discipline: 'contracting',
+      option: 'A',
+      rationale: 'The assertion list is part of the contract; the markings are nonconforming.',
+    },
+    {
+      kind: 'recommend',
+      day: -17,
+      by: LOGISTICS,
+      discipline: 'logistics',
+      option: 'A',
+      rationale: 'Organic software support is in the sustainment strategy; we need full GPR.',
+    },
+    {
+      kind: 'recommend',
+      day: -15,
+      by: ENGINEERING,
+      discipline: 'engineering',
+      option: 'B',
+      rationale:
+        'A challenge sours the relationship while we still need the contractor for waveform fixes.',
+    },
+    {
+      kind: 'decide',
+      day: -13,
+      by: PM,
+      option: 'A',
+      rationale: 'The government paid for these rights; paying again sets a bad precedent.',
+      conditions: 'Keep license talks open in parallel as a fallback.',
+      actionItems: [
+        {
+          title: 'Send the written challenge to the contractor',
+          assignee: CONTRACTING,
+          dueDay: -6,
+        },
+        {
+          title: 'Brief the depot on interim software support',
+          assignee: LOGISTICS,
+          dueDay: 14,
+        },
+      ],
+    },
+    { kind: 'completeActionItem', day: -7, by: CONTRACTING, item: 0 },
+  ],
+
+  // WITHDRAWN: the requirement changed and the conflict went away.
+  [
+    {
+      kind: 'raise',
+      day: -18,
+      by: REQUIREMENTS,
+      team: 'iipt',
+      title: 'GPS anti-jam requirement differs between the CDD and the system specification',
+      condition:
+        'The CDD requires the radio’s GPS to hold position at the jamming level of annex C, while the system specification flows down a level 10 dB lower; the contractor designed to the specification.',
+      impactArea: 'PERFORMANCE',
+    },
+    {
+      kind: 'triage',
+      day: -17,
+      by: PM,
+      owner: REQUIREMENTS,
+      consequence: 3,
+      disciplines: ['requirements', 'engineering'],
+      due: { recommendations: -10, decision: -7, resolution: 20 },
+    },
+    {
+      kind: 'option',
+      day: -16,
+      by: ENGINEERING,
+      title: 'ECP to meet the CDD level',
+      description: 'Add a controlled-reception pattern antenna input.',
+      impacts: '$3.1k per unit; 9 months.',
+    },
+    {
+      kind: 'recommend',
+      day: -12,
+      by: ENGINEERING,
+      discipline: 'engineering',
+      option: 'A',
+      rationale: 'Only an antenna change closes 10 dB.',
+    },
+    {
+      kind: 'withdraw',
+      day: -9,
+      by: PM,
+      reason:
+        'Moot: CDD change 1 adopts the system specification’s level for the handheld; the conflict no longer exists.',
+    },
+  ],
+];
