@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
+      'apps/web/src/gql/**',
       '**/dist/**',
       '**/node_modules/**',
       '**/coverage/**',

@@ -2,6 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import {
   ADMINISTRATION_RESOLVERS,
@@ -18,7 +19,10 @@ import type { DataSourceExtras } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { DatabaseService } from './database/database.service';
 import { DECISION_LOG_RESOLVERS, DECISION_LOG_SERVICES } from './decisions/decisions.providers';
+import { DemoAccountsController } from './demo/demo-accounts.controller';
 import { DemoService } from './demo/demo.service';
+import { TRACKER_RESOLVERS, TRACKER_SERVICES } from './tracker/tracker.providers';
+import { WORKBENCH_RESOLVERS, WORKBENCH_SERVICES } from './workbench/workbench.providers';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
@@ -31,6 +35,11 @@ import { ActorService } from './programs/actor.service';
 import { MembershipResolver, ProgramsResolver, TeamResolver } from './programs/programs.resolver';
 import { ProgramsService } from './programs/programs.service';
 import { UsersService } from './users/users.service';
+import { UserEntity } from './users/user.entity';
+import { sessionSecret } from './auth/session-secret';
+import { LiveEventsService } from './live/live-events.service';
+import { LiveResolver } from './live/live.resolver';
+import { websocketUser } from './live/websocket-auth';
 
 export interface AppOptions {
   readonly config: AppConfig;
@@ -48,6 +57,9 @@ export const RESOLVERS = [
   ...ISSUE_PART_RESOLVERS,
   ...ADMINISTRATION_RESOLVERS,
   ...DECISION_LOG_RESOLVERS,
+  LiveResolver,
+  ...TRACKER_RESOLVERS,
+  ...WORKBENCH_RESOLVERS,
 ];
 
 @Module({})
@@ -62,6 +74,24 @@ export class AppModule {
           driver: ApolloDriver,
           inject: [DatabaseService],
           useFactory: (db: DatabaseService): ApolloDriverConfig => ({
+            subscriptions: {
+              'graphql-ws': {
+                path: '/graphql',
+                // Refuse the connection (close 4403) unless a same-origin page with a live session opens it.
+                onConnect: async (context: { extra: unknown }) => {
+                  const extra = context.extra as { request: IncomingMessage; user?: UserEntity };
+                  const user = await websocketUser(
+                    extra.request,
+                    sessionSecret(options.config),
+                    db.reader,
+                    options.clock.now(),
+                  );
+                  if (!user) return false;
+                  extra.user = user;
+                  return true;
+                },
+              },
+            },
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -71,15 +101,26 @@ export class AppModule {
             introspection: true,
             playground: false,
             includeStacktraceInErrorResponses: !options.config.production,
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({
-              req,
-              res,
-              loaders: createLoaders(db.reader),
-            }),
+            context: (http: {
+              req: Request;
+              res: Response;
+              extra?: { request: Request; user?: UserEntity };
+            }): RequestContext => {
+              // A subscription over WebSocket: the user was established when the socket connected.
+              if (http.extra) {
+                return {
+                  req: http.extra.request,
+                  res: undefined as never,
+                  loaders: createLoaders(db.reader),
+                  user: http.extra.user,
+                };
+              }
+              return { req: http.req, res: http.res, loaders: createLoaders(db.reader) };
+            },
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, DemoAccountsController],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
@@ -92,6 +133,9 @@ export class AppModule {
         IssueQueries,
         DemoService,
         ReadinessService,
+        LiveEventsService,
+        ...TRACKER_SERVICES,
+        ...WORKBENCH_SERVICES,
         ...ADMINISTRATION_SERVICES,
         ...DECISION_LOG_SERVICES,
         ...RESOLVERS,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, badInput, notFound } from '@ipt/domain';
 import { EntityManager, Not } from 'typeorm';
-import { AuthService, tokenHash } from '../auth/auth.service';
+import { AuthService } from '../auth/auth.service';
 import { passwordMatches } from '../auth/passwords';
-import { endSessions } from '../auth/sessions';
+import { endSessions, tokenHash } from '../auth/sessions';
 import { DatabaseService } from '../database/database.service';
 import { ActorService } from '../programs/actor.service';
 import { UserEntity } from '../users/user.entity';

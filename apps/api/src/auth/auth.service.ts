@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@ipt/domain';
 import { CLOCK, Clock } from '../common/clock';
@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { hashPassword, passwordMatches } from './passwords';
+import { findSessionUser, tokenHash } from './sessions';
 import { SessionEntity } from './session.entity';
 
 const HOUR_MS = 3_600_000;
@@ -66,11 +67,8 @@ export class AuthService {
   }
 
   /** The active user behind a live session token, or null. */
-  async userForSession(token: string): Promise<UserEntity | null> {
-    const session = await this.db.reader.findOneBy(SessionEntity, { tokenHash: tokenHash(token) });
-    if (!session || session.revokedAt || session.expiresAt <= this.clock.now()) return null;
-    const user = await this.db.reader.findOneBy(UserEntity, { id: session.userId });
-    return user?.active ? user : null;
+  userForSession(token: string): Promise<UserEntity | null> {
+    return findSessionUser(this.db.reader, token, this.clock.now());
   }
 
   hash(password: string): Promise<string> {
@@ -81,8 +79,4 @@ export class AuthService {
     this.decoyHash ??= this.hash(randomBytes(16).toString('hex'));
     return this.decoyHash;
   }
-}
-
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,5 +1,23 @@
+import { createHash } from 'node:crypto';
 import { EntityManager, In, IsNull } from 'typeorm';
+import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** The active user behind a live session token, or null (HTTP requests and WebSockets alike). */
+export async function findSessionUser(
+  manager: EntityManager,
+  token: string,
+  now: Date,
+): Promise<UserEntity | null> {
+  const session = await manager.findOneBy(SessionEntity, { tokenHash: tokenHash(token) });
+  if (!session || session.revokedAt || session.expiresAt <= now) return null;
+  const user = await manager.findOneBy(UserEntity, { id: session.userId });
+  return user?.active ? user : null;
+}
 
 /**
  * Ends a person's live sessions inside a write transaction (deactivation, password changes), so

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { EventEntity } from '../events/event.entity';
 import { WriteContext, WriteTransaction } from '../events/write.service';
 import type { Databases } from './data-source';
 
@@ -16,6 +17,7 @@ export const DATABASES = Symbol('Databases');
 @Injectable()
 export class DatabaseService implements OnApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly listeners: ((events: readonly EventEntity[]) => void)[] = [];
 
   constructor(@Inject(DATABASES) private readonly databases: Databases) {}
 
@@ -28,12 +30,26 @@ export class DatabaseService implements OnApplicationShutdown {
   }
 
   write<T>(context: WriteContext, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-    const result = this.tail.then(() =>
-      this.databases.writer.transaction((manager) => work(new WriteTransaction(manager, context))),
-    );
+    const result = this.tail.then(async () => {
+      let committed: EventEntity[] = [];
+      const value = await this.databases.writer.transaction(async (manager) => {
+        const tx = new WriteTransaction(manager, context);
+        const outcome = await work(tx);
+        committed = tx.recorded;
+        return outcome;
+      });
+      // Only after COMMIT: a listener must never announce a change that was rolled back.
+      for (const listener of this.listeners) listener(committed);
+      return value;
+    });
     // The queue goes on whether this write succeeded or not.
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** Hears the events of every committed write (live updates in the web app). */
+  onCommit(listener: (events: readonly EventEntity[]) => void): void {
+    this.listeners.push(listener);
   }
 
   async onApplicationShutdown(): Promise<void> {

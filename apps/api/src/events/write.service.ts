@@ -26,6 +26,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** One write transaction: its entity manager, and the events it records beside its changes. */
 export class WriteTransaction {
   private lastHash: string | null = null;
+  /** The events this transaction recorded, announced once it commits. */
+  readonly recorded: EventEntity[] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -63,6 +65,7 @@ export class WriteTransaction {
     // JSON columns defeat TypeORM's deep-partial typing of insert(); the row is complete.
     await this.manager.insert(EventEntity, event as QueryDeepPartialEntity<EventEntity>);
     this.lastHash = event.hash;
+    this.recorded.push(event);
   }
 }
 

@@ -5,11 +5,24 @@ import { SignInPage } from '../features/auth/components/SignInPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
-// Route-level code splitting: the issues screen loads only once someone is signed in.
+// Route-level code splitting: each screen's code loads when it is first opened.
 const IssuesPage = lazy(() =>
-  import('../features/issues/components/IssuesPage').then((module) => ({
-    default: module.IssuesPage,
-  })),
+  import('../features/issues/components/IssuesPage').then((m) => ({ default: m.IssuesPage })),
+);
+const IssuePage = lazy(() =>
+  import('../features/issue/IssuePage').then((m) => ({ default: m.IssuePage })),
+);
+const InboxPage = lazy(() =>
+  import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })),
+);
+const DecisionQueuePage = lazy(() =>
+  import('../features/queue/DecisionQueuePage').then((m) => ({ default: m.DecisionQueuePage })),
+);
+const DecisionLogPage = lazy(() =>
+  import('../features/decision-log/DecisionLogPage').then((m) => ({ default: m.DecisionLogPage })),
+);
+const SetupPage = lazy(() =>
+  import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
 
 export function AppRoutes() {
@@ -20,6 +33,11 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to="/issues" replace />} />
           <Route path="/issues" element={<IssuesPage />} />
+          <Route path="/issues/:key" element={<IssuePage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/queue" element={<DecisionQueuePage />} />
+          <Route path="/decisions" element={<DecisionLogPage />} />
+          <Route path="/setup/*" element={<SetupPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

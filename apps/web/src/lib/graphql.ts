@@ -1,3 +1,4 @@
+import type { TypedDocumentString } from '../gql/graphql';
 import { ErrorCode } from '@ipt/domain';
 
 /** Where the API answers GraphQL. Same origin: Vite proxies it in development. */
@@ -157,4 +158,16 @@ export async function graphqlRequest<TData, TVariables extends object = Record<s
     );
   }
   return body.data as TData;
+}
+
+/**
+ * Runs a typed document made with `graphql()` from src/gql (generated from the API's schema.gql),
+ * so its variables and result are checked against the schema at compile time.
+ */
+export function request<TData, TVariables extends object>(
+  document: TypedDocumentString<TData, TVariables>,
+  variables?: TVariables,
+  options: GraphQLRequestOptions = {},
+): Promise<TData> {
+  return graphqlRequest<TData, TVariables>(document.toString(), variables, options);
 }

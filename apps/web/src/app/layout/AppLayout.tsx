@@ -3,6 +3,7 @@ import { NavLink, Outlet } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../features/auth/session-context';
 import { toRequestError } from '../../lib/graphql';
+import { NAVIGATION } from '../navigation';
 
 export const APP_NAME = 'IPT Coordination Dashboard';
 
@@ -33,7 +34,11 @@ export function AppLayout() {
         <div className="app-header__inner">
           <p className="brand">{APP_NAME}</p>
           <nav aria-label="Main" className="app-nav">
-            <NavLink to="/issues">Issues</NavLink>
+            {NAVIGATION.map((item) => (
+              <NavLink key={item.to} to={item.to}>
+                {item.label}
+              </NavLink>
+            ))}
           </nav>
           <div className="app-header__user">
             {user ? (

@@ -1,0 +1,8 @@
+/** Every screen has its own URL, so any of them can be bookmarked, shared and reloaded. */
+export const NAVIGATION = [
+  { to: '/issues', label: 'Issues' },
+  { to: '/inbox', label: 'Inbox' },
+  { to: '/queue', label: 'Decision queue' },
+  { to: '/decisions', label: 'Decision log' },
+  { to: '/setup', label: 'Set-up' },
+] as const;
