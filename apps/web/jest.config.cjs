@@ -8,5 +8,9 @@ module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
   setupFiles: ['<rootDir>/src/test/polyfills.cjs'],
+  moduleNameMapper: {
+    ...preset.moduleNameMapper,
+    '\\.css$': '<rootDir>/src/test/style-stub.cjs',
+  },
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
 };

@@ -95,6 +95,9 @@ const ALLOWED: Record<string, readonly Role[]> = {
   reactivateUser: ['admin'],
   resetPassword: ['admin'],
   changePassword: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong', 'outsider'],
+  // Saved views are personal: anyone who can see the program saves their own; each deletes their own.
+  saveView: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong'],
+  deleteView: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong', 'outsider'],
 };
 
 const PASSWORD = 'matrix-pass-1';
@@ -484,12 +487,20 @@ describe('authorization matrix: every mutation for every role', () => {
       RESET_PASSWORD,
       { input: { userId: await newUser(), newPassword: 'a-brand-new-pass' } },
     ],
+    saveView: async () => [
+      SAVE_VIEW,
+      { input: { name: `Matrix view ${unique()}`, programKey: 'MX', query: '{}' } },
+    ],
+    // Filled in per role below: each person deletes a view of their own (someone else's is NOT_FOUND).
+    deleteView: async () => [`mutation ($id: ID!) { deleteView(id: $id) { id } }`, {}],
     // Each person changes their own password; the session they change it from stays valid.
     changePassword: async () => [
       CHANGE_PASSWORD,
       { input: { currentPassword: PASSWORD, newPassword: `${PASSWORD}-changed` } },
     ],
   };
+
+  const SAVE_VIEW = `mutation ($input: SaveViewInput!) { saveView(input: $input) { id } }`;
 
   it('covers every mutation in the schema', async () => {
     const schema = await admin.ok<{ __schema: { mutationType: { fields: { name: string }[] } } }>(
@@ -508,10 +519,21 @@ describe('authorization matrix: every mutation for every role', () => {
     for (const role of ROLES) {
       const [document, variables] = await CASES[mutation]!();
       // changePassword is about one's own password: the outsider and admin use theirs.
-      const own =
+      const own: Record<string, unknown> =
         mutation === 'changePassword' && (role === 'admin' || role === 'outsider')
           ? { input: { currentPassword: 'ipt-demo-pass', newPassword: 'ipt-demo-pass-changed' } }
-          : variables;
+          : { ...variables };
+      if (mutation === 'deleteView' && role !== 'anonymous') {
+        const saved = await clients.get(role)!.ok<{ saveView: { id: string } }>(SAVE_VIEW, {
+          input: {
+            name: `Own view ${unique()}`,
+            programKey: role === 'outsider' ? 'HX' : 'MX',
+            query: '{}',
+          },
+        });
+        own.id = saved.saveView.id;
+      }
+      if (mutation === 'deleteView' && role === 'anonymous') own.id = 'any';
       const result = await clients.get(role)!.request(document, own);
       outcomes[role] = result.errors ? (result.errors[0]!.extensions.code as string) : 'allowed';
       expected[role] = ALLOWED[mutation]!.includes(role)

@@ -19,5 +19,7 @@ for (const file of new Set(initial)) {
   console.log(`  ${file.padEnd(48)} ${(size / 1024).toFixed(1).padStart(7)} KiB gzip`);
 }
 const verdict = total / 1024 <= BUDGET_KIB ? 'within' : 'OVER';
-console.log(`Initial JavaScript: ${(total / 1024).toFixed(1)} KiB gzipped, ${verdict} the ${BUDGET_KIB} KiB budget.`);
+console.log(
+  `Initial JavaScript: ${(total / 1024).toFixed(1)} KiB gzipped, ${verdict} the ${BUDGET_KIB} KiB budget.`,
+);
 if (verdict === 'OVER') process.exit(1);

@@ -15,8 +15,10 @@ import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
+import { SavedViewEntity } from '../tracker/saved-view.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
+import { SavedViews1764200000000 } from './migrations/1764200000000-saved-views';
 
 export const ENTITIES = [
   UserEntity,
@@ -37,6 +39,7 @@ export const ENTITIES = [
   ActionItemEntity,
   EscalationEntity,
   EventEntity,
+  SavedViewEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764100000000];
+export const MIGRATIONS = [InitialSchema1764100000000, SavedViews1764200000000];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IssueStatus, LIMITS, Tier, badInput, notFound } from '@ipt/domain';
-import { Brackets, WhereExpressionBuilder } from 'typeorm';
+import { ISSUE_STATUSES, IssueStatus, LIMITS, Tier, badInput, notFound } from '@ipt/domain';
+import { Brackets, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
 import { INSTANT_LENGTH, storedInstant } from '../database/columns';
 import { DatabaseService } from '../database/database.service';
@@ -23,6 +23,12 @@ export interface IssueFilter {
   /** true: the current stage is past its due date now; false: it is not (or has none). */
   readonly overdue?: boolean | null;
   readonly text?: string | null;
+}
+
+/** How many issues are in one status. */
+export interface StatusCount {
+  readonly status: IssueStatus;
+  readonly count: number;
 }
 
 export interface IssuePage {
@@ -72,6 +78,54 @@ export class IssueQueries {
     if (!Number.isInteger(first) || first < 1 || first > LIMITS.pageSizeMax) {
       throw badInput('first', `first must be from 1 to ${LIMITS.pageSizeMax}.`);
     }
+    const query = await this.filtered(user, filter);
+    if (!query) return { issues: [], cursors: [], hasNextPage: false, totalCount: 0 };
+
+    const totalCount = await query.clone().getCount();
+    if (filter.after) {
+      query.andWhere(afterCursor('i.raised_at', 'i.id', decodeCursor(filter.after)));
+    }
+    const rows = await query
+      .orderBy('i.raised_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
+    const issues = rows.slice(0, first);
+    return {
+      issues,
+      cursors: issues.map((issue) =>
+        encodeCursor({ at: storedInstant(issue.raisedAt), id: issue.id }),
+      ),
+      hasNextPage: rows.length > first,
+      totalCount,
+    };
+  }
+
+  /**
+   * How many issues match the filters in each status, in one GROUP BY: every status is listed,
+   * in lifecycle order, with 0 where none match.
+   */
+  async countByStatus(user: UserEntity, filter: IssueFilter): Promise<StatusCount[]> {
+    const query = await this.filtered(user, filter);
+    const rows = query
+      ? await query
+          .select('i.status', 'status')
+          .addSelect('COUNT(*)', 'count')
+          .groupBy('i.status')
+          .getRawMany<{ status: IssueStatus; count: number | string }>()
+      : [];
+    const counted = new Map(rows.map((row) => [row.status, Number(row.count)]));
+    return ISSUE_STATUSES.map((status) => ({ status, count: counted.get(status) ?? 0 }));
+  }
+
+  /**
+   * The issues the person may see that match every filter, unordered; null when they can see no
+   * program at all. Refused as NOT_FOUND / FORBIDDEN for a program they cannot see.
+   */
+  private async filtered(
+    user: UserEntity,
+    filter: IssueFilter,
+  ): Promise<SelectQueryBuilder<IssueEntity> | null> {
     const manager = this.db.reader;
     const query = manager.createQueryBuilder(IssueEntity, 'i');
 
@@ -85,8 +139,7 @@ export class IssueQueries {
     } else {
       const visible = await this.actors.visibleProgramIds(manager, user);
       if (visible !== 'all') {
-        if (visible.length === 0)
-          return { issues: [], cursors: [], hasNextPage: false, totalCount: 0 };
+        if (visible.length === 0) return null;
         query.where('i.program_id IN (:...visible)', { visible });
       }
     }
@@ -134,25 +187,7 @@ export class IssueQueries {
         ),
       );
     }
-
-    const totalCount = await query.clone().getCount();
-    if (filter.after) {
-      query.andWhere(afterCursor('i.raised_at', 'i.id', decodeCursor(filter.after)));
-    }
-    const rows = await query
-      .orderBy('i.raised_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    const issues = rows.slice(0, first);
-    return {
-      issues,
-      cursors: issues.map((issue) =>
-        encodeCursor({ at: storedInstant(issue.raisedAt), id: issue.id }),
-      ),
-      hasNextPage: rows.length > first,
-      totalCount,
-    };
+    return query;
   }
 }
 

@@ -12,6 +12,17 @@ const noIssues = () => ({
 const onePrograms = () => ({
   data: { programs: [{ id: 'p1', key: 'HX', name: 'Heavy Lift Helicopter', phase: 'EMD' }] },
 });
+// The tracker's other reads, answered empty so the page settles.
+const trackerExtras: Record<string, OperationHandler> = {
+  TrackerProgram: () => ({
+    data: {
+      program: { id: 'p1', key: 'HX', name: 'Heavy Lift Helicopter', teams: [], disciplines: [] },
+    },
+  }),
+  TrackerIssueCounts: () => ({ data: { issueCounts: [] } }),
+  TrackerSavedViews: () => ({ data: { savedViews: [] } }),
+  TrackerRaisableTeams: () => ({ data: { raisableTeams: [] } }),
+};
 
 function CurrentPath() {
   const location = useLocation();
@@ -19,7 +30,7 @@ function CurrentPath() {
 }
 
 function renderApp(url: string, handlers: Record<string, OperationHandler>) {
-  const calls = stubGraphQL(handlers);
+  const calls = stubGraphQL({ ...trackerExtras, ...handlers });
   render(
     <MemoryRouter initialEntries={[url]}>
       <SessionProvider>
@@ -41,8 +52,8 @@ describe('app routes', () => {
       Me: signedOut,
       Login: () => ({ data: { login: ada } }),
       Logout: () => ({ data: { logout: true } }),
-      Programs: onePrograms,
-      Issues: noIssues,
+      TrackerPrograms: onePrograms,
+      TrackerIssues: noIssues,
     });
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -67,7 +78,11 @@ describe('app routes', () => {
   });
 
   it('redirects / to /issues for a signed-in user', async () => {
-    renderApp('/', { Me: () => ({ data: { me: ada } }), Programs: onePrograms, Issues: noIssues });
+    renderApp('/', {
+      Me: () => ({ data: { me: ada } }),
+      TrackerPrograms: onePrograms,
+      TrackerIssues: noIssues,
+    });
 
     expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
     expect(path()).toBe('/issues');
@@ -76,8 +91,8 @@ describe('app routes', () => {
   it('takes a signed-in user away from the sign-in page', async () => {
     renderApp('/sign-in', {
       Me: () => ({ data: { me: ada } }),
-      Programs: onePrograms,
-      Issues: noIssues,
+      TrackerPrograms: onePrograms,
+      TrackerIssues: noIssues,
     });
 
     expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
@@ -87,8 +102,8 @@ describe('app routes', () => {
   it('signs the user out locally when a request finds the session expired', async () => {
     renderApp('/issues', {
       Me: () => ({ data: { me: ada } }),
-      Programs: signedOut,
-      Issues: signedOut,
+      TrackerPrograms: signedOut,
+      TrackerIssues: signedOut,
     });
 
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
@@ -99,8 +114,8 @@ describe('app routes', () => {
     let up = false;
     renderApp('/issues', {
       Me: () => (up ? { data: { me: ada } } : { status: 502, body: 'Bad gateway' }),
-      Programs: onePrograms,
-      Issues: noIssues,
+      TrackerPrograms: onePrograms,
+      TrackerIssues: noIssues,
     });
 
     const alert = await screen.findByRole('alert');

@@ -12,8 +12,9 @@ import {
   Min,
 } from 'class-validator';
 
+/** The issue tracker's filters; every filter narrows, none given = every issue you can see. */
 @ArgsType()
-export class IssuesArgs {
+export class IssueFilterArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Limit to one program; all visible programs when left out.',
@@ -21,22 +22,6 @@ export class IssuesArgs {
   @IsOptional()
   @IsString()
   programKey?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: 50,
-    description: `Page size, 1 to ${LIMITS.pageSizeMax}.`,
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(1, { message: `first must be from 1 to ${LIMITS.pageSizeMax}.` })
-  @Max(LIMITS.pageSizeMax, { message: `first must be from 1 to ${LIMITS.pageSizeMax}.` })
-  first?: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  after?: string | null;
 
   @Field(() => [IssueStatus], { nullable: true, description: 'Issues in any of these statuses.' })
   @IsOptional()
@@ -92,4 +77,24 @@ export class IssuesArgs {
   @IsString()
   @MaxLength(200)
   text?: string | null;
+}
+
+/** A page of the filtered issues. */
+@ArgsType()
+export class IssuesArgs extends IssueFilterArgs {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 50,
+    description: `Page size, 1 to ${LIMITS.pageSizeMax}.`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: `first must be from 1 to ${LIMITS.pageSizeMax}.` })
+  @Max(LIMITS.pageSizeMax, { message: `first must be from 1 to ${LIMITS.pageSizeMax}.` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  after?: string | null;
 }

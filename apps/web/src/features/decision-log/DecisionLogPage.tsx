@@ -1,8 +1,15 @@
-/** Decision log: placeholder until the screen is built. */
+import '../queue/workbench.css';
+import './decision-log.css';
+import { useNow } from '../queue/time';
+import { LogScreen } from './components/LogScreen';
+
+/** The decision log (/decisions): every decision the user can see, searchable and exportable. */
 export function DecisionLogPage() {
+  const now = useNow(60_000);
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Decision log</h1>
-    </section>
+    <>
+      <title>Decision log · IPT Coordination Dashboard</title>
+      <LogScreen now={now} />
+    </>
   );
 }

@@ -1,8 +1,18 @@
-/** Inbox: placeholder until the screen is built. */
+import '../queue/workbench.css';
+import './inbox.css';
+import { InboxScreen } from './components/InboxScreen';
+import { useNow } from '../queue/time';
+
+/** My inbox (/inbox): the recommendations waiting on the signed-in person's disciplines. */
 export function InboxPage() {
+  const now = useNow();
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Inbox</h1>
-    </section>
+    <>
+      <title>Inbox · IPT Coordination Dashboard</title>
+      <div className="page-header">
+        <h1>Inbox</h1>
+      </div>
+      <InboxScreen now={now} />
+    </>
   );
 }

@@ -1,4 +1,11 @@
-import { CONSEQUENCE_LABELS, IssueStatus, Tier, isConsequence } from '@ipt/domain';
+import {
+  CONSEQUENCE_LABELS,
+  ImpactArea,
+  IssueStatus,
+  Stage,
+  Tier,
+  isConsequence,
+} from '@ipt/domain';
 
 export const STATUS_LABELS: Readonly<Record<IssueStatus, string>> = {
   [IssueStatus.OPEN]: 'Open',
@@ -16,12 +23,28 @@ export const TIER_NAMES: Readonly<Record<Tier, string>> = {
   [Tier.OIPT]: 'Overarching IPT',
 };
 
+/** The stage whose clock runs, as the due-date column names it. */
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  [Stage.TRIAGE]: 'Triage',
+  [Stage.RECOMMENDATIONS]: 'Recommendations',
+  [Stage.DECISION]: 'Decision',
+  [Stage.RESOLUTION]: 'Resolution',
+};
+
+export const IMPACT_AREA_LABELS: Readonly<Record<ImpactArea, string>> = {
+  [ImpactArea.COST]: 'Cost',
+  [ImpactArea.SCHEDULE]: 'Schedule',
+  [ImpactArea.PERFORMANCE]: 'Performance',
+};
+
 export function formatStatus(status: string): string {
   return STATUS_LABELS[status as IssueStatus] ?? status;
 }
 
-/** "4 – Significant" (falls back to the bare number if the API ever sends something else). */
-/** Consequence is rated at triage, so an open issue may not have one yet. */
+/**
+ * "4 – Significant" (the bare number if the API ever sends something else). Consequence is rated
+ * at triage, so an open issue may not have one yet.
+ */
 export function formatConsequence(consequence: number | null): string {
   if (consequence === null) return 'Not rated';
   return isConsequence(consequence)
@@ -35,4 +58,15 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 export function formatDate(isoDateTime: string): string {
   const date = new Date(isoDateTime);
   return Number.isNaN(date.getTime()) ? isoDateTime : dateFormat.format(date);
+}
+
+const numberFormat = new Intl.NumberFormat();
+
+/** "1 issue", "2,400 issues". */
+export function formatIssueCount(count: number): string {
+  return `${numberFormat.format(count)} ${count === 1 ? 'issue' : 'issues'}`;
+}
+
+export function formatNumber(count: number): string {
+  return numberFormat.format(count);
 }

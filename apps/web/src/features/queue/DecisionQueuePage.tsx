@@ -1,8 +1,18 @@
-/** Decision queue: placeholder until the screen is built. */
+import './workbench.css';
+import './queue.css';
+import { QueueScreen } from './components/QueueScreen';
+import { useNow } from './time';
+
+/** The decision queue (/queue): issues ready for the signed-in person's decision. */
 export function DecisionQueuePage() {
+  const now = useNow();
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Decision queue</h1>
-    </section>
+    <>
+      <title>Decision queue · IPT Coordination Dashboard</title>
+      <div className="page-header">
+        <h1>Decision queue</h1>
+      </div>
+      <QueueScreen now={now} />
+    </>
   );
 }

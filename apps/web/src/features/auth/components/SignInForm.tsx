@@ -6,14 +6,24 @@ import type { SessionUser } from '../api/types';
 
 interface SignInFormProps {
   onSignedIn: (user: SessionUser) => void;
+  /** Starting values (a chosen demo account); remount the form (key) to apply new ones. */
+  initialEmail?: string;
+  initialPassword?: string;
+  /** Put the focus on "Sign in" when the form appears (after a demo account filled it). */
+  focusSubmit?: boolean;
 }
 
-export function SignInForm({ onSignedIn }: SignInFormProps) {
+export function SignInForm({
+  onSignedIn,
+  initialEmail = '',
+  initialPassword = '',
+  focusSubmit = false,
+}: SignInFormProps) {
   const id = useId();
   const emailId = `${id}-email`;
   const passwordId = `${id}-password`;
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [email, setEmail] = useState(initialEmail);
+  const [password, setPassword] = useState(initialPassword);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<GraphQLRequestError | null>(null);
 
@@ -66,7 +76,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
           onChange={(event) => setPassword(event.target.value)}
         />
       </div>
-      <button type="submit" className="button" disabled={submitting}>
+      <button type="submit" className="button" disabled={submitting} autoFocus={focusSubmit}>
         Sign in
       </button>
     </form>

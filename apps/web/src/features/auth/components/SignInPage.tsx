@@ -1,7 +1,18 @@
+import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import type { DemoAccount } from '../api/get-demo-accounts';
 import type { SessionUser } from '../api/types';
 import { useSession } from '../session-context';
+import '../auth.css';
+import { DemoAccountList } from './DemoAccountList';
 import { SignInForm } from './SignInForm';
+
+/** What a chosen demo account puts in the form; `n` remounts the form with the new values. */
+interface Fill {
+  n: number;
+  email: string;
+  password: string;
+}
 
 const HOME = '/issues';
 
@@ -26,6 +37,11 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const target = returnPath(location.state);
+  const [fill, setFill] = useState<Fill | null>(null);
+
+  function handleChoose(account: DemoAccount, password: string) {
+    setFill((previous) => ({ n: (previous?.n ?? 0) + 1, email: account.email, password }));
+  }
 
   function handleSignedIn(user: SessionUser) {
     signedIn(user);
@@ -37,11 +53,20 @@ export function SignInPage() {
   return (
     <main className="page page--centered">
       <title>Sign in · IPT Coordination Dashboard</title>
-      <section className="card sign-in" aria-labelledby="sign-in-heading">
-        <p className="brand brand--large">IPT Coordination Dashboard</p>
-        <h1 id="sign-in-heading">Sign in</h1>
-        <SignInForm onSignedIn={handleSignedIn} />
-      </section>
+      <div className="auth-sign-in">
+        <section className="card sign-in" aria-labelledby="sign-in-heading">
+          <p className="brand brand--large">IPT Coordination Dashboard</p>
+          <h1 id="sign-in-heading">Sign in</h1>
+          <SignInForm
+            key={fill?.n ?? 0}
+            onSignedIn={handleSignedIn}
+            initialEmail={fill?.email}
+            initialPassword={fill?.password}
+            focusSubmit={fill !== null}
+          />
+        </section>
+        <DemoAccountList onChoose={handleChoose} />
+      </div>
     </main>
   );
 }

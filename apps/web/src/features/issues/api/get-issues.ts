@@ -1,25 +1,52 @@
 import { LIMITS } from '@ipt/domain';
-import { graphqlRequest } from '../../../lib/graphql';
-import type { IssueConnection } from './types';
+import { graphql } from '../../../gql';
+import type { TrackerIssuesQuery, TrackerIssuesQueryVariables } from '../../../gql/graphql';
+import { request } from '../../../lib/graphql';
 
-export const ISSUES_QUERY = /* GraphQL */ `
-  query Issues($programKey: String, $first: Int!) {
-    issues(programKey: $programKey, first: $first) {
+export const TrackerIssuesDocument = graphql(`
+  query TrackerIssues(
+    $programKey: String
+    $first: Int!
+    $after: String
+    $status: [IssueStatus!]
+    $teamId: ID
+    $tier: Tier
+    $consequence: [Int!]
+    $ownerId: ID
+    $pendingDiscipline: String
+    $overdue: Boolean
+    $text: String
+  ) {
+    issues(
+      programKey: $programKey
+      first: $first
+      after: $after
+      status: $status
+      teamId: $teamId
+      tier: $tier
+      consequence: $consequence
+      ownerId: $ownerId
+      pendingDiscipline: $pendingDiscipline
+      overdue: $overdue
+      text: $text
+    ) {
       totalCount
       pageInfo {
         hasNextPage
         endCursor
       }
       edges {
-        cursor
         node {
           id
           key
+          number
           title
           status
           consequence
-          impactArea
           raisedAt
+          currentStage
+          currentStageDueAt
+          currentStageOverdue
           owner {
             id
             name
@@ -33,25 +60,41 @@ export const ISSUES_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface GetIssuesInput {
-  /** Omit to list the issues of every program the user can see. */
-  programKey?: string;
+export type TrackerIssue = TrackerIssuesQuery['issues']['edges'][number]['node'];
+
+/** The tracker's filters as the API takes them (no paging). */
+export type IssueFilterVariables = Omit<TrackerIssuesQueryVariables, 'first' | 'after'>;
+
+export interface AllIssues {
+  issues: TrackerIssue[];
+  totalCount: number;
 }
 
-/** The first page of issues (the largest page the API serves). */
-export async function getIssues(
-  { programKey }: GetIssuesInput,
-  signal?: AbortSignal,
-): Promise<IssueConnection> {
-  const variables = programKey
-    ? { programKey, first: LIMITS.pageSizeMax }
-    : { first: LIMITS.pageSizeMax };
-  const data = await graphqlRequest<{ issues: IssueConnection }, typeof variables>(
-    ISSUES_QUERY,
-    variables,
-    { signal },
-  );
-  return data.issues;
+/**
+ * Every issue matching the filters, page after page of the largest size the API serves;
+ * `onProgress` hears how many have arrived of how many match.
+ */
+export async function getAllIssues(
+  filters: IssueFilterVariables,
+  signal: AbortSignal,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<AllIssues> {
+  const issues: TrackerIssue[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { issues: page }: TrackerIssuesQuery = await request(
+      TrackerIssuesDocument,
+      { ...filters, first: LIMITS.pageSizeMax, ...(after ? { after } : {}) },
+      { signal },
+    );
+    for (const edge of page.edges) issues.push(edge.node);
+    if (!signal.aborted) onProgress?.(issues.length, page.totalCount);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
+      // Issues raised while paging may push the count past the first page's total.
+      return { issues, totalCount: Math.max(page.totalCount, issues.length) };
+    }
+    after = page.pageInfo.endCursor;
+  }
 }

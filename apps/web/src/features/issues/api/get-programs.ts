@@ -1,21 +1,19 @@
-import { graphqlRequest } from '../../../lib/graphql';
-import type { Program } from './types';
+import { graphql } from '../../../gql';
+import { request } from '../../../lib/graphql';
 
-export const PROGRAMS_QUERY = /* GraphQL */ `
-  query Programs {
+export const TrackerProgramsDocument = graphql(`
+  query TrackerPrograms {
     programs {
       id
       key
       name
-      phase
     }
   }
-`;
+`);
 
-/** The programs the signed-in user can see. */
-export async function getPrograms(signal?: AbortSignal): Promise<Program[]> {
-  const data = await graphqlRequest<{ programs: Program[] }>(PROGRAMS_QUERY, undefined, {
-    signal,
-  });
-  return data.programs;
+export type TrackerProgramSummary = Awaited<ReturnType<typeof getPrograms>>[number];
+
+/** The programs the signed-in user can see, by key. */
+export async function getPrograms(signal?: AbortSignal) {
+  return (await request(TrackerProgramsDocument, {}, { signal })).programs;
 }

@@ -1,0 +1,14 @@
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsOptional, IsString } from 'class-validator';
+
+/** The workbench lists cover every program of the signed-in user unless narrowed to one. */
+@ArgsType()
+export class WorkbenchArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Limit to one program; every program you are on when left out.',
+  })
+  @IsOptional()
+  @IsString()
+  programKey?: string | null;
+}

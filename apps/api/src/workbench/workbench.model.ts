@@ -1,0 +1,63 @@
+import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { IssueModel } from '../issues/issue.model';
+import { TeamModel } from '../programs/program.model';
+import { UserModel } from '../users/user.model';
+
+@ObjectType('InboxEntry', {
+  description:
+    'A recommendation waiting on you: a required discipline you represent on the issue’s current team, with neither a current recommendation nor a waiver.',
+})
+export class InboxEntryModel {
+  @Field(() => IssueModel)
+  issue!: IssueModel;
+
+  @Field({ description: 'The discipline code you represent, e.g. "engineering".' })
+  discipline!: string;
+
+  @Field({ description: 'The program’s name for that discipline.' })
+  disciplineName?: string;
+
+  @Field(() => TeamModel, { description: 'The issue’s current team, where you represent it.' })
+  team?: TeamModel;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the recommendations are due (null: not set).',
+  })
+  dueAt!: Date | null;
+
+  @Field({ description: 'The due date has passed.' })
+  overdue!: boolean;
+
+  teamId!: string;
+  programId!: string;
+}
+
+@ObjectType('DecisionQueueEntry', {
+  description:
+    'An issue AWAITING_DECISION on a team where you hold decision authority: yours to decide.',
+})
+export class DecisionQueueEntryModel {
+  @Field(() => IssueModel)
+  issue!: IssueModel;
+
+  @Field(() => TeamModel, { description: 'The issue’s current team, where you decide.' })
+  team?: TeamModel;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the decision is due (null: not set).',
+  })
+  dueAt!: Date | null;
+
+  @Field({ description: 'The due date has passed.' })
+  overdue!: boolean;
+
+  @Field(() => [UserModel], {
+    description: 'Active people of the issue’s program, who may be assigned its action items.',
+  })
+  assignees?: UserModel[];
+
+  teamId!: string;
+  programId!: string;
+}

@@ -1,0 +1,75 @@
+import { LIMITS } from '@ipt/domain';
+import { useState } from 'react';
+import { addOption } from '../api/add-option';
+import { ActionForm } from './ActionForm';
+import { TextField } from './fields';
+import type { FormEnv } from './form-env';
+
+const FIELDS = new Set(['title', 'description', 'impacts']);
+
+export function AddOptionForm({ env }: { env: FormEnv }) {
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [impacts, setImpacts] = useState('');
+  const next = env.issue.options.length;
+
+  return (
+    <ActionForm
+      env={env}
+      title="Add option"
+      submitLabel="Add option"
+      doneMessage="Option added."
+      intro={
+        <p>
+          A course of action to choose from. It will be option{' '}
+          <strong>{optionLabelAt(next)}</strong>.
+        </p>
+      }
+      ownsField={(field) => FIELDS.has(field)}
+      validate={() => (title.trim() ? {} : { title: 'Give the option a title.' })}
+      submit={(version) =>
+        addOption({ issueKey: env.issue.key, version, title, description, impacts })
+      }
+    >
+      {({ fieldError }) => (
+        <>
+          <TextField
+            label="Title"
+            name="title"
+            required
+            maxLength={LIMITS.titleMax}
+            value={title}
+            onChange={setTitle}
+            error={fieldError('title')}
+          />
+          <TextField
+            label="Description"
+            name="description"
+            multiline
+            value={description}
+            onChange={setDescription}
+            error={fieldError('description')}
+          />
+          <TextField
+            label="Impacts"
+            name="impacts"
+            multiline
+            hint="Expected cost, schedule and performance effects."
+            value={impacts}
+            onChange={setImpacts}
+            error={fieldError('impacts')}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** A, B, ... Z, AA, AB ... : the label the API gives the option added after `index` others. */
+function optionLabelAt(index: number): string {
+  let label = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
+  }
+  return label;
+}

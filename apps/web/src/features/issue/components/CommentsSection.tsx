@@ -1,0 +1,94 @@
+import { ErrorCode } from '@ipt/domain';
+import { useState, type FormEvent } from 'react';
+import { toRequestError, type GraphQLRequestError } from '../../../lib/graphql';
+import type { IssueDetail } from '../api/get-issue';
+import { commentOnIssue } from '../api/comment-on-issue';
+import { formatDateTime } from '../format';
+import { TextField } from './fields';
+
+interface CommentsSectionProps {
+  issue: IssueDetail;
+  mayComment: boolean;
+  /** The comment went through: refresh and say so. */
+  onCommented: (version: number) => void;
+}
+
+export function CommentsSection({ issue, mayComment, onCommented }: CommentsSectionProps) {
+  const tz = issue.program.timeZone;
+  const [body, setBody] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<GraphQLRequestError | null>(null);
+  const [empty, setEmpty] = useState(false);
+  const atField = error?.code === ErrorCode.BAD_USER_INPUT && error.field === 'body';
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (submitting) return;
+    if (!body.trim()) {
+      setEmpty(true);
+      setError(null);
+      return;
+    }
+    setEmpty(false);
+    setSubmitting(true);
+    setError(null);
+    try {
+      const change = await commentOnIssue({ issueKey: issue.key, body });
+      setBody('');
+      onCommented(change.version);
+    } catch (caught) {
+      setError(toRequestError(caught));
+    }
+    setSubmitting(false);
+  }
+
+  return (
+    <section className="issue-section" aria-labelledby="issue-comments-title">
+      <h2 id="issue-comments-title">Discussion</h2>
+      {issue.comments.length === 0 ? (
+        <p className="issue-empty">No comments yet.</p>
+      ) : (
+        <ol className="issue-comments">
+          {issue.comments.map((comment) => (
+            <li key={comment.id} className="issue-comment">
+              <p className="issue-meta">
+                <strong>{comment.author.name}</strong> ·{' '}
+                <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, tz)}</time>
+              </p>
+              <p className="issue-text">{comment.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {mayComment ? (
+        <form
+          className="form issue-comment-form"
+          onSubmit={handleSubmit}
+          aria-busy={submitting}
+          noValidate
+        >
+          {error && !atField ? (
+            <p className="form__error" role="alert">
+              {error.message}
+            </p>
+          ) : null}
+          <TextField
+            label="Comment"
+            name="body"
+            multiline
+            rows={3}
+            required
+            value={body}
+            onChange={setBody}
+            error={empty ? 'Write a comment first.' : atField ? error.message : undefined}
+          />
+          <div>
+            <button type="submit" className="button" disabled={submitting}>
+              Add comment
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { fileNonConcurrence } from '../api/file-non-concurrence';
+import { formatDateTime } from '../format';
+import { ActionForm } from './ActionForm';
+import { TextField } from './fields';
+import type { FormEnv } from './form-env';
+
+const FIELDS = new Set(['rationale', 'impacts']);
+
+export function NonConcurrenceForm({ env }: { env: FormEnv }) {
+  const [rationale, setRationale] = useState('');
+  const [impacts, setImpacts] = useState('');
+  const decision = env.issue.decisions.find((d) => !d.superseded);
+
+  return (
+    <ActionForm
+      env={env}
+      title="File non-concurrence"
+      submitLabel="File non-concurrence"
+      doneMessage="Non-concurrence filed."
+      intro={
+        decision ? (
+          <p>
+            Your formal dissent from the decision in force — option{' '}
+            <strong>
+              {decision.option.label} – {decision.option.title}
+            </strong>
+            , decided by {decision.decidedBy.name} on{' '}
+            {formatDateTime(decision.decidedAt, env.timeZone)}. It is recorded beside the decision
+            and sent one tier up for review.
+          </p>
+        ) : null
+      }
+      ownsField={(field) => FIELDS.has(field)}
+      validate={() => (rationale.trim() ? {} : { rationale: 'Say why you cannot concur.' })}
+      submit={(version) =>
+        fileNonConcurrence({ issueKey: env.issue.key, version, rationale, impacts })
+      }
+    >
+      {({ fieldError }) => (
+        <>
+          <TextField
+            label="Rationale"
+            name="rationale"
+            multiline
+            rows={4}
+            required
+            hint="Why you cannot concur with the decision."
+            value={rationale}
+            onChange={setRationale}
+            error={fieldError('rationale')}
+          />
+          <TextField
+            label="Impacts"
+            name="impacts"
+            multiline
+            hint="What you expect the decision to cost or risk."
+            value={impacts}
+            onChange={setImpacts}
+            error={fieldError('impacts')}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}

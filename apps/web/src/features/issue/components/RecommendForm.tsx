@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { submitRecommendation } from '../api/submit-recommendation';
+import { recommendableDisciplines } from '../actions';
+import { formatDateTime } from '../format';
+import { ActionForm } from './ActionForm';
+import { ChoiceGroup, SelectField, TextField } from './fields';
+import type { FormEnv } from './form-env';
+
+const FIELDS = new Set(['discipline', 'optionId', 'rationale', 'impactAssessment', 'alternatives']);
+
+export function RecommendForm({ env }: { env: FormEnv }) {
+  const { issue } = env;
+  const disciplines = recommendableDisciplines({
+    viewerId: env.viewerId,
+    members: issue.currentTeam.members,
+    coverage: issue.coverage,
+  });
+  const [discipline, setDiscipline] = useState(disciplines[0] ?? '');
+  const [optionId, setOptionId] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [impactAssessment, setImpactAssessment] = useState('');
+  const [alternatives, setAlternatives] = useState('');
+
+  const previous = issue.coverage.find((entry) => entry.discipline === discipline)?.recommendation;
+
+  return (
+    <ActionForm
+      env={env}
+      title="Submit recommendation"
+      submitLabel="Submit recommendation"
+      doneMessage="Recommendation submitted."
+      intro={
+        previous ? (
+          <p>
+            {env.disciplineName(discipline)} already recommended option{' '}
+            <strong>{previous.option.label}</strong> ({previous.author.name},{' '}
+            {formatDateTime(previous.submittedAt, env.timeZone)}). Yours will supersede it; the
+            earlier one stays in the record.
+          </p>
+        ) : null
+      }
+      blocked={
+        disciplines.length === 0 ? (
+          <p>
+            You do not represent a required discipline on {issue.currentTeam.name} that is still
+            open for recommendations.
+          </p>
+        ) : undefined
+      }
+      ownsField={(field) => FIELDS.has(field)}
+      validate={() => {
+        const problems: Record<string, string> = {};
+        if (!discipline) problems['discipline'] = 'Choose the discipline you recommend for.';
+        if (!optionId) problems['optionId'] = 'Choose the option your discipline favours.';
+        if (!rationale.trim()) problems['rationale'] = 'Give the rationale.';
+        return problems;
+      }}
+      submit={(version) =>
+        submitRecommendation({
+          issueKey: issue.key,
+          version,
+          discipline,
+          optionId,
+          rationale,
+          impactAssessment,
+          alternatives,
+        })
+      }
+    >
+      {({ fieldError }) => (
+        <>
+          <SelectField
+            label="Discipline"
+            name="discipline"
+            required
+            hint={`The disciplines you represent on ${issue.currentTeam.name}.`}
+            options={disciplines.map((code) => ({ value: code, label: env.disciplineName(code) }))}
+            value={discipline}
+            onChange={setDiscipline}
+            error={fieldError('discipline')}
+          />
+          <ChoiceGroup
+            kind="radio"
+            label="Favoured option"
+            name="optionId"
+            required
+            options={issue.options.map((option) => ({
+              value: option.id,
+              label: `${option.label} – ${option.title}`,
+            }))}
+            value={optionId ? [optionId] : []}
+            onChange={(chosen) => setOptionId(chosen[0] ?? '')}
+            error={fieldError('optionId')}
+          />
+          <TextField
+            label="Rationale"
+            name="rationale"
+            multiline
+            rows={4}
+            required
+            value={rationale}
+            onChange={setRationale}
+            error={fieldError('rationale')}
+          />
+          <TextField
+            label="Impact assessment"
+            name="impactAssessment"
+            multiline
+            hint="The effect on cost, schedule and performance from your discipline’s view."
+            value={impactAssessment}
+            onChange={setImpactAssessment}
+            error={fieldError('impactAssessment')}
+          />
+          <TextField
+            label="Alternatives"
+            name="alternatives"
+            multiline
+            hint="Other options your discipline could accept, and on what terms."
+            value={alternatives}
+            onChange={setAlternatives}
+            error={fieldError('alternatives')}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}

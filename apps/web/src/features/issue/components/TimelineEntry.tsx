@@ -1,0 +1,50 @@
+import type { IssueTimelineEvent } from '../api/get-issue';
+import { formatDateTime } from '../format';
+import { eventLabel, summariseChange } from '../timeline';
+
+interface TimelineEntryProps {
+  event: IssueTimelineEvent;
+  timeZone: string;
+  disciplineName: (code: string) => string;
+}
+
+/** One event of the history: what happened in words, who, when, and its before/after readably. */
+export function TimelineEntry({ event, timeZone, disciplineName }: TimelineEntryProps) {
+  const lines = summariseChange(event.before, event.after, {
+    formatDateTime: (iso) => formatDateTime(iso, timeZone),
+    disciplineName,
+  });
+  return (
+    <li className="issue-event">
+      <p className="issue-event__head">
+        <span className="issue-event__type">{eventLabel(event.type)}</span>
+        <span className="issue-event__meta">
+          {event.actor ? event.actor.name : 'The system'} ·{' '}
+          <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
+        </span>
+      </p>
+      {lines.length > 0 ? (
+        <ul className="issue-event__changes">
+          {lines.map((line) => (
+            <li key={line.field}>
+              <span className="issue-event__field">{line.field}:</span>{' '}
+              {line.before !== null && line.after !== null ? (
+                <>
+                  <del className="issue-event__before">{line.before}</del>
+                  {' → '}
+                  <ins className="issue-event__after">{line.after}</ins>
+                </>
+              ) : line.after !== null ? (
+                <span>{line.after}</span>
+              ) : (
+                <span>
+                  <del className="issue-event__before">{line.before}</del> (removed)
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,252 @@
+import type { IssueStatus } from '@ipt/domain';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { useIssueActivity } from '../../../lib/live';
+import { useQuery } from '../../../lib/use-query';
+import { useSession } from '../../auth/session-context';
+import { getIssueCounts } from '../api/get-issue-counts';
+import { getAllIssues } from '../api/get-issues';
+import { getProgram } from '../api/get-program';
+import { getPrograms } from '../api/get-programs';
+import {
+  PARAM,
+  activeFilterCount,
+  parseFilters,
+  parseSort,
+  toVariables,
+  toggleSort,
+  withFilters,
+  withProgram,
+  withSort,
+  type SortColumn,
+  type TrackerFilters,
+} from '../filters';
+import { formatIssueCount, formatNumber } from '../format';
+import { useKeptQuery } from '../hooks/use-kept-query';
+import { sortIssues } from '../sorting';
+import { FilterBar } from './FilterBar';
+import { COLUMNS, IssuesTable } from './IssuesTable';
+import { RaiseIssueForm } from './RaiseIssueForm';
+import { SavedViews } from './SavedViews';
+import { StatusCounts } from './StatusCounts';
+
+/** Live changes arriving in a burst reload once, this long after the last. */
+export const LIVE_RELOAD_DELAY_MS = 250;
+
+/**
+ * The program manager's main screen: every issue of a program, filtered, counted by status,
+ * sorted, saved as named views, raised from, and kept live. All of its state but the raise form
+ * is in the URL.
+ */
+export function IssueTracker() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const viewerId = session.status === 'signedIn' ? session.user.id : null;
+
+  const programs = useQuery(getPrograms);
+  const programList = programs.status === 'success' ? programs.data : null;
+  const requestedKey = searchParams.get(PARAM.program)?.trim().toUpperCase() || null;
+  const programKey = requestedKey ?? programList?.[0]?.key ?? null;
+  const programSummary = programList?.find((p) => p.key === programKey) ?? null;
+
+  const loadProgram = useCallback(
+    (signal: AbortSignal) => (programKey ? getProgram(programKey, signal) : Promise.resolve(null)),
+    [programKey],
+  );
+  const program = useQuery(loadProgram);
+  const programData = program.status === 'success' ? program.data : null;
+
+  const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
+  const sort = useMemo(() => parseSort(searchParams), [searchParams]);
+
+  // The API's arguments, as text: the loaders change only when the filters do, not the sort.
+  const variablesKey = programKey ? JSON.stringify(toVariables(programKey, filters)) : null;
+  const countsKey = programKey
+    ? JSON.stringify(toVariables(programKey, { ...filters, status: [] }))
+    : null;
+
+  const [progress, setProgress] = useState<{ key: string; loaded: number; total: number }>();
+  const loadIssues = useCallback(
+    (signal: AbortSignal) =>
+      variablesKey
+        ? getAllIssues(JSON.parse(variablesKey), signal, (loaded, total) =>
+            setProgress({ key: variablesKey, loaded, total }),
+          )
+        : Promise.resolve(null),
+    [variablesKey],
+  );
+  const issues = useKeptQuery(loadIssues);
+  const loadCounts = useCallback(
+    (signal: AbortSignal) =>
+      countsKey ? getIssueCounts(JSON.parse(countsKey), signal) : Promise.resolve(null),
+    [countsKey],
+  );
+  const counts = useKeptQuery(loadCounts);
+
+  const loaded = issues.status === 'success' ? issues.data : null;
+  const sorted = useMemo(() => (loaded ? sortIssues(loaded.issues, sort) : []), [loaded, sort]);
+
+  // Someone changed an issue of this program: reload what is shown, once per burst.
+  const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const { reload: reloadIssues } = issues;
+  const { reload: reloadCounts } = counts;
+  useIssueActivity({ programKey }, () => {
+    clearTimeout(liveTimer.current);
+    liveTimer.current = setTimeout(() => {
+      reloadIssues();
+      reloadCounts();
+    }, LIVE_RELOAD_DELAY_MS);
+  });
+  useEffect(() => () => clearTimeout(liveTimer.current), []);
+
+  const [raising, setRaising] = useState(false);
+  const raiseButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!raising && returnFocus.current) {
+      returnFocus.current = false;
+      raiseButton.current?.focus();
+    }
+  }, [raising]);
+
+  function update(next: URLSearchParams) {
+    setSearchParams(next, { replace: true });
+  }
+  function changeFilters(next: TrackerFilters) {
+    update(withFilters(searchParams, next));
+  }
+  function changeProgram(key: string) {
+    update(withProgram(searchParams, key));
+  }
+  function selectStatus(status: IssueStatus | null) {
+    changeFilters({ ...filters, status: status ? [status] : [] });
+  }
+  function changeSort(column: SortColumn) {
+    update(withSort(searchParams, toggleSort(sort, column)));
+  }
+  function closeRaise() {
+    returnFocus.current = true;
+    setRaising(false);
+  }
+
+  const raisable = programData?.raisableTeams ?? [];
+  const programName = programSummary?.name ?? programData?.name ?? '';
+  const caption = programKey
+    ? `Issues in ${programKey}${programName ? ` – ${programName}` : ''}`
+    : 'Issues';
+  const sortLabel = COLUMNS.find((c) => c.column === sort.column)?.label ?? sort.column;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>Issues</h1>
+        {programKey && raisable.length > 0 && !raising ? (
+          <button
+            ref={raiseButton}
+            type="button"
+            className="button"
+            onClick={() => setRaising(true)}
+          >
+            Raise issue
+          </button>
+        ) : null}
+      </div>
+
+      {programs.status === 'loading' ? <Loading label="Loading programs…" /> : null}
+      {programs.status === 'error' ? (
+        <ErrorMessage
+          title="Could not load the programs"
+          error={programs.error}
+          onRetry={programs.reload}
+        />
+      ) : null}
+      {programList && programList.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state__title">You are not on any program yet</p>
+          <p>When a program manager adds you to a team, its issues appear here.</p>
+        </div>
+      ) : null}
+
+      {programList && programKey && raising && programData ? (
+        <RaiseIssueForm
+          programKey={programKey}
+          programName={programData.name}
+          teams={raisable}
+          onCancel={closeRaise}
+          onRaised={(key) => navigate(`/issues/${key}`)}
+        />
+      ) : null}
+
+      {programList && programKey && !raising ? (
+        <>
+          <FilterBar
+            programs={programList}
+            programKey={programKey}
+            program={programData}
+            filters={filters}
+            viewerId={viewerId}
+            onProgramChange={changeProgram}
+            onChange={changeFilters}
+          />
+          {program.status === 'error' ? (
+            <ErrorMessage
+              title={`Could not load ${programKey}’s teams and people`}
+              error={program.error}
+              onRetry={program.reload}
+            />
+          ) : null}
+          <SavedViews programKey={programKey} params={searchParams} onApply={update} />
+          <StatusCounts counts={counts} selected={filters.status} onSelect={selectStatus} />
+
+          {issues.status === 'loading' ? (
+            <Loading
+              label={
+                progress?.key === variablesKey && progress.total > 0
+                  ? `Loading issues… ${formatNumber(progress.loaded)} of ${formatNumber(progress.total)}`
+                  : 'Loading issues…'
+              }
+            />
+          ) : null}
+          {issues.status === 'error' ? (
+            <ErrorMessage
+              title="Could not load the issues"
+              error={issues.error}
+              onRetry={issues.reload}
+            />
+          ) : null}
+          {issues.status === 'success' && issues.data ? (
+            <>
+              <p className="muted issues-summary" aria-live="polite">
+                {formatIssueCount(issues.data.totalCount)}
+                {sorted.length > 1
+                  ? `, sorted by ${sortLabel.toLowerCase()} (${sort.direction})`
+                  : ''}
+                {issues.refreshing ? ' · updating…' : ''}
+              </p>
+              {sorted.length > 0 ? (
+                <IssuesTable caption={caption} issues={sorted} sort={sort} onSort={changeSort} />
+              ) : activeFilterCount(filters) > 0 ? (
+                <div className="empty-state">
+                  <p className="empty-state__title">No issues match these filters</p>
+                  <p>Change the filters above, or clear them to see every issue.</p>
+                </div>
+              ) : (
+                <div className="empty-state">
+                  <p className="empty-state__title">No issues yet</p>
+                  <p>
+                    {raisable.length > 0
+                      ? 'When an issue is raised in this program, it is listed here. Use “Raise issue” to raise the first.'
+                      : 'When an issue is raised in this program, it is listed here.'}
+                  </p>
+                </div>
+              )}
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import {
+  DEFAULT_SORT,
+  NO_FILTERS,
+  activeFilterCount,
+  isCurrentView,
+  parseFilters,
+  parseSort,
+  toVariables,
+  toggleSort,
+  viewParams,
+  viewQuery,
+  withFilters,
+  withProgram,
+  withSort,
+  type TrackerFilters,
+} from './filters';
+
+const params = (query: string) => new URLSearchParams(query);
+
+const EVERY_FILTER: TrackerFilters = {
+  text: 'radio fade',
+  status: ['OPEN', 'AWAITING_DECISION'],
+  teamId: 'team-1',
+  tier: 'WIPT',
+  consequence: [5, 4],
+  ownerId: 'user-7',
+  pendingDiscipline: 'test',
+  overdue: true,
+};
+
+describe('the tracker filters in the URL', () => {
+  it('reads nothing from an empty query string', () => {
+    expect(parseFilters(params(''))).toEqual(NO_FILTERS);
+    expect(parseSort(params(''))).toEqual(DEFAULT_SORT);
+  });
+
+  it('reads every filter', () => {
+    expect(
+      parseFilters(
+        params(
+          'program=HX&q=radio+fade&status=OPEN,AWAITING_DECISION&team=team-1&tier=WIPT' +
+            '&consequence=4,5&owner=user-7&pending=test&overdue=true',
+        ),
+      ),
+    ).toEqual(EVERY_FILTER);
+    expect(parseFilters(params('overdue=false')).overdue).toBe(false);
+  });
+
+  it('ignores values it does not know rather than failing', () => {
+    expect(
+      parseFilters(
+        params('status=OPEN,LOST,,OPEN&tier=XIPT&consequence=0,3,9,x&overdue=maybe&team=%20'),
+      ),
+    ).toEqual({ ...NO_FILTERS, status: ['OPEN'], consequence: [3] });
+  });
+
+  it('writes what it reads, keeping the program and sort, and drops what no longer narrows', () => {
+    const written = withFilters(params('program=HX&sort=due&dir=asc'), EVERY_FILTER);
+    expect(written.toString()).toBe(
+      'program=HX&sort=due&dir=asc&q=radio+fade&status=OPEN%2CAWAITING_DECISION&team=team-1' +
+        '&tier=WIPT&consequence=5%2C4&owner=user-7&pending=test&overdue=true',
+    );
+    expect(parseFilters(written)).toEqual(EVERY_FILTER);
+
+    const cleared = withFilters(written, NO_FILTERS);
+    expect(cleared.toString()).toBe('program=HX&sort=due&dir=asc');
+  });
+
+  it('keeps statuses in lifecycle order so one set has one URL', () => {
+    const written = withFilters(params(''), { ...NO_FILTERS, status: ['DECIDED', 'OPEN'] });
+    expect(written.get('status')).toBe('OPEN,DECIDED');
+  });
+
+  it('drops the filters that name things of the old program when the program changes', () => {
+    const next = withProgram(
+      params('program=HX&team=t1&owner=u1&pending=test&tier=WIPT&status=OPEN&q=x&sort=key'),
+      'SUB',
+    );
+    expect(next.get('program')).toBe('SUB');
+    expect(parseFilters(next)).toEqual({
+      ...NO_FILTERS,
+      text: 'x',
+      status: ['OPEN'],
+      tier: 'WIPT',
+    });
+    expect(next.get('sort')).toBe('key');
+  });
+
+  it('counts the filters in force', () => {
+    expect(activeFilterCount(NO_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...NO_FILTERS, text: '   ' })).toBe(0);
+    expect(activeFilterCount(EVERY_FILTER)).toBe(8);
+  });
+
+  it('gives the API only the filters that narrow', () => {
+    expect(toVariables('HX', NO_FILTERS)).toEqual({ programKey: 'HX' });
+    expect(toVariables('HX', EVERY_FILTER)).toEqual({
+      programKey: 'HX',
+      text: 'radio fade',
+      status: ['OPEN', 'AWAITING_DECISION'],
+      teamId: 'team-1',
+      tier: 'WIPT',
+      consequence: [5, 4],
+      ownerId: 'user-7',
+      pendingDiscipline: 'test',
+      overdue: true,
+    });
+    expect(toVariables('HX', { ...NO_FILTERS, text: '  pump ', overdue: false })).toEqual({
+      programKey: 'HX',
+      text: 'pump',
+      overdue: false,
+    });
+  });
+});
+
+describe('the tracker sort in the URL', () => {
+  it('reads a column and direction, defaulting the direction to the column’s first', () => {
+    expect(parseSort(params('sort=title&dir=desc'))).toEqual({
+      column: 'title',
+      direction: 'descending',
+    });
+    expect(parseSort(params('sort=consequence'))).toEqual({
+      column: 'consequence',
+      direction: 'descending',
+    });
+    expect(parseSort(params('sort=due'))).toEqual({ column: 'due', direction: 'ascending' });
+    expect(parseSort(params('sort=colour&dir=asc'))).toEqual(DEFAULT_SORT);
+  });
+
+  it('flips the same column and starts another in its first direction', () => {
+    expect(toggleSort(DEFAULT_SORT, 'raised')).toEqual({
+      column: 'raised',
+      direction: 'ascending',
+    });
+    expect(toggleSort({ column: 'raised', direction: 'ascending' }, 'raised')).toEqual(
+      DEFAULT_SORT,
+    );
+    expect(toggleSort(DEFAULT_SORT, 'key')).toEqual({ column: 'key', direction: 'ascending' });
+    expect(toggleSort(DEFAULT_SORT, 'consequence')).toEqual({
+      column: 'consequence',
+      direction: 'descending',
+    });
+  });
+
+  it('writes the sort, leaving the URL clean for the default', () => {
+    expect(
+      withSort(params('program=HX'), { column: 'due', direction: 'ascending' }).toString(),
+    ).toBe('program=HX&sort=due&dir=asc');
+    expect(withSort(params('program=HX&sort=due&dir=asc'), DEFAULT_SORT).toString()).toBe(
+      'program=HX',
+    );
+  });
+});
+
+describe('saved views and the URL', () => {
+  it('saves every filter and the sort, but not the program', () => {
+    expect(viewQuery(params('program=HX&tier=WIPT&overdue=true&sort=due&dir=asc'))).toBe(
+      '{"tier":"WIPT","overdue":"true","sort":"due","dir":"asc"}',
+    );
+    expect(viewQuery(params('program=HX'))).toBe('{}');
+  });
+
+  it('turns a view back into the URL, in its own program or the current one', () => {
+    const view = { programKey: 'SUB', query: '{"tier":"WIPT","sort":"due","junk":"x","q":7}' };
+    expect(viewParams(view, 'HX').toString()).toBe('program=SUB&tier=WIPT&sort=due');
+    expect(viewParams({ ...view, programKey: null }, 'HX').get('program')).toBe('HX');
+    expect(viewParams({ programKey: null, query: 'not json' }, 'HX').toString()).toBe('program=HX');
+  });
+
+  it('knows the view the URL shows', () => {
+    const view = { programKey: 'HX', query: '{"tier":"WIPT","overdue":"true"}' };
+    expect(isCurrentView(view, params('program=HX&overdue=true&tier=WIPT'), 'HX')).toBe(true);
+    expect(isCurrentView(view, params('program=HX&tier=WIPT'), 'HX')).toBe(false);
+    expect(isCurrentView(view, params('program=SUB&overdue=true&tier=WIPT'), 'SUB')).toBe(false);
+    expect(
+      isCurrentView({ ...view, programKey: null }, params('overdue=true&tier=WIPT'), 'SUB'),
+    ).toBe(true);
+  });
+});

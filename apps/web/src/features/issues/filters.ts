@@ -1,0 +1,273 @@
+import {
+  CONSEQUENCE_LEVELS,
+  ISSUE_STATUSES,
+  TIERS_LOWEST_FIRST,
+  type Consequence,
+  type IssueStatus,
+  type Tier,
+} from '@ipt/domain';
+import type { IssueFilterVariables } from './api/get-issues';
+
+/**
+ * The tracker's state lives in the URL query string, so a filtered, sorted view can be shared,
+ * bookmarked and reloaded: `?program=HX&status=OPEN&tier=WIPT&consequence=4,5&overdue=true
+ * &q=radio&sort=due&dir=asc`. Values the tracker does not know are ignored, never an error.
+ */
+export const PARAM = {
+  program: 'program',
+  text: 'q',
+  status: 'status',
+  team: 'team',
+  tier: 'tier',
+  consequence: 'consequence',
+  owner: 'owner',
+  pending: 'pending',
+  overdue: 'overdue',
+  sort: 'sort',
+  direction: 'dir',
+} as const;
+
+export interface TrackerFilters {
+  /** Free text over key, title and condition statement; '' for none. */
+  readonly text: string;
+  /** Any of these statuses; empty for every status. */
+  readonly status: readonly IssueStatus[];
+  readonly teamId: string | null;
+  readonly tier: Tier | null;
+  /** Any of these ratings; empty for any. */
+  readonly consequence: readonly Consequence[];
+  readonly ownerId: string | null;
+  /** A discipline code still to recommend or be waived. */
+  readonly pendingDiscipline: string | null;
+  /** true: only overdue; false: only on time; null: both. */
+  readonly overdue: boolean | null;
+}
+
+export const NO_FILTERS: TrackerFilters = {
+  text: '',
+  status: [],
+  teamId: null,
+  tier: null,
+  consequence: [],
+  ownerId: null,
+  pendingDiscipline: null,
+  overdue: null,
+};
+
+export const SORT_COLUMNS = [
+  'key',
+  'title',
+  'status',
+  'consequence',
+  'owner',
+  'team',
+  'raised',
+  'due',
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type SortDirection = 'ascending' | 'descending';
+
+export interface TrackerSort {
+  readonly column: SortColumn;
+  readonly direction: SortDirection;
+}
+
+/** Newest raised first, as the API lists them. */
+export const DEFAULT_SORT: TrackerSort = { column: 'raised', direction: 'descending' };
+
+/** The direction a column sorts in when first picked: the useful end first. */
+export const FIRST_DIRECTION: Readonly<Record<SortColumn, SortDirection>> = {
+  key: 'ascending',
+  title: 'ascending',
+  status: 'ascending',
+  consequence: 'descending',
+  owner: 'ascending',
+  team: 'ascending',
+  raised: 'descending',
+  due: 'ascending',
+};
+
+function list(params: URLSearchParams, name: string): string[] {
+  return (params.get(name) ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+function text(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name)?.trim();
+  return value ? value : null;
+}
+
+export function parseFilters(params: URLSearchParams): TrackerFilters {
+  const statuses = list(params, PARAM.status).filter((s): s is IssueStatus =>
+    (ISSUE_STATUSES as readonly string[]).includes(s),
+  );
+  const tier = params.get(PARAM.tier);
+  const consequence = list(params, PARAM.consequence)
+    .map(Number)
+    .filter((n): n is Consequence => (CONSEQUENCE_LEVELS as readonly number[]).includes(n));
+  const overdue = params.get(PARAM.overdue);
+  return {
+    text: params.get(PARAM.text) ?? '',
+    // Kept in lifecycle order, so equal sets read the same in the URL.
+    status: ISSUE_STATUSES.filter((s) => statuses.includes(s)),
+    teamId: text(params, PARAM.team),
+    tier: (TIERS_LOWEST_FIRST as readonly string[]).includes(tier ?? '') ? (tier as Tier) : null,
+    consequence: unique(consequence).sort((a, b) => b - a),
+    ownerId: text(params, PARAM.owner),
+    pendingDiscipline: text(params, PARAM.pending),
+    overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
+  };
+}
+
+export function parseSort(params: URLSearchParams): TrackerSort {
+  const column = params.get(PARAM.sort);
+  if (!(SORT_COLUMNS as readonly string[]).includes(column ?? '')) return DEFAULT_SORT;
+  const direction = params.get(PARAM.direction);
+  return {
+    column: column as SortColumn,
+    direction:
+      direction === 'asc'
+        ? 'ascending'
+        : direction === 'desc'
+          ? 'descending'
+          : FIRST_DIRECTION[column as SortColumn],
+  };
+}
+
+function put(params: URLSearchParams, name: string, value: string | null | undefined): void {
+  if (value) params.set(name, value);
+  else params.delete(name);
+}
+
+/** `params` with the filters written in (others, such as the program and sort, kept). */
+export function withFilters(params: URLSearchParams, filters: TrackerFilters): URLSearchParams {
+  const next = new URLSearchParams(params);
+  put(next, PARAM.text, filters.text.trim() ? filters.text : null);
+  put(next, PARAM.status, ISSUE_STATUSES.filter((s) => filters.status.includes(s)).join(','));
+  put(next, PARAM.team, filters.teamId);
+  put(next, PARAM.tier, filters.tier);
+  put(
+    next,
+    PARAM.consequence,
+    unique(filters.consequence)
+      .sort((a, b) => b - a)
+      .join(','),
+  );
+  put(next, PARAM.owner, filters.ownerId);
+  put(next, PARAM.pending, filters.pendingDiscipline);
+  put(next, PARAM.overdue, filters.overdue === null ? null : String(filters.overdue));
+  return next;
+}
+
+/** `params` with the sort written in; the default sort leaves the URL clean. */
+export function withSort(params: URLSearchParams, sort: TrackerSort): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const isDefault =
+    sort.column === DEFAULT_SORT.column && sort.direction === DEFAULT_SORT.direction;
+  put(next, PARAM.sort, isDefault ? null : sort.column);
+  put(next, PARAM.direction, isDefault ? null : sort.direction === 'ascending' ? 'asc' : 'desc');
+  return next;
+}
+
+/** The sort after a click on a column header: the same column flips, another starts fresh. */
+export function toggleSort(current: TrackerSort, column: SortColumn): TrackerSort {
+  if (current.column === column) {
+    return {
+      column,
+      direction: current.direction === 'ascending' ? 'descending' : 'ascending',
+    };
+  }
+  return { column, direction: FIRST_DIRECTION[column] };
+}
+
+/**
+ * A new program: team, owner and pending discipline name things of the old one, so they go;
+ * the rest (status, tier, consequence, overdue, text, sort) carries over.
+ */
+export function withProgram(params: URLSearchParams, programKey: string): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.set(PARAM.program, programKey);
+  for (const name of [PARAM.team, PARAM.owner, PARAM.pending]) next.delete(name);
+  return next;
+}
+
+/** How many filters narrow the list (for "Clear filters"). */
+export function activeFilterCount(filters: TrackerFilters): number {
+  return [
+    filters.text.trim() !== '',
+    filters.status.length > 0,
+    filters.teamId !== null,
+    filters.tier !== null,
+    filters.consequence.length > 0,
+    filters.ownerId !== null,
+    filters.pendingDiscipline !== null,
+    filters.overdue !== null,
+  ].filter(Boolean).length;
+}
+
+/** The filters as the API's `issues`/`issueCounts` arguments, leaving out what does not narrow. */
+export function toVariables(programKey: string, filters: TrackerFilters): IssueFilterVariables {
+  const variables: IssueFilterVariables = { programKey };
+  const trimmed = filters.text.trim();
+  if (trimmed) variables.text = trimmed;
+  if (filters.status.length) variables.status = [...filters.status];
+  if (filters.teamId) variables.teamId = filters.teamId;
+  if (filters.tier) variables.tier = filters.tier;
+  if (filters.consequence.length) variables.consequence = [...filters.consequence];
+  if (filters.ownerId) variables.ownerId = filters.ownerId;
+  if (filters.pendingDiscipline) variables.pendingDiscipline = filters.pendingDiscipline;
+  if (filters.overdue !== null) variables.overdue = filters.overdue;
+  return variables;
+}
+
+/** The keys a saved view stores: every filter and the sort (the program is stored beside it). */
+const VIEW_PARAMS: readonly string[] = Object.values(PARAM).filter((p) => p !== PARAM.program);
+
+/** The current filters and sort as a saved view's JSON text (keys in a fixed order). */
+export function viewQuery(params: URLSearchParams): string {
+  const query: Record<string, string> = {};
+  for (const name of VIEW_PARAMS) {
+    const value = params.get(name);
+    if (value) query[name] = value;
+  }
+  return JSON.stringify(query);
+}
+
+/** The URL of a saved view: its program (or the current one), filters and sort. */
+export function viewParams(
+  view: { programKey: string | null; query: string },
+  currentProgramKey: string | null,
+): URLSearchParams {
+  const next = new URLSearchParams();
+  const programKey = view.programKey ?? currentProgramKey;
+  if (programKey) next.set(PARAM.program, programKey);
+  let stored: unknown;
+  try {
+    stored = JSON.parse(view.query);
+  } catch {
+    stored = null;
+  }
+  if (typeof stored === 'object' && stored !== null) {
+    for (const name of VIEW_PARAMS) {
+      const value = (stored as Record<string, unknown>)[name];
+      if (typeof value === 'string' && value) next.set(name, value);
+    }
+  }
+  return next;
+}
+
+/** Whether a saved view shows exactly what the URL shows now. */
+export function isCurrentView(
+  view: { programKey: string | null; query: string },
+  params: URLSearchParams,
+  programKey: string | null,
+): boolean {
+  if (view.programKey !== null && view.programKey !== programKey) return false;
+  return viewQuery(viewParams(view, programKey)) === viewQuery(params);
+}
