@@ -1,6 +1,6 @@
-import '../queue/workbench.css';
+import '../../components/workbench.css';
 import './decision-log.css';
-import { useNow } from '../queue/time';
+import { useNow } from '../../lib/time';
 import { LogScreen } from './components/LogScreen';
 
 /** The decision log (/decisions): every decision the user can see, searchable and exportable. */

@@ -1,7 +1,7 @@
-import '../queue/workbench.css';
+import '../../components/workbench.css';
 import './inbox.css';
 import { InboxScreen } from './components/InboxScreen';
-import { useNow } from '../queue/time';
+import { useNow } from '../../lib/time';
 
 /** My inbox (/inbox): the recommendations waiting on the signed-in person's disciplines. */
 export function InboxPage() {

@@ -1,7 +1,7 @@
-import './workbench.css';
+import '../../components/workbench.css';
 import './queue.css';
 import { QueueScreen } from './components/QueueScreen';
-import { useNow } from './time';
+import { useNow } from '../../lib/time';
 
 /** The decision queue (/queue): issues ready for the signed-in person's decision. */
 export function DecisionQueuePage() {

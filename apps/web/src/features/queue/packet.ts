@@ -4,6 +4,10 @@
  * waived. Pure: built from the issue as the API returns it.
  */
 
+import { disciplineNamer } from '../../lib/labels';
+
+export { disciplineNamer };
+
 export interface PacketOption {
   readonly id: string;
   readonly label: string;
@@ -67,14 +71,6 @@ export interface ReadinessPacket {
   readonly waivers: readonly WaivedDiscipline[];
   /** Required disciplines with neither recommendation nor waiver (none once ready). */
   readonly pending: readonly { discipline: string; disciplineName: string }[];
-}
-
-/** The program's name for a discipline code, or the code itself for one it does not know. */
-export function disciplineNamer(
-  disciplines: readonly { code: string; name: string }[],
-): (code: string) => string {
-  const names = new Map(disciplines.map((d) => [d.code, d.name]));
-  return (code) => names.get(code) ?? code;
 }
 
 export function readinessPacket(

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { TeamName } from '../../queue/components/TeamName';
-import { formatDateTime } from '../../queue/time';
+import { TeamName } from '../../../components/TeamName';
+import { formatDateTime } from '../../../lib/time';
 import type { LogDecision } from '../api/get-decisions';
 import { timelinessText, type DisciplineNameOf } from '../csv';
 

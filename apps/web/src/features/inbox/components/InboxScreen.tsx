@@ -4,10 +4,10 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
-import { DueDate } from '../../queue/components/DueDate';
-import { TeamName } from '../../queue/components/TeamName';
-import { compareDue, describeDue } from '../../queue/time';
-import { useKeptData } from '../../queue/use-kept-data';
+import { DueDate } from '../../../components/DueDate';
+import { TeamName } from '../../../components/TeamName';
+import { compareDue, describeDue } from '../../../lib/time';
+import { useKeptData } from '../../../lib/use-kept-data';
 import { getMyInbox, type InboxEntry } from '../api/get-my-inbox';
 import { RecommendationForm } from './RecommendationForm';
 

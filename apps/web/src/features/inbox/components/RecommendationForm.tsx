@@ -1,9 +1,9 @@
 import { ErrorCode, IssueStatus } from '@ipt/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toRequestError } from '../../../lib/graphql';
-import { FieldError, describedBy } from '../../queue/components/FieldError';
-import { TextField } from '../../queue/components/TextField';
-import { NO_ERRORS, placeError, type FormErrors } from '../../queue/form-errors';
+import { FieldError, describedBy } from '../../../components/FieldError';
+import { TextField } from '../../../components/TextField';
+import { NO_ERRORS, placeError, type FormErrors } from '../../../lib/form-errors';
 import { getIssueOptions } from '../api/get-issue-options';
 import type { InboxEntry, InboxOption } from '../api/get-my-inbox';
 import { submitRecommendation } from '../api/submit-recommendation';

@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toRequestError } from '../../../lib/graphql';
 import { getIssueVersion } from '../api/get-issue-version';
 import { recordDecision } from '../api/record-decision';
-import { NO_ERRORS, placeError, type FormErrors } from '../form-errors';
-import { FieldError, describedBy } from './FieldError';
-import { TextField } from './TextField';
+import { NO_ERRORS, placeError, type FormErrors } from '../../../lib/form-errors';
+import { FieldError, describedBy } from '../../../components/FieldError';
+import { TextField } from '../../../components/TextField';
 
 export interface DecisionFormOption {
   readonly id: string;

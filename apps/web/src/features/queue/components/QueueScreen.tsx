@@ -5,14 +5,14 @@ import { Loading } from '../../../components/Loading';
 import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
 import { getMyDecisionQueue, type QueueEntry } from '../api/get-my-decision-queue';
-import { consequenceText } from '../labels';
+import { consequenceText } from '../../../lib/labels';
 import { disciplineNamer, readinessPacket } from '../packet';
-import { compareDue, describeDue, formatDateTime } from '../time';
-import { useKeptData } from '../use-kept-data';
+import { compareDue, describeDue, formatDateTime } from '../../../lib/time';
+import { useKeptData } from '../../../lib/use-kept-data';
 import { DecisionForm } from './DecisionForm';
-import { DueDate } from './DueDate';
+import { DueDate } from '../../../components/DueDate';
 import { ReadinessPacket } from './ReadinessPacket';
-import { TeamName } from './TeamName';
+import { TeamName } from '../../../components/TeamName';
 
 /** Oldest decision due first, those without a due date last; then the longest ready. */
 export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {

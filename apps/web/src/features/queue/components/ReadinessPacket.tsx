@@ -1,7 +1,7 @@
 import type { QueueIssue } from '../api/get-my-decision-queue';
-import { IMPACT_AREA_LABELS, consequenceText } from '../labels';
+import { IMPACT_AREA_LABELS, consequenceText } from '../../../lib/labels';
 import { tallySummary, type ReadinessPacket as Packet } from '../packet';
-import { formatDateTime } from '../time';
+import { formatDateTime } from '../../../lib/time';
 
 interface ReadinessPacketProps {
   issue: QueueIssue;

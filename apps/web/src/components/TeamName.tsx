@@ -1,5 +1,5 @@
 import type { Tier } from '@ipt/domain';
-import { TIER_NAMES } from '../labels';
+import { TIER_NAMES } from '../lib/labels';
 
 /** A team's name with its tier as a small, explained abbreviation. */
 export function TeamName({ team }: { team: { name: string; tier: Tier } }) {

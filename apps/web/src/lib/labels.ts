@@ -19,3 +19,11 @@ export function consequenceText(consequence: number | null): string {
     ? `${consequence} – ${CONSEQUENCE_LABELS[consequence]}`
     : String(consequence);
 }
+
+/** The program's name for a discipline code, or the code itself for one it does not know. */
+export function disciplineNamer(
+  disciplines: readonly { code: string; name: string }[],
+): (code: string) => string {
+  const names = new Map(disciplines.map((d) => [d.code, d.name]));
+  return (code) => names.get(code) ?? code;
+}

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@ipt/domain';
-import type { GraphQLRequestError } from '../../lib/graphql';
+import type { GraphQLRequestError } from './graphql';
 
 /** Messages by input field ("rationale", "actionItems.0.title"), and one for the whole form. */
 export interface FormErrors {

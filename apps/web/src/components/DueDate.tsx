@@ -1,4 +1,4 @@
-import { describeDue, formatDateTime } from '../time';
+import { describeDue, formatDateTime } from '../lib/time';
 
 interface DueDateProps {
   dueAt: string | null;

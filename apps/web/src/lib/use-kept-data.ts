@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { QueryResult } from '../../lib/use-query';
+import type { QueryResult } from './use-query';
 
 /**
  * The latest data a query loaded, kept on screen while it loads again (a live reload must not
