@@ -4,6 +4,7 @@ import {
   CLOSE,
   COMMENT,
   COMPLETE_ACTION_ITEM,
+  DECIDE,
   Cast,
   ESCALATE,
   HARDWARE_WIPT,
@@ -41,7 +42,9 @@ describe('the lifecycle after triage', () => {
     new Date(app.clock.now().getTime() + days * 86_400_000).toISOString();
 
   it('escalates up the ladder keeping every recommendation, and refuses past the OIPT', async () => {
-    let issue = await anIssueAwaitingDecision(cast, now());
+    // In review with test still pending: it goes back to review one tier up.
+    let issue = await anIssueInReview(cast, now());
+    issue = await recommend(cast.engineering, issue, 'engineering', 'A');
     issue = (
       await cast.pm.ok<{ escalateIssue: IssueView }>(ESCALATE, {
         input: { issueKey: issue.key, version: issue.version, reason: 'Needs IIPT funding trade.' },
@@ -52,8 +55,9 @@ describe('the lifecycle after triage', () => {
       tier: 'IIPT',
       currentTeam: { name: 'HX Integrating IPT' },
       readyAt: null,
+      pendingDisciplines: ['test'],
     });
-    expect(issue.recommendations).toHaveLength(2);
+    expect(issue.recommendations).toHaveLength(1);
     expect(issue.escalations).toEqual([
       {
         fromTier: 'WIPT',
@@ -64,15 +68,19 @@ describe('the lifecycle after triage', () => {
       },
     ]);
 
-    // At the IIPT its members add their view; the engineering rep there supersedes their own.
-    issue = await recommend(cast.engineering, issue, 'engineering', 'B');
+    // At the IIPT its test representative completes coverage.
+    issue = await recommend(cast.test, issue, 'test', 'B');
     expect(issue.status).toBe('AWAITING_DECISION');
+
+    // Fully covered, it arrives at the OIPT ready for the PEO at once, not stuck in review.
+    app.clock.advance(3_600_000);
     issue = (
       await cast.pm.ok<{ escalateIssue: IssueView }>(ESCALATE, {
         input: { issueKey: issue.key, version: issue.version, reason: 'Exceeds IIPT authority.' },
       })
     ).escalateIssue;
-    expect(issue).toMatchObject({ status: 'IN_REVIEW', tier: 'OIPT' });
+    expect(issue).toMatchObject({ status: 'AWAITING_DECISION', tier: 'OIPT', readyAt: now() });
+    expect(issue.coverage.map((c) => c.state)).toEqual(['RECOMMENDED', 'RECOMMENDED']);
 
     const refused = await cast.engineering.fails(ESCALATE, {
       input: { issueKey: issue.key, version: issue.version, reason: 'Higher?' },
@@ -83,14 +91,10 @@ describe('the lifecycle after triage', () => {
     });
     expect(top.extensions).toMatchObject({
       code: 'ILLEGAL_TRANSITION',
-      currentStatus: 'IN_REVIEW',
+      currentStatus: 'AWAITING_DECISION',
     });
     expect(top.message).toContain('top of its ladder (OIPT)');
 
-    // The recommendations climbed with it; the OIPT's engineering adviser confirms, and the PEO decides.
-    expect(issue.coverage.map((c) => c.state)).toEqual(['RECOMMENDED', 'RECOMMENDED']);
-    issue = await recommend(cast.engineering, issue, 'engineering', 'B');
-    expect(issue.status).toBe('AWAITING_DECISION');
     expect(issue.viewerActions).not.toContain('RECORD_DECISION');
     issue = await decide(cast.lead, issue, 'B');
     expect(issue.decisions.at(-1)).toMatchObject({
@@ -142,6 +146,19 @@ describe('the lifecycle after triage', () => {
       { title: 'Retest bracket', assigneeId: await userId(cast.test), dueAt: at(20) },
     ]);
     const [redesign, retest] = issue.decisions[0]!.actionItems;
+    const pastDue = await anIssueAwaitingDecision(cast, now());
+    const late = await cast.pm.fails(DECIDE, {
+      input: {
+        issueKey: pastDue.key,
+        version: pastDue.version,
+        optionId: pastDue.options[0]!.id,
+        rationale: 'r',
+        actionItems: [
+          { title: 'Already late', assigneeId: await userId(cast.test), dueAt: at(-1) },
+        ],
+      },
+    });
+    expect(late.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actionItems.0.dueAt' });
     const early = await cast.pm.fails(RESOLVE, {
       input: { issueKey: issue.key, version: issue.version },
     });

@@ -80,9 +80,8 @@ function modelAccepts(m: ModelIssue, c: LifecycleCommand): IssueStatus | null {
     case 'FILE_NON_CONCURRENCE':
       return s === 'DECIDED' || s === 'RESOLVED' ? s : null;
     case 'ESCALATE':
-      return (s === 'IN_REVIEW' || s === 'AWAITING_DECISION') && m.tierIndex < 2
-        ? 'IN_REVIEW'
-        : null;
+      if (!((s === 'IN_REVIEW' || s === 'AWAITING_DECISION') && m.tierIndex < 2)) return null;
+      return covered(m.required, m.recommended, m.waived) ? 'AWAITING_DECISION' : 'IN_REVIEW';
     case 'RESOLVE':
       return s === 'DECIDED' && m.openActions === 0 ? 'RESOLVED' : null;
     case 'CLOSE':

@@ -105,12 +105,28 @@ describe('transition', () => {
     expect(transition(decided, { type: 'CLOSE' }).status).toBe(IssueStatus.CLOSED);
   });
 
-  it('escalates to the parent tier and back into review', () => {
+  it('escalates to the parent tier and back into review while disciplines are pending', () => {
     const sut = transition(
-      { ...inReview, status: IssueStatus.AWAITING_DECISION },
+      { ...inReview, recommendedDisciplines: ['engineering'] },
       { type: 'ESCALATE', parentTier: Tier.IIPT },
     );
-    expect(sut).toEqual({ status: IssueStatus.IN_REVIEW, tier: Tier.IIPT, statusChanged: true });
+    expect(sut).toEqual({ status: IssueStatus.IN_REVIEW, tier: Tier.IIPT, statusChanged: false });
+  });
+
+  it('escalates a fully covered issue straight to the new tier’s decision', () => {
+    const sut = transition(
+      {
+        ...inReview,
+        status: IssueStatus.AWAITING_DECISION,
+        recommendedDisciplines: ['engineering', 'test'],
+      },
+      { type: 'ESCALATE', parentTier: Tier.IIPT },
+    );
+    expect(sut).toEqual({
+      status: IssueStatus.AWAITING_DECISION,
+      tier: Tier.IIPT,
+      statusChanged: false,
+    });
   });
 
   it('refuses to escalate past the OIPT', () => {

@@ -7,7 +7,8 @@ import { coverageIsComplete } from './coverage';
  * the web app asks it which actions to offer. Both therefore agree on what is legal.
  *
  * OPEN -> IN_REVIEW -> AWAITING_DECISION -> DECIDED -> RESOLVED -> CLOSED, WITHDRAWN from any
- * status before a decision; escalation sends an issue back to IN_REVIEW one tier up; a new
+ * status before a decision; escalation sends an issue one tier up, back to IN_REVIEW (or straight
+ * to AWAITING_DECISION when its recommendations already cover every required discipline); a new
  * decision on a DECIDED or RESOLVED issue supersedes the current one.
  */
 
@@ -245,7 +246,19 @@ function nextStatusAndTier(
     case 'RECORD_DECISION':
       return { status: IssueStatus.DECIDED, tier: state.tier };
     case 'ESCALATE':
-      return { status: IssueStatus.IN_REVIEW, tier: command.parentTier };
+      // Back to review at the parent team, keeping every recommendation. When those already cover
+      // every required discipline there is nothing left to gather: the issue is ready for the new
+      // tier's decision authority at once, rather than stuck in review with nothing pending.
+      return {
+        status: coverageIsComplete(
+          state.requiredDisciplines,
+          state.recommendedDisciplines,
+          state.waivedDisciplines,
+        )
+          ? IssueStatus.AWAITING_DECISION
+          : IssueStatus.IN_REVIEW,
+        tier: command.parentTier,
+      };
     case 'RESOLVE':
       return { status: IssueStatus.RESOLVED, tier: state.tier };
     case 'CLOSE':

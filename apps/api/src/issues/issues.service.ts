@@ -334,6 +334,12 @@ export class IssuesService {
             `actionItems.${index}.assigneeId`,
           );
           requireText(`actionItems.${index}.title`, item.title, 300);
+          if (item.dueAt <= caller.at) {
+            badInputThrow(
+              `actionItems.${index}.dueAt`,
+              'An action item must be due after the decision is recorded.',
+            );
+          }
         }
         const current = await tx.manager.find(RecommendationEntity, {
           where: { issueId: issue.id, supersededAt: IsNull() },
@@ -541,7 +547,7 @@ export class IssuesService {
           status: next.status,
           currentTeamId: to.id,
           currentTier: to.tier,
-          readyAt: null,
+          readyAt: next.status === IssueStatus.AWAITING_DECISION ? caller.at : null,
         });
         return {
           type: 'ISSUE_ESCALATED',

@@ -110,6 +110,7 @@ describe('sortQueue and queueSummary', () => {
       '2 issues wait for your decision, 1 of them overdue.',
     );
     expect(queueSummary([later], NOW)).toBe('1 issue waits for your decision.');
+    expect(queueSummary([late], NOW)).toBe('1 issue waits for your decision, and it is overdue.');
   });
 });
 

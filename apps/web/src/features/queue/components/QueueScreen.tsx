@@ -31,7 +31,8 @@ export function queueSummary(entries: readonly QueueEntry[], now: Date): string 
   const what =
     count === 1 ? '1 issue waits for your decision' : `${count} issues wait for your decision`;
   if (overdue === 0) return `${what}.`;
-  return `${what}, ${overdue === count && count > 1 ? 'all' : overdue} of ${count === 1 ? 'it' : 'them'} overdue.`;
+  if (count === 1) return `${what}, and it is overdue.`;
+  return `${what}, ${overdue === count ? 'all' : overdue} of them overdue.`;
 }
 
 const CONFIRMATION_ID = 'queue-confirmation';

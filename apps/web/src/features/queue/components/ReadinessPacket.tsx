@@ -142,7 +142,9 @@ export function ReadinessPacket({ issue, packet }: ReadinessPacketProps) {
           <p>
             {packet.votes.length === 0
               ? 'None: no discipline recommended.'
-              : `None: every recommending discipline favours ${favourite}.`}
+              : packet.mostFavoured.length > 1
+                ? `No majority to dissent from: the disciplines are split between ${favourite}.`
+                : `None: every recommending discipline favours ${favourite}.`}
           </p>
         ) : (
           <ul className="queue-list">
