@@ -6,3 +6,4 @@ export * from './lifecycle';
 export * from './permissions';
 export * from './ladder';
 export * from './validation';
+export * from './timeliness';

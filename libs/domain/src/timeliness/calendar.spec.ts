@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import {
+  addBusinessDays,
+  addCalendarDays,
+  dueAfter,
+  instantAtLocal,
+  isBusinessDay,
+  localDateOf,
+} from './calendar';
+
+/** The oracle: step one day at a time, counting business days. */
+function businessDaysByStepping(
+  start: string,
+  days: number,
+  holidays: ReadonlySet<string>,
+): string {
+  let date = start;
+  let counted = 0;
+  while (counted < days) {
+    date = addCalendarDays(date, 1);
+    if (isBusinessDay(date, { holidays })) counted++;
+  }
+  return date;
+}
+
+const localDate = fc
+  .date({
+    min: new Date('2020-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString().slice(0, 10));
+
+describe(addBusinessDays.name, () => {
+  it('agrees with stepping day by day, holidays included', () => {
+    fc.assert(
+      fc.property(
+        localDate,
+        fc.nat({ max: 400 }),
+        fc.array(fc.nat({ max: 500 }), { maxLength: 30 }),
+        (start, days, offsets) => {
+          const holidays = new Set(offsets.map((o) => addCalendarDays(start, o)));
+          expect(addBusinessDays(start, days, { holidays })).toBe(
+            businessDaysByStepping(start, days, holidays),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('skips the weekend and a holiday', () => {
+    // Friday 2026-07-03 is a US federal holiday (observed); Thursday + 2 business days -> Tuesday.
+    expect(addBusinessDays('2026-07-02', 2, { holidays: new Set(['2026-07-03']) })).toBe(
+      '2026-07-07',
+    );
+  });
+});
+
+describe(dueAfter.name, () => {
+  const calendar = { timeZone: 'America/New_York', holidays: new Set<string>() };
+
+  it('keeps the local time of day across a daylight-saving change', () => {
+    // 2026-03-06 09:00 EST (14:00Z) + 3 calendar days -> 2026-03-09 09:00 EDT (13:00Z).
+    expect(dueAfter(new Date('2026-03-06T14:00:00Z'), 3, 'CALENDAR', calendar).toISOString()).toBe(
+      '2026-03-09T13:00:00.000Z',
+    );
+  });
+
+  it('uses the program’s day boundaries for business days', () => {
+    // Friday 22:00 in New York is already Saturday in UTC; one business day later is Monday 22:00.
+    expect(dueAfter(new Date('2026-03-07T03:00:00Z'), 1, 'BUSINESS', calendar).toISOString()).toBe(
+      '2026-03-10T02:00:00.000Z',
+    );
+  });
+
+  it('never runs backwards: a due date is never before its start', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2024-01-01T00:00:00Z'),
+          max: new Date('2028-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.nat({ max: 60 }),
+        fc.constantFrom('CALENDAR', 'BUSINESS') as fc.Arbitrary<'CALENDAR' | 'BUSINESS'>,
+        fc.constantFrom(
+          'UTC',
+          'America/New_York',
+          'Europe/London',
+          'Asia/Kolkata',
+          'Pacific/Auckland',
+        ),
+        (start, days, kind, timeZone) => {
+          const due = dueAfter(start, days, kind, { timeZone, holidays: new Set() });
+          expect(due.getTime()).toBeGreaterThanOrEqual(start.getTime() - 3_600_000);
+          expect(
+            localDateOf(
+              instantAtLocal(localDateOf(due, timeZone), 12 * 3_600_000, timeZone),
+              timeZone,
+            ),
+          ).toBe(localDateOf(due, timeZone));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
