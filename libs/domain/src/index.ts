@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './ladder';
 export * from './validation';
 export * from './timeliness';
+export * from './labels';

@@ -7,6 +7,7 @@ import {
   IssueStatus,
   LIMITS,
   LifecycleState,
+  optionLabel,
   Permission,
   badInput,
   formatIssueKey,
@@ -958,13 +959,4 @@ function assertDueDatesInOrder(issue: IssueEntity): void {
 
 function badInputThrow(field: string, message: string): never {
   throw badInput(field, message);
-}
-
-/** A, B, ... Z, AA, AB, ... */
-export function optionLabel(index: number): string {
-  let label = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
-  }
-  return label;
 }

@@ -1,16 +1,4 @@
-import { CONSEQUENCE_LABELS, ImpactArea, Tier, isConsequence } from '@ipt/domain';
-
-export const TIER_NAMES: Readonly<Record<Tier, string>> = {
-  [Tier.WIPT]: 'Working-level IPT',
-  [Tier.IIPT]: 'Integrating IPT',
-  [Tier.OIPT]: 'Overarching IPT',
-};
-
-export const IMPACT_AREA_LABELS: Readonly<Record<ImpactArea, string>> = {
-  [ImpactArea.COST]: 'Cost',
-  [ImpactArea.SCHEDULE]: 'Schedule',
-  [ImpactArea.PERFORMANCE]: 'Performance',
-};
+import { CONSEQUENCE_LABELS, IMPACT_AREA_LABELS, isConsequence, TIER_NAMES } from '@ipt/domain';
 
 /** "4 – Significant"; "Not rated" before triage. */
 export function consequenceText(consequence: number | null): string {
@@ -27,3 +15,6 @@ export function disciplineNamer(
   const names = new Map(disciplines.map((d) => [d.code, d.name]));
   return (code) => names.get(code) ?? code;
 }
+
+// One definition, in libs/domain; re-exported for this screen's existing imports.
+export { IMPACT_AREA_LABELS, TIER_NAMES };

@@ -1,31 +1,17 @@
 import {
   CONSEQUENCE_LABELS,
   DEFAULT_DISCIPLINES,
-  ImpactArea,
-  IssueStatus,
-  Tier,
+  type ImpactArea,
+  IMPACT_AREA_LABELS,
   isConsequence,
+  IssueStatus,
+  STATUS_LABELS,
+  TIER_NAMES,
 } from '@ipt/domain';
-
-export const STATUS_LABELS: Readonly<Record<IssueStatus, string>> = {
-  [IssueStatus.OPEN]: 'Open',
-  [IssueStatus.IN_REVIEW]: 'In review',
-  [IssueStatus.AWAITING_DECISION]: 'Awaiting decision',
-  [IssueStatus.DECIDED]: 'Decided',
-  [IssueStatus.RESOLVED]: 'Resolved',
-  [IssueStatus.CLOSED]: 'Closed',
-  [IssueStatus.WITHDRAWN]: 'Withdrawn',
-};
 
 export function formatStatus(status: string): string {
   return STATUS_LABELS[status as IssueStatus] ?? status;
 }
-
-export const TIER_NAMES: Readonly<Record<Tier, string>> = {
-  [Tier.WIPT]: 'Working-level IPT',
-  [Tier.IIPT]: 'Integrating IPT',
-  [Tier.OIPT]: 'Overarching IPT',
-};
 
 /** "4 – Significant"; an untriaged issue is not rated yet. */
 export function formatConsequence(consequence: number | null): string {
@@ -34,12 +20,6 @@ export function formatConsequence(consequence: number | null): string {
     ? `${consequence} – ${CONSEQUENCE_LABELS[consequence]}`
     : String(consequence);
 }
-
-export const IMPACT_AREA_LABELS: Readonly<Record<ImpactArea, string>> = {
-  [ImpactArea.COST]: 'Cost',
-  [ImpactArea.SCHEDULE]: 'Schedule',
-  [ImpactArea.PERFORMANCE]: 'Performance',
-};
 
 export function formatImpactArea(area: string): string {
   return IMPACT_AREA_LABELS[area as ImpactArea] ?? area;
@@ -99,3 +79,6 @@ export function formatDay(iso: string, timeZone: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return cached(dateFormats, timeZone, { dateStyle: 'medium' }).format(date);
 }
+
+// One definition, in libs/domain; re-exported for this screen's existing imports.
+export { IMPACT_AREA_LABELS, STATUS_LABELS, TIER_NAMES };

@@ -1,27 +1,12 @@
 import {
   CONSEQUENCE_LABELS,
-  ImpactArea,
+  IMPACT_AREA_LABELS,
+  isConsequence,
   IssueStatus,
   Stage,
-  Tier,
-  isConsequence,
+  STATUS_LABELS,
+  TIER_NAMES,
 } from '@ipt/domain';
-
-export const STATUS_LABELS: Readonly<Record<IssueStatus, string>> = {
-  [IssueStatus.OPEN]: 'Open',
-  [IssueStatus.IN_REVIEW]: 'In review',
-  [IssueStatus.AWAITING_DECISION]: 'Awaiting decision',
-  [IssueStatus.DECIDED]: 'Decided',
-  [IssueStatus.RESOLVED]: 'Resolved',
-  [IssueStatus.CLOSED]: 'Closed',
-  [IssueStatus.WITHDRAWN]: 'Withdrawn',
-};
-
-export const TIER_NAMES: Readonly<Record<Tier, string>> = {
-  [Tier.WIPT]: 'Working-level IPT',
-  [Tier.IIPT]: 'Integrating IPT',
-  [Tier.OIPT]: 'Overarching IPT',
-};
 
 /** The stage whose clock runs, as the due-date column names it. */
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -29,12 +14,6 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   [Stage.RECOMMENDATIONS]: 'Recommendations',
   [Stage.DECISION]: 'Decision',
   [Stage.RESOLUTION]: 'Resolution',
-};
-
-export const IMPACT_AREA_LABELS: Readonly<Record<ImpactArea, string>> = {
-  [ImpactArea.COST]: 'Cost',
-  [ImpactArea.SCHEDULE]: 'Schedule',
-  [ImpactArea.PERFORMANCE]: 'Performance',
 };
 
 export function formatStatus(status: string): string {
@@ -70,3 +49,6 @@ export function formatIssueCount(count: number): string {
 export function formatNumber(count: number): string {
   return numberFormat.format(count);
 }
+
+// One definition, in libs/domain; re-exported for this screen's existing imports.
+export { IMPACT_AREA_LABELS, STATUS_LABELS, TIER_NAMES };

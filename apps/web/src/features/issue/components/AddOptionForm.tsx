@@ -1,3 +1,4 @@
+import { optionLabel } from '@ipt/domain';
 import { LIMITS } from '@ipt/domain';
 import { useState } from 'react';
 import { addOption } from '../api/add-option';
@@ -21,8 +22,7 @@ export function AddOptionForm({ env }: { env: FormEnv }) {
       doneMessage="Option added."
       intro={
         <p>
-          A course of action to choose from. It will be option{' '}
-          <strong>{optionLabelAt(next)}</strong>.
+          A course of action to choose from. It will be option <strong>{optionLabel(next)}</strong>.
         </p>
       }
       ownsField={(field) => FIELDS.has(field)}
@@ -63,13 +63,4 @@ export function AddOptionForm({ env }: { env: FormEnv }) {
       )}
     </ActionForm>
   );
-}
-
-/** A, B, ... Z, AA, AB ... : the label the API gives the option added after `index` others. */
-function optionLabelAt(index: number): string {
-  let label = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
-  }
-  return label;
 }

@@ -14,11 +14,7 @@ export const PROGRAM_ROLE_LABELS: Readonly<Record<ProgramRoleKind, string>> = {
   [ProgramRoleKind.MEMBER]: 'Member',
 };
 
-export const TIER_NAMES: Readonly<Record<Tier, string>> = {
-  [Tier.OIPT]: 'Overarching IPT',
-  [Tier.IIPT]: 'Integrating IPT',
-  [Tier.WIPT]: 'Working-level IPT',
-};
+export { TIER_NAMES } from '@ipt/domain';
 
 /** Highest first, as the ladder reads top-down. */
 export const TIERS_HIGHEST_FIRST: readonly Tier[] = [Tier.OIPT, Tier.IIPT, Tier.WIPT];
