@@ -8,15 +8,17 @@ const HOUR_MS = 3_600_000;
 const ISSUES = `
   query ($programKey: String, $first: Int, $after: String, $status: [IssueStatus!], $teamId: ID,
          $tier: Tier, $consequence: [Int!], $ownerId: ID, $pendingDiscipline: String,
-         $overdue: Boolean, $text: String) {
+         $overdue: Boolean, $text: String, $raisedFrom: DateTime, $raisedTo: DateTime) {
     issues(programKey: $programKey, first: $first, after: $after, status: $status, teamId: $teamId,
            tier: $tier, consequence: $consequence, ownerId: $ownerId,
-           pendingDiscipline: $pendingDiscipline, overdue: $overdue, text: $text) {
+           pendingDiscipline: $pendingDiscipline, overdue: $overdue, text: $text,
+           raisedFrom: $raisedFrom, raisedTo: $raisedTo) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id key title status tier consequence currentStage currentStageDueAt pendingDisciplines
+          id key title status tier consequence raisedAt currentStage currentStageDueAt
+          pendingDisciplines
           owner { id } currentTeam { id }
         }
       }
@@ -31,6 +33,7 @@ interface IssueNode {
   status: string;
   tier: string;
   consequence: number | null;
+  raisedAt: string;
   currentStage: string | null;
   currentStageDueAt: string | null;
   pendingDisciplines: string[];
@@ -310,6 +313,38 @@ describe('issue filters', () => {
       } finally {
         app.clock.set(start);
       }
+    });
+
+    it('raisedFrom (inclusive) and raisedTo (exclusive)', async () => {
+      const from = made['testWaived']!.raisedAt;
+      const to = made['decided']!.raisedAt;
+      const within = (n: IssueNode) => new Date(n.raisedAt) >= from && new Date(n.raisedAt) < to;
+      await expectFilter(
+        { raisedFrom: from.toISOString(), raisedTo: to.toISOString() },
+        within,
+        ['testWaived', 'testPending', 'awaiting'],
+        ['engineeringPending', 'decided', 'oipt'],
+      );
+      await exactly({ raisedFrom: made['oipt']!.raisedAt.toISOString() }, ['oipt']);
+      await exactly({ raisedTo: made['openNoDue']!.raisedAt.toISOString() }, ['open']);
+      // Counted by status under the same period.
+      const counts = await pm.ok<{ issueCounts: { status: string; count: number }[] }>(
+        `query ($from: DateTime, $to: DateTime, $text: String) {
+           issueCounts(raisedFrom: $from, raisedTo: $to, text: $text) { status count }
+         }`,
+        { from: from.toISOString(), to: to.toISOString(), text: PREFIX },
+      );
+      const counted = Object.fromEntries(counts.issueCounts.map((c) => [c.status, c.count]));
+      expect(counted).toMatchObject({ IN_REVIEW: 2, AWAITING_DECISION: 1, DECIDED: 0 });
+    });
+
+    it('refuses a period that ends before it starts', async () => {
+      const error = await pm.fails(ISSUES, {
+        raisedFrom: '2026-03-10T00:00:00.000Z',
+        raisedTo: '2026-03-09T00:00:00.000Z',
+      });
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'raisedTo' });
+      expect(error.message).toContain('raisedTo must not be before raisedFrom');
     });
 
     it('text', async () => {

@@ -23,6 +23,10 @@ export interface IssueFilter {
   /** true: the current stage is past its due date now; false: it is not (or has none). */
   readonly overdue?: boolean | null;
   readonly text?: string | null;
+  /** Raised at or after this instant. */
+  readonly raisedFrom?: Date | null;
+  /** Raised before this instant. */
+  readonly raisedTo?: Date | null;
 }
 
 /** How many issues are in one status. */
@@ -126,6 +130,9 @@ export class IssueQueries {
     user: UserEntity,
     filter: IssueFilter,
   ): Promise<SelectQueryBuilder<IssueEntity> | null> {
+    if (filter.raisedFrom && filter.raisedTo && filter.raisedTo < filter.raisedFrom) {
+      throw badInput('raisedTo', 'raisedTo must not be before raisedFrom.');
+    }
     const manager = this.db.reader;
     const query = manager.createQueryBuilder(IssueEntity, 'i');
 
@@ -174,6 +181,14 @@ export class IssueQueries {
     if (filter.overdue === true || filter.overdue === false) {
       const now = storedInstant(this.clock.now());
       query.andWhere(filter.overdue ? OVERDUE : `NOT ${OVERDUE}`, { now });
+    }
+    if (filter.raisedFrom) {
+      query.andWhere('i.raised_at >= :raisedFrom', {
+        raisedFrom: storedInstant(filter.raisedFrom),
+      });
+    }
+    if (filter.raisedTo) {
+      query.andWhere('i.raised_at < :raisedTo', { raisedTo: storedInstant(filter.raisedTo) });
     }
     const text = filter.text?.trim();
     if (text) {

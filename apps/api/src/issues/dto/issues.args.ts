@@ -1,8 +1,9 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, Int } from '@nestjs/graphql';
 import { IssueStatus, LIMITS, Tier } from '@ipt/domain';
 import {
   IsArray,
   IsBoolean,
+  IsDate,
   IsEnum,
   IsInt,
   IsOptional,
@@ -77,6 +78,23 @@ export class IssueFilterArgs {
   @IsString()
   @MaxLength(200)
   text?: string | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Issues raised at or after this instant.',
+  })
+  @IsOptional()
+  @IsDate()
+  raisedFrom?: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'Issues raised before this instant (the period excludes its end: for a local day, pass the start of the next day).',
+  })
+  @IsOptional()
+  @IsDate()
+  raisedTo?: Date | null;
 }
 
 /** A page of the filtered issues. */
