@@ -3,7 +3,9 @@ import {
   NO_FILTERS,
   activeFilterCount,
   isCurrentView,
+  needsTimeZone,
   parseFilters,
+  raisedPeriodLabel,
   parseSort,
   toVariables,
   toggleSort,
@@ -26,6 +28,8 @@ const EVERY_FILTER: TrackerFilters = {
   ownerId: 'user-7',
   pendingDiscipline: 'test',
   overdue: true,
+  raisedFrom: '2026-02-02',
+  raisedTo: '2026-02-08',
 };
 
 describe('the tracker filters in the URL', () => {
@@ -39,7 +43,8 @@ describe('the tracker filters in the URL', () => {
       parseFilters(
         params(
           'program=HX&q=radio+fade&status=OPEN,AWAITING_DECISION&team=team-1&tier=WIPT' +
-            '&consequence=4,5&owner=user-7&pending=test&overdue=true',
+            '&consequence=4,5&owner=user-7&pending=test&overdue=true' +
+            '&raisedFrom=2026-02-02&raisedTo=2026-02-08',
         ),
       ),
     ).toEqual(EVERY_FILTER);
@@ -49,7 +54,10 @@ describe('the tracker filters in the URL', () => {
   it('ignores values it does not know rather than failing', () => {
     expect(
       parseFilters(
-        params('status=OPEN,LOST,,OPEN&tier=XIPT&consequence=0,3,9,x&overdue=maybe&team=%20'),
+        params(
+          'status=OPEN,LOST,,OPEN&tier=XIPT&consequence=0,3,9,x&overdue=maybe&team=%20' +
+            '&raisedFrom=2026-02-30&raisedTo=last+week',
+        ),
       ),
     ).toEqual({ ...NO_FILTERS, status: ['OPEN'], consequence: [3] });
   });
@@ -58,7 +66,8 @@ describe('the tracker filters in the URL', () => {
     const written = withFilters(params('program=HX&sort=due&dir=asc'), EVERY_FILTER);
     expect(written.toString()).toBe(
       'program=HX&sort=due&dir=asc&q=radio+fade&status=OPEN%2CAWAITING_DECISION&team=team-1' +
-        '&tier=WIPT&consequence=5%2C4&owner=user-7&pending=test&overdue=true',
+        '&tier=WIPT&consequence=5%2C4&owner=user-7&pending=test&overdue=true' +
+        '&raisedFrom=2026-02-02&raisedTo=2026-02-08',
     );
     expect(parseFilters(written)).toEqual(EVERY_FILTER);
 
@@ -89,7 +98,8 @@ describe('the tracker filters in the URL', () => {
   it('counts the filters in force', () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
     expect(activeFilterCount({ ...NO_FILTERS, text: '   ' })).toBe(0);
-    expect(activeFilterCount(EVERY_FILTER)).toBe(8);
+    expect(activeFilterCount(EVERY_FILTER)).toBe(9);
+    expect(activeFilterCount({ ...NO_FILTERS, raisedTo: '2026-02-08' })).toBe(1);
   });
 
   it('gives the API only the filters that narrow', () => {
@@ -110,6 +120,42 @@ describe('the tracker filters in the URL', () => {
       text: 'pump',
       overdue: false,
     });
+  });
+
+  it('turns the raised period’s local dates into instants in the program’s time zone', () => {
+    const week = { ...NO_FILTERS, raisedFrom: '2026-02-02', raisedTo: '2026-02-08' };
+    // New York is UTC-5 in February: the week runs from Monday 05:00Z to the next Monday 05:00Z.
+    expect(toVariables('HX', week, 'America/New_York')).toEqual({
+      programKey: 'HX',
+      raisedFrom: '2026-02-02T05:00:00.000Z',
+      raisedTo: '2026-02-09T05:00:00.000Z',
+    });
+    // Across the spring change (8 March 2026), the end is at UTC-4.
+    expect(
+      toVariables('HX', { ...NO_FILTERS, raisedTo: '2026-03-08' }, 'America/New_York'),
+    ).toEqual({ programKey: 'HX', raisedTo: '2026-03-09T04:00:00.000Z' });
+    expect(toVariables('HX', week, 'UTC')).toMatchObject({
+      raisedFrom: '2026-02-02T00:00:00.000Z',
+      raisedTo: '2026-02-09T00:00:00.000Z',
+    });
+    expect(needsTimeZone(week)).toBe(true);
+    expect(needsTimeZone(NO_FILTERS)).toBe(false);
+  });
+
+  it('says the raised period in words', () => {
+    expect(raisedPeriodLabel(NO_FILTERS)).toBeNull();
+    expect(raisedPeriodLabel({ raisedFrom: '2026-02-01', raisedTo: '2026-02-07' })).toBe(
+      'Raised 2026-02-01 to 2026-02-07',
+    );
+    expect(raisedPeriodLabel({ raisedFrom: '2026-02-01', raisedTo: '2026-02-01' })).toBe(
+      'Raised on 2026-02-01',
+    );
+    expect(raisedPeriodLabel({ raisedFrom: '2026-02-01', raisedTo: null })).toBe(
+      'Raised on or after 2026-02-01',
+    );
+    expect(raisedPeriodLabel({ raisedFrom: null, raisedTo: '2026-02-07' })).toBe(
+      'Raised on or before 2026-02-07',
+    );
   });
 });
 

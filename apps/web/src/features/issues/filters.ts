@@ -2,6 +2,8 @@ import {
   CONSEQUENCE_LEVELS,
   ISSUE_STATUSES,
   TIERS_LOWEST_FIRST,
+  addCalendarDays,
+  instantAtLocal,
   type Consequence,
   type IssueStatus,
   type Tier,
@@ -11,7 +13,8 @@ import type { IssueFilterVariables } from './api/get-issues';
 /**
  * The tracker's state lives in the URL query string, so a filtered, sorted view can be shared,
  * bookmarked and reloaded: `?program=HX&status=OPEN&tier=WIPT&consequence=4,5&overdue=true
- * &q=radio&sort=due&dir=asc`. Values the tracker does not know are ignored, never an error.
+ * &q=radio&raisedFrom=2026-02-02&raisedTo=2026-02-08&sort=due&dir=asc`. Values the tracker does
+ * not know are ignored, never an error.
  */
 export const PARAM = {
   program: 'program',
@@ -23,6 +26,8 @@ export const PARAM = {
   owner: 'owner',
   pending: 'pending',
   overdue: 'overdue',
+  raisedFrom: 'raisedFrom',
+  raisedTo: 'raisedTo',
   sort: 'sort',
   direction: 'dir',
 } as const;
@@ -41,6 +46,10 @@ export interface TrackerFilters {
   readonly pendingDiscipline: string | null;
   /** true: only overdue; false: only on time; null: both. */
   readonly overdue: boolean | null;
+  /** Raised on or after this local date (YYYY-MM-DD, the program's time zone). */
+  readonly raisedFrom: string | null;
+  /** Raised on or before this local date. */
+  readonly raisedTo: string | null;
 }
 
 export const NO_FILTERS: TrackerFilters = {
@@ -52,6 +61,8 @@ export const NO_FILTERS: TrackerFilters = {
   ownerId: null,
   pendingDiscipline: null,
   overdue: null,
+  raisedFrom: null,
+  raisedTo: null,
 };
 
 export const SORT_COLUMNS = [
@@ -103,6 +114,18 @@ function text(params: URLSearchParams, name: string): string | null {
   return value ? value : null;
 }
 
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD ("2026-02-30" is not one). */
+export function isLocalDate(value: string): boolean {
+  return LOCAL_DATE.test(value) && addCalendarDays(value, 0) === value;
+}
+
+function localDate(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name)?.trim() ?? '';
+  return isLocalDate(value) ? value : null;
+}
+
 export function parseFilters(params: URLSearchParams): TrackerFilters {
   const statuses = list(params, PARAM.status).filter((s): s is IssueStatus =>
     (ISSUE_STATUSES as readonly string[]).includes(s),
@@ -122,6 +145,8 @@ export function parseFilters(params: URLSearchParams): TrackerFilters {
     ownerId: text(params, PARAM.owner),
     pendingDiscipline: text(params, PARAM.pending),
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
+    raisedFrom: localDate(params, PARAM.raisedFrom),
+    raisedTo: localDate(params, PARAM.raisedTo),
   };
 }
 
@@ -162,6 +187,8 @@ export function withFilters(params: URLSearchParams, filters: TrackerFilters): U
   put(next, PARAM.owner, filters.ownerId);
   put(next, PARAM.pending, filters.pendingDiscipline);
   put(next, PARAM.overdue, filters.overdue === null ? null : String(filters.overdue));
+  put(next, PARAM.raisedFrom, filters.raisedFrom);
+  put(next, PARAM.raisedTo, filters.raisedTo);
   return next;
 }
 
@@ -208,11 +235,34 @@ export function activeFilterCount(filters: TrackerFilters): number {
     filters.ownerId !== null,
     filters.pendingDiscipline !== null,
     filters.overdue !== null,
+    filters.raisedFrom !== null || filters.raisedTo !== null,
   ].filter(Boolean).length;
 }
 
-/** The filters as the API's `issues`/`issueCounts` arguments, leaving out what does not narrow. */
-export function toVariables(programKey: string, filters: TrackerFilters): IssueFilterVariables {
+/** The raised period in words, "Raised 2026-02-01 to 2026-02-07"; null when there is none. */
+export function raisedPeriodLabel(filters: Pick<TrackerFilters, 'raisedFrom' | 'raisedTo'>) {
+  const { raisedFrom: from, raisedTo: to } = filters;
+  if (from && to) return from === to ? `Raised on ${from}` : `Raised ${from} to ${to}`;
+  if (from) return `Raised on or after ${from}`;
+  if (to) return `Raised on or before ${to}`;
+  return null;
+}
+
+/** Whether the filters need the program's time zone to become API arguments. */
+export function needsTimeZone(filters: TrackerFilters): boolean {
+  return filters.raisedFrom !== null || filters.raisedTo !== null;
+}
+
+/**
+ * The filters as the API's `issues`/`issueCounts` arguments, leaving out what does not narrow.
+ * The raised period's local dates become instants in the program's `timeZone`: from the start of
+ * the first day up to (not including) the start of the day after the last.
+ */
+export function toVariables(
+  programKey: string,
+  filters: TrackerFilters,
+  timeZone: string | null = null,
+): IssueFilterVariables {
   const variables: IssueFilterVariables = { programKey };
   const trimmed = filters.text.trim();
   if (trimmed) variables.text = trimmed;
@@ -223,6 +273,16 @@ export function toVariables(programKey: string, filters: TrackerFilters): IssueF
   if (filters.ownerId) variables.ownerId = filters.ownerId;
   if (filters.pendingDiscipline) variables.pendingDiscipline = filters.pendingDiscipline;
   if (filters.overdue !== null) variables.overdue = filters.overdue;
+  if (timeZone && filters.raisedFrom) {
+    variables.raisedFrom = instantAtLocal(filters.raisedFrom, 0, timeZone).toISOString();
+  }
+  if (timeZone && filters.raisedTo) {
+    variables.raisedTo = instantAtLocal(
+      addCalendarDays(filters.raisedTo, 1),
+      0,
+      timeZone,
+    ).toISOString();
+  }
   return variables;
 }
 

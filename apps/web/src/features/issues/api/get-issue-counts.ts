@@ -13,6 +13,8 @@ export const TrackerIssueCountsDocument = graphql(`
     $pendingDiscipline: String
     $overdue: Boolean
     $text: String
+    $raisedFrom: DateTime
+    $raisedTo: DateTime
   ) {
     issueCounts(
       programKey: $programKey
@@ -24,6 +26,8 @@ export const TrackerIssueCountsDocument = graphql(`
       pendingDiscipline: $pendingDiscipline
       overdue: $overdue
       text: $text
+      raisedFrom: $raisedFrom
+      raisedTo: $raisedTo
     ) {
       status
       count

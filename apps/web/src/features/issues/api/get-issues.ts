@@ -16,6 +16,8 @@ export const TrackerIssuesDocument = graphql(`
     $pendingDiscipline: String
     $overdue: Boolean
     $text: String
+    $raisedFrom: DateTime
+    $raisedTo: DateTime
   ) {
     issues(
       programKey: $programKey
@@ -29,6 +31,8 @@ export const TrackerIssuesDocument = graphql(`
       pendingDiscipline: $pendingDiscipline
       overdue: $overdue
       text: $text
+      raisedFrom: $raisedFrom
+      raisedTo: $raisedTo
     ) {
       totalCount
       pageInfo {

@@ -7,6 +7,7 @@ export const TrackerProgramsDocument = graphql(`
       id
       key
       name
+      timeZone
     }
   }
 `);

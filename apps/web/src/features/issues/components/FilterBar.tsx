@@ -9,7 +9,7 @@ import {
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { TrackerProgram } from '../api/get-program';
 import type { TrackerProgramSummary } from '../api/get-programs';
-import { NO_FILTERS, activeFilterCount, type TrackerFilters } from '../filters';
+import { NO_FILTERS, activeFilterCount, raisedPeriodLabel, type TrackerFilters } from '../filters';
 import { STATUS_LABELS, TIER_NAMES, formatConsequence } from '../format';
 
 /** How long typing rests before the search applies. */
@@ -178,6 +178,31 @@ export function FilterBar({
           onChange={(value) => change({ overdue: value === '' ? null : value === 'true' })}
         />
       </div>
+      <RaisedPeriodChip
+        filters={filters}
+        onClear={() => change({ raisedFrom: null, raisedTo: null })}
+      />
+    </div>
+  );
+}
+
+/** The raised period (set from a dashboard chart, or a shared URL), with a way to drop it. */
+function RaisedPeriodChip({ filters, onClear }: { filters: TrackerFilters; onClear: () => void }) {
+  const label = raisedPeriodLabel(filters);
+  if (!label) return null;
+  return (
+    <div className="issues-filters__row">
+      <p className="issues-chip">
+        <span>{label}</span>
+        <button
+          type="button"
+          className="issues-chip__clear"
+          aria-label={`Clear “${label}”`}
+          onClick={onClear}
+        >
+          ×
+        </button>
+      </p>
     </div>
   );
 }

@@ -229,6 +229,34 @@ describe('IssueTracker: filters and the URL', () => {
     expect(lastCall(all, 'TrackerIssueCounts').variables).toEqual(filters);
   });
 
+  it('filters by a raised period in the program’s local dates, shown as a chip that clears', async () => {
+    const all = stub({
+      TrackerPrograms: () => ({
+        data: { programs: PROGRAMS.map((p) => ({ ...p, timeZone: 'America/New_York' })) },
+      }),
+    });
+    renderTracker('/issues?program=HX&raisedFrom=2026-02-02&raisedTo=2026-02-08');
+    await grid();
+
+    const period = { raisedFrom: '2026-02-02T05:00:00.000Z', raisedTo: '2026-02-09T05:00:00.000Z' };
+    expect(lastCall(all, 'TrackerIssues').variables).toEqual({
+      programKey: 'HX',
+      ...period,
+      first: 100,
+    });
+    expect(lastCall(all, 'TrackerIssueCounts').variables).toEqual({ programKey: 'HX', ...period });
+    expect(screen.getByText('Raised 2026-02-02 to 2026-02-08')).toBeInTheDocument();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Clear “Raised 2026-02-02 to 2026-02-08”' }),
+    );
+    await waitFor(() => expect(location().search).toBe('?program=HX'));
+    await waitFor(() =>
+      expect(lastCall(all, 'TrackerIssues').variables).toEqual({ programKey: 'HX', first: 100 }),
+    );
+    expect(screen.queryByText(/^Raised /)).not.toBeInTheDocument();
+  });
+
   it('opens on the first program when the URL names none', async () => {
     const all = stub();
     renderTracker();

@@ -13,6 +13,7 @@ import { getPrograms } from '../api/get-programs';
 import {
   PARAM,
   activeFilterCount,
+  needsTimeZone,
   parseFilters,
   parseSort,
   toVariables,
@@ -63,9 +64,12 @@ export function IssueTracker() {
   const sort = useMemo(() => parseSort(searchParams), [searchParams]);
 
   // The API's arguments, as text: the loaders change only when the filters do, not the sort.
-  const variablesKey = programKey ? JSON.stringify(toVariables(programKey, filters)) : null;
-  const countsKey = programKey
-    ? JSON.stringify(toVariables(programKey, { ...filters, status: [] }))
+  // A raised period is in the program's local dates: it waits for the program's time zone.
+  const timeZone = programSummary?.timeZone ?? null;
+  const ready = programKey !== null && (timeZone !== null || !needsTimeZone(filters));
+  const variablesKey = ready ? JSON.stringify(toVariables(programKey, filters, timeZone)) : null;
+  const countsKey = ready
+    ? JSON.stringify(toVariables(programKey, { ...filters, status: [] }, timeZone))
     : null;
 
   const [progress, setProgress] = useState<{ key: string; loaded: number; total: number }>();
