@@ -1,5 +1,5 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import {
   DEFAULT_DISCIPLINES,
   DEFAULT_TIMELINESS_POLICY,
@@ -95,16 +95,16 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   }
 
+  // The app's own migrations build the schema; then the loader takes the file alone, with no
+  // journal while loading (a failed run leaves a file to delete, which --force does), so every
+  // page is written once, and WAL again at the end as the app keeps it.
   const databases = await openDatabases({ kind: 'sqlite', path });
-  const db = (databases.writer.driver as unknown as { databaseConnection: Database.Database })
-    .databaseConnection;
+  await databases.close();
+  const db = new BetterSqlite3(path);
   let programId: string;
   let counts: Record<string, number>;
   let dueDatesChecked: number;
   try {
-    // A new file that nobody else has open: no journal while loading (a failed run leaves a file
-    // to delete, which --force does), so every page is written once. WAL again at the end.
-    await databases.reader.destroy();
     db.pragma('journal_mode = OFF');
     db.pragma('foreign_keys = OFF');
     db.pragma('synchronous = OFF');
@@ -183,7 +183,7 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
     counts = Object.fromEntries(sink.counts);
     dueDatesChecked = due.checked;
   } finally {
-    await databases.close();
+    db.close();
   }
   return {
     database: path,
