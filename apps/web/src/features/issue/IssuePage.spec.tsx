@@ -9,6 +9,8 @@ import {
 } from '../../test/graphql-stub';
 import { SessionContext, type SessionContextValue } from '../auth/session-context';
 import type { IssueDetail } from './api/get-issue';
+import { DEFAULT_TIMELINESS_POLICY } from '@ipt/domain';
+import { toPolicyFields } from '../timeliness/policy';
 import { IssueClockContext } from './clock';
 import { IssuePage } from './IssuePage';
 import { ENG, NOW, PAT, PEO, awaitingDecision, program } from './testing/fixtures';
@@ -56,6 +58,9 @@ function renderIssue(
 ) {
   const calls = stubGraphQL({
     IssueProgramPeople: () => ({ data: { program: program() } }),
+    IssueTimelinessPolicy: () => ({
+      data: { timelinessPolicy: toPolicyFields(DEFAULT_TIMELINESS_POLICY) },
+    }),
     ...handlers,
   });
   render(
@@ -205,6 +210,250 @@ describe('IssuePage', () => {
     });
   });
 
+  describe('timeliness', () => {
+    it('shows each stage clock: state, dates in program time, policy or by hand, and lateness in words', async () => {
+      renderIssue({ IssueDetail: answer(awaitingDecision()) });
+      await heading();
+
+      const track = screen.getByRole('list', { name: 'Stage clocks of HX-7' });
+      const stages = within(track).getAllByRole('listitem');
+      expect(stages.map((li) => li.querySelector('.stage-clock__name')?.textContent)).toEqual([
+        'Triage',
+        'Recommendations',
+        'Decision',
+        'Resolution',
+      ]);
+      const [triage, recommendations, decision, resolution] = stages as [
+        HTMLElement,
+        HTMLElement,
+        HTMLElement,
+        HTMLElement,
+      ];
+      expect(triage).toHaveTextContent('Finished, took 24 hours');
+      expect(triage).toHaveTextContent('On time');
+      expect(recommendations).toHaveTextContent('DueMar 4, 2026 set by hand');
+      expect(recommendations).toHaveTextContent('Late by 33 hours');
+      // The running clock is read at the page's "now" (NOW: 4 days after it started).
+      expect(decision).toHaveAttribute('aria-current', 'step');
+      expect(decision).toHaveTextContent('Running, 4 days so far');
+      expect(decision).toHaveTextContent('DueMar 8, 2026 policy');
+      expect(decision).toHaveTextContent('Late by 2 days');
+      expect(resolution).toHaveTextContent('Not started');
+      expect(resolution).not.toHaveTextContent('Late');
+
+      expect(screen.getByRole('heading', { name: 'Decision forecast' })).toBeInTheDocument();
+      expect(
+        screen.getByText(/Likely decided by/, { selector: '.decision-forecast__line' }),
+      ).toHaveTextContent(
+        'Likely decided by Mar 12, 2026 (p50), Mar 20, 2026 at the latest (p90) — from 14 past decisions of Radio WIPT.',
+      );
+      expect(screen.getByText('Likely after its due date')).toBeInTheDocument();
+    });
+
+    it('shows what the timeliness policy did in the timeline', async () => {
+      const base = awaitingDecision();
+      const snapshot = { key: 'HX-7', status: 'IN_REVIEW' };
+      renderIssue({
+        IssueDetail: answer({
+          ...base,
+          timeline: [
+            ...base.timeline,
+            {
+              seq: 4,
+              type: 'DUE_DATES_RECOMPUTED',
+              entityType: 'Issue',
+              at: '2026-03-07T14:00:00.000Z',
+              before: JSON.stringify({ dueDates: { DECISION: '2026-03-04T22:00:00.000Z' } }),
+              after: JSON.stringify({
+                dueDates: { DECISION: '2026-03-06T22:00:00.000Z' },
+                reason: 'The program’s timeliness policy changed.',
+                version: 7,
+                snapshot,
+              }),
+              actor: null,
+            },
+            {
+              seq: 5,
+              type: 'ISSUE_ESCALATED',
+              entityType: 'Escalation',
+              at: '2026-03-09T14:00:00.000Z',
+              before: JSON.stringify({ status: 'AWAITING_DECISION', team: 'Radio WIPT' }),
+              after: JSON.stringify({
+                status: 'IN_REVIEW',
+                team: 'Integration IIPT',
+                reason: 'Decision overdue past the 3-business-day grace period.',
+                source: 'POLICY',
+                escalation: { fromTeamId: 't-wipt', toTeamId: 't-iipt', source: 'POLICY' },
+                version: 8,
+                snapshot,
+              }),
+              actor: null,
+            },
+          ],
+        }),
+      });
+      await heading();
+
+      const timeline = screen.getByRole('region', { name: 'Timeline' });
+      const events = within(timeline)
+        .getAllByRole('listitem')
+        .filter((li) => li.classList.contains('issue-event'));
+      const recomputed = events.at(-2)!;
+      expect(recomputed).toHaveTextContent('Due dates recomputed');
+      expect(recomputed).toHaveTextContent('Timeliness policy ·');
+      expect(recomputed).toHaveTextContent(
+        'Due dates recomputed after a policy change: decision due Mar 4, 2026 → Mar 6, 2026',
+      );
+      expect(recomputed).not.toHaveTextContent('Snapshot');
+
+      const escalated = events.at(-1)!;
+      expect(escalated).toHaveTextContent('Timeliness policy ·');
+      expect(escalated).not.toHaveTextContent('The system');
+      expect(escalated).toHaveTextContent(
+        'Escalated by the timeliness policy: Decision overdue past the 3-business-day grace period.',
+      );
+      expect(escalated).toHaveTextContent('Team: Radio WIPT → Integration IIPT');
+      expect(escalated).not.toHaveTextContent('From team');
+    });
+
+    it('triage: shows what the policy gives a blank date, and sends only the dates set', async () => {
+      const open = awaitingDecision({
+        status: 'OPEN',
+        version: 1,
+        owner: null,
+        consequence: null,
+        requiredDisciplines: [],
+        coverage: [],
+        recommendations: [],
+        currentStage: 'TRIAGE',
+        dueDates: {
+          triage: '2026-03-12T15:00:00.000Z',
+          recommendations: null,
+          decision: null,
+          resolution: null,
+        },
+        stageClocks: awaitingDecision().stageClocks.map((clock) =>
+          clock.stage === 'TRIAGE'
+            ? { ...clock, state: 'RUNNING', finishedAt: null }
+            : {
+                ...clock,
+                state: 'NOT_STARTED',
+                startedAt: null,
+                dueAt: null,
+                dueSource: null,
+                finishedAt: null,
+              },
+        ),
+        decisionForecast: null,
+        viewerActions: ['TRIAGE', 'UPDATE', 'WITHDRAW', 'COMMENT'],
+      });
+      const calls = renderIssue({
+        IssueDetail: answer(open),
+        IssueTriage: () => ({ data: { triageIssue: { id: 'i7', version: 2 } } }),
+      });
+      await heading();
+
+      fireEvent.click(within(actionBar()).getByRole('button', { name: 'Triage' }));
+      const form = dialog();
+      const owner = within(form).getByRole('combobox', { name: 'Owner' });
+      await within(owner).findByRole('option', { name: /Pat Morgan/ });
+      const recommendationsDue = within(form).getByLabelText(/^Recommendations due/);
+      // Before the consequence is rated, the policy's middle level stands in.
+      await waitFor(() =>
+        expect(recommendationsDue).toHaveAccessibleDescription(
+          'Leave blank to use the program’s policy: recommendations due in 10 business days, Mar 24, 2026 (as for consequence 3 – Moderate until you rate it).',
+        ),
+      );
+      fireEvent.change(owner, { target: { value: PAT.id } });
+      fireEvent.change(within(form).getByRole('combobox', { name: 'Consequence' }), {
+        target: { value: '5' },
+      });
+      expect(recommendationsDue).toHaveAccessibleDescription(
+        'Leave blank to use the program’s policy: recommendations due in 3 business days, Mar 13, 2026.',
+      );
+      expect(within(form).getByLabelText(/^Decision due/)).toHaveAccessibleDescription(
+        'Leave blank to use the program’s policy: the decision due 2 business days after the recommendations are in.',
+      );
+      expect(recommendationsDue).not.toBeRequired();
+      fireEvent.click(within(form).getByRole('checkbox', { name: 'Systems engineering' }));
+      fireEvent.change(within(form).getByLabelText(/^Decision due/), {
+        target: { value: '2026-03-27' },
+      });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save triage' }));
+
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+      const triage = calls.find((c) => c.operationName === 'IssueTriage')!;
+      expect(triage.variables).toEqual({
+        input: {
+          issueKey: 'HX-7',
+          version: 1,
+          ownerId: PAT.id,
+          consequence: 5,
+          impactArea: 'PERFORMANCE',
+          requiredDisciplines: ['engineering'],
+          dueDates: { decision: '2026-03-28T03:59:59.999Z' },
+        },
+      });
+    });
+
+    it('triage: sends no due dates at all when every one is left to the policy', async () => {
+      const open = awaitingDecision({
+        status: 'OPEN',
+        version: 1,
+        owner: PAT,
+        consequence: 2,
+        requiredDisciplines: ['test'],
+        coverage: [],
+        recommendations: [],
+        currentStage: 'TRIAGE',
+        dueDates: {
+          triage: '2026-03-12T15:00:00.000Z',
+          recommendations: null,
+          decision: null,
+          resolution: '2026-04-01T03:59:59.999Z',
+        },
+        stageClocks: awaitingDecision().stageClocks.map((clock) =>
+          clock.stage === 'TRIAGE'
+            ? { ...clock, state: 'RUNNING', finishedAt: null }
+            : clock.stage === 'RESOLUTION'
+              ? clock
+              : {
+                  ...clock,
+                  state: 'NOT_STARTED',
+                  startedAt: null,
+                  dueAt: null,
+                  dueSource: null,
+                  finishedAt: null,
+                },
+        ),
+        decisionForecast: null,
+        viewerActions: ['TRIAGE'],
+      });
+      const calls = renderIssue({
+        IssueDetail: answer(open),
+        IssueTriage: () => ({ data: { triageIssue: { id: 'i7', version: 2 } } }),
+      });
+      await heading();
+
+      fireEvent.click(within(actionBar()).getByRole('button', { name: 'Triage' }));
+      await within(within(dialog()).getByRole('combobox', { name: 'Owner' })).findByRole('option', {
+        name: /Pat Morgan/,
+      });
+      // A date set by hand before triage is kept (and sent again as set by hand); the policy's are not.
+      expect(within(dialog()).getByLabelText(/^Resolution due/)).toHaveValue('2026-03-31');
+      expect(within(dialog()).getByLabelText(/^Recommendations due/)).toHaveValue('');
+      fireEvent.change(within(dialog()).getByLabelText(/^Resolution due/), {
+        target: { value: '' },
+      });
+      fireEvent.click(within(dialog()).getByRole('button', { name: 'Save triage' }));
+
+      await waitFor(() => expect(calls.some((c) => c.operationName === 'IssueTriage')).toBe(true));
+      const input = calls.find((c) => c.operationName === 'IssueTriage')!.variables!['input'];
+      expect(input).not.toHaveProperty('dueDates');
+      expect(input).toMatchObject({ consequence: 2, requiredDisciplines: ['test'] });
+    });
+  });
+
   describe('errors', () => {
     it("shows the API's error at the field it concerns", async () => {
       const open = awaitingDecision({
@@ -238,24 +487,24 @@ describe('IssuePage', () => {
       });
       fireEvent.click(within(form).getByRole('checkbox', { name: 'Systems engineering' }));
       fireEvent.click(within(form).getByRole('checkbox', { name: 'Test & evaluation' }));
-      fireEvent.change(within(form).getByLabelText('Recommendations due'), {
+      fireEvent.change(within(form).getByLabelText(/^Recommendations due/), {
         target: { value: '2026-03-20' },
       });
-      fireEvent.change(within(form).getByLabelText('Decision due'), {
+      fireEvent.change(within(form).getByLabelText(/^Decision due/), {
         target: { value: '2026-03-18' },
       });
-      fireEvent.change(within(form).getByLabelText('Resolution due'), {
+      fireEvent.change(within(form).getByLabelText(/^Resolution due/), {
         target: { value: '2026-04-30' },
       });
       fireEvent.click(within(form).getByRole('button', { name: 'Save triage' }));
 
-      const decisionDue = within(form).getByLabelText('Decision due');
+      const decisionDue = within(form).getByLabelText(/^Decision due/);
       await waitFor(() => expect(decisionDue).toHaveAttribute('aria-invalid', 'true'));
       expect(decisionDue).toHaveAccessibleDescription(
-        'The decision cannot be due before the recommendations.',
+        expect.stringContaining('The decision cannot be due before the recommendations.'),
       );
       expect(decisionDue).toHaveFocus();
-      expect(within(form).getByLabelText('Recommendations due')).not.toHaveAttribute(
+      expect(within(form).getByLabelText(/^Recommendations due/)).not.toHaveAttribute(
         'aria-invalid',
       );
       expect(within(form).queryByRole('alert')).not.toBeInTheDocument();

@@ -23,6 +23,7 @@ import { IssueHeader } from './components/IssueHeader';
 import { OptionsSection } from './components/OptionsSection';
 import { RecommendationsSection } from './components/RecommendationsSection';
 import { TimelineSection } from './components/TimelineSection';
+import { TimelinessSection } from './components/TimelinessSection';
 import { disciplineName as nameOfDiscipline } from './format';
 import { activityMessage } from './timeline';
 import './styles';
@@ -227,6 +228,7 @@ export function IssuePage() {
             onRetry={reloadIssue}
           />
         ) : null}
+        <TimelinessSection issue={issue} now={now} />
         <div className="issue-layout">
           <div className="issue-layout__main">
             <section className="issue-section" aria-labelledby="issue-condition-title">

@@ -1,3 +1,5 @@
+import { STAGES, type Stage } from '@ipt/domain';
+import { STAGE_NAMES } from './due';
 import { formatConsequence, formatImpactArea, formatStatus } from './format';
 
 /** Each event type of an issue's history, in words. */
@@ -17,6 +19,8 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   ISSUE_CLOSED: 'Issue closed',
   ISSUE_WITHDRAWN: 'Issue withdrawn',
   COMMENT_ADDED: 'Comment added',
+  DUE_DATES_RECOMPUTED: 'Due dates recomputed',
+  TIMELINESS_POLICY_CHANGED: 'Timeliness policy changed',
 };
 
 /** What someone did, to follow their name: "Pat Morgan recorded a decision". */
@@ -36,6 +40,14 @@ export const ACTIVITY_VERBS: Readonly<Record<string, string>> = {
   ISSUE_CLOSED: 'closed the issue',
   ISSUE_WITHDRAWN: 'withdrew the issue',
   COMMENT_ADDED: 'commented',
+  DUE_DATES_RECOMPUTED: 'recomputed the due dates',
+  TIMELINESS_POLICY_CHANGED: 'changed the timeliness policy',
+};
+
+/** Who acted when no person did: the timeliness policy escalates and recomputes due dates. */
+const SYSTEM_ACTIVITY: Readonly<Record<string, string>> = {
+  ISSUE_ESCALATED: 'The timeliness policy escalated the issue',
+  DUE_DATES_RECOMPUTED: 'Due dates recomputed after a policy change',
 };
 
 function humanize(type: string): string {
@@ -49,6 +61,9 @@ export function eventLabel(type: string): string {
 
 /** "Pat Morgan recorded a decision"; "The system escalated the issue" when nobody did. */
 export function activityMessage(activity: { type: string; actorName: string | null }): string {
+  if (activity.actorName === null && SYSTEM_ACTIVITY[activity.type]) {
+    return SYSTEM_ACTIVITY[activity.type]!;
+  }
   const who = activity.actorName ?? 'The system';
   const what = ACTIVITY_VERBS[activity.type] ?? `changed the issue (${eventLabel(activity.type)})`;
   return `${who} ${what}`;
@@ -89,7 +104,23 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   openActionItems: 'Open action items',
   doneAt: 'Done',
   body: 'Comment',
+  manualDueStages: 'Due dates set by hand',
 };
+
+/**
+ * What events carry for the timeliness figures (the issue's snapshot, and payloads naming teams
+ * and instants by id): they rebuild the past, and say nothing to a person reading the history.
+ */
+const PAYLOAD_KEYS: ReadonlySet<string> = new Set([
+  'snapshot',
+  'recommendation',
+  'decision',
+  'escalation',
+]);
+
+function isStageCode(value: string): value is Stage {
+  return (STAGES as readonly string[]).includes(value);
+}
 
 /** Bookkeeping that says nothing to a person reading the history. */
 function isHidden(key: string): boolean {
@@ -107,6 +138,8 @@ const MAX_TEXT = 240;
 
 export interface SummaryContext {
   formatDateTime: (iso: string) => string;
+  /** A calendar day in the program's zone; the date-time when left out. */
+  formatDay?: (iso: string) => string;
   disciplineName: (code: string) => string;
 }
 
@@ -117,7 +150,11 @@ function formatValue(key: string, value: unknown, context: SummaryContext): stri
     const names =
       key === 'requiredDisciplines' || key === 'dissentingDisciplines'
         ? value.map((code) => context.disciplineName(String(code)))
-        : value.map((item) => formatValue(key, item, context));
+        : key === 'manualDueStages'
+          ? value.map((stage) =>
+              isStageCode(String(stage)) ? STAGE_NAMES[stage as Stage] : String(stage),
+            )
+          : value.map((item) => formatValue(key, item, context));
     return names.join(', ');
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -162,6 +199,8 @@ function flatten(
   const out = new Map<string, { label: string; key: string; value: unknown }>();
   for (const [key, value] of Object.entries(object)) {
     if (isHidden(key)) continue;
+    if (prefix === '' && PAYLOAD_KEYS.has(key) && typeof value === 'object' && value !== null)
+      continue;
     const label =
       labelPrefix === fieldLabel('dueDates')
         ? `${fieldLabel(key)} due`
@@ -205,6 +244,85 @@ export function summariseChange(
     // "Status: In review → In review" says nothing.
     return line.before !== null && line.before === line.after ? [] : [line];
   });
+}
+
+interface TimelineEventLike {
+  readonly type: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly actor?: { readonly name: string } | null;
+}
+
+function isPolicyEscalation(event: TimelineEventLike): boolean {
+  return event.type === 'ISSUE_ESCALATED' && parse(event.after)['source'] === 'POLICY';
+}
+
+/** Who did it: the person, or the timeliness policy when it acted, else the system. */
+export function eventActorName(event: TimelineEventLike): string {
+  if (event.actor) return event.actor.name;
+  if (isPolicyEscalation(event) || event.type === 'DUE_DATES_RECOMPUTED')
+    return 'Timeliness policy';
+  return 'The system';
+}
+
+function dueDatesOf(json: string | null): Record<string, unknown> {
+  const dueDates = parse(json)['dueDates'];
+  return typeof dueDates === 'object' && dueDates !== null && !Array.isArray(dueDates)
+    ? (dueDates as Record<string, unknown>)
+    : {};
+}
+
+/** "decision due Mar 4, 2026 → Mar 6, 2026", one per stage, in stage order. */
+function recomputedDates(event: TimelineEventLike, context: SummaryContext): string {
+  const day = context.formatDay ?? context.formatDateTime;
+  const was = dueDatesOf(event.before);
+  const now = dueDatesOf(event.after);
+  const stages = STAGES.filter((stage) => typeof now[stage] === 'string');
+  return stages
+    .map((stage) => {
+      const to = day(now[stage] as string);
+      const from = typeof was[stage] === 'string' ? day(was[stage] as string) : null;
+      const name = STAGE_NAMES[stage].toLowerCase();
+      return from === null ? `${name} due ${to} (none before)` : `${name} due ${from} → ${to}`;
+    })
+    .join('; ');
+}
+
+export interface EventStory {
+  /** The event in one sentence, where its before/after lines alone would not tell it. */
+  readonly sentence: string | null;
+  readonly lines: ChangeLine[];
+}
+
+/**
+ * An event as a person reads it: a sentence for what the timeliness policy did ("Due dates
+ * recomputed after a policy change: decision due Mar 4 → Mar 6"; "Escalated by the timeliness
+ * policy: <reason>"), and the before/after lines the sentence does not already say.
+ */
+export function eventStory(event: TimelineEventLike, context: SummaryContext): EventStory {
+  if (event.type === 'DUE_DATES_RECOMPUTED') {
+    const dates = recomputedDates(event, context);
+    return {
+      sentence: dates
+        ? `Due dates recomputed after a policy change: ${dates}`
+        : 'Due dates recomputed after a policy change.',
+      lines: [],
+    };
+  }
+  const lines = summariseChange(event.before, event.after, context);
+  if (isPolicyEscalation(event)) {
+    const reason = parse(event.after)['reason'];
+    return {
+      sentence:
+        typeof reason === 'string' && reason.trim()
+          ? `Escalated by the timeliness policy: ${reason}`
+          : 'Escalated by the timeliness policy.',
+      lines: lines.filter(
+        (line) => line.field !== fieldLabel('reason') && line.field !== fieldLabel('source'),
+      ),
+    };
+  }
+  return { sentence: null, lines };
 }
 
 /** The issue version an event produced (every versioned change writes it into `after`). */

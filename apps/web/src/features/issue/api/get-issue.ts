@@ -29,6 +29,24 @@ export const IssueDetailDocument = graphql(`
         decision
         resolution
       }
+      stageClocks {
+        stage
+        state
+        startedAt
+        dueAt
+        dueSource
+        finishedAt
+        elapsedDays
+        lateByDays
+      }
+      decisionForecast {
+        p50At
+        p90At
+        basis
+        basisLabel
+        basisCount
+        dueAt
+      }
       raisedBy {
         id
         name
@@ -237,6 +255,7 @@ export type IssueDecision = IssueDetail['decisions'][number];
 export type IssueActionItem = IssueDecision['actionItems'][number];
 export type IssueCoverageEntry = IssueDetail['coverage'][number];
 export type IssueTimelineEvent = IssueDetail['timeline'][number];
+export type IssueStageClock = IssueDetail['stageClocks'][number];
 
 /** One issue by key; NOT_FOUND or FORBIDDEN when it does not exist or is not visible. */
 export async function getIssue(key: string, signal?: AbortSignal): Promise<IssueDetail> {

@@ -1,6 +1,6 @@
 import type { IssueTimelineEvent } from '../api/get-issue';
-import { formatDateTime } from '../format';
-import { eventLabel, summariseChange } from '../timeline';
+import { formatDateTime, formatDay } from '../format';
+import { eventActorName, eventLabel, eventStory } from '../timeline';
 
 interface TimelineEntryProps {
   event: IssueTimelineEvent;
@@ -10,8 +10,9 @@ interface TimelineEntryProps {
 
 /** One event of the history: what happened in words, who, when, and its before/after readably. */
 export function TimelineEntry({ event, timeZone, disciplineName }: TimelineEntryProps) {
-  const lines = summariseChange(event.before, event.after, {
+  const { sentence, lines } = eventStory(event, {
     formatDateTime: (iso) => formatDateTime(iso, timeZone),
+    formatDay: (iso) => formatDay(iso, timeZone),
     disciplineName,
   });
   return (
@@ -19,10 +20,11 @@ export function TimelineEntry({ event, timeZone, disciplineName }: TimelineEntry
       <p className="issue-event__head">
         <span className="issue-event__type">{eventLabel(event.type)}</span>
         <span className="issue-event__meta">
-          {event.actor ? event.actor.name : 'The system'} ·{' '}
+          {eventActorName(event)} ·{' '}
           <time dateTime={event.at}>{formatDateTime(event.at, timeZone)}</time>
         </span>
       </p>
+      {sentence ? <p className="issue-event__sentence">{sentence}</p> : null}
       {lines.length > 0 ? (
         <ul className="issue-event__changes">
           {lines.map((line) => (

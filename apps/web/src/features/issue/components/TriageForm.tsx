@@ -1,7 +1,13 @@
-import type { ImpactArea } from '@ipt/domain';
-import { useState } from 'react';
+import { isConsequence, type ImpactArea, type Stage } from '@ipt/domain';
+import { useCallback, useMemo, useState } from 'react';
+import type { StageDueDatesInput } from '../../../gql/graphql';
+import { useQuery } from '../../../lib/use-query';
+import { toDomainPolicy } from '../../timeliness/policy';
+import { getTimelinessPolicy } from '../api/get-timeliness-policy';
 import { triageIssue } from '../api/triage-issue';
+import { useNow } from '../clock';
 import { dayInZone, endOfDayInZone } from '../dates';
+import { policyDueHints, type TriageDueStage } from '../due-policy';
 import { ActionForm } from './ActionForm';
 import type { FormEnv } from './form-env';
 import {
@@ -15,6 +21,11 @@ import {
 import { programBlocker } from './ProgramStatus';
 
 const STAGES = ['recommendations', 'decision', 'resolution'] as const;
+const STAGE_OF: Readonly<Record<TriageDueStage, Stage>> = {
+  recommendations: 'RECOMMENDATIONS',
+  decision: 'DECISION',
+  resolution: 'RESOLUTION',
+};
 const FIELDS = new Set([
   'ownerId',
   'consequence',
@@ -27,17 +38,39 @@ const FIELDS = new Set([
 
 export function TriageForm({ env }: { env: FormEnv }) {
   const { issue, timeZone } = env;
+  const now = useNow();
   const [ownerId, setOwnerId] = useState(issue.owner?.id ?? '');
   const [consequence, setConsequence] = useState(
     issue.consequence === null ? '' : String(issue.consequence),
   );
   const [impactArea, setImpactArea] = useState<string>(issue.impactArea);
   const [required, setRequired] = useState<string[]>(issue.requiredDisciplines);
-  const [due, setDue] = useState<DueDays>(() => ({
-    recommendations: dayOf(issue.dueDates.recommendations, timeZone),
-    decision: dayOf(issue.dueDates.decision, timeZone),
-    resolution: dayOf(issue.dueDates.resolution, timeZone),
-  }));
+  // Only dates a person set stay in the form; the policy's are its to recompute.
+  const [due, setDue] = useState<DueDays>(() =>
+    Object.fromEntries(
+      STAGES.map((stage) => {
+        const clock = issue.stageClocks.find((c) => c.stage === STAGE_OF[stage]);
+        const manual = clock?.dueSource === 'MANUAL' ? issue.dueDates[stage] : null;
+        return [stage, manual ? dayInZone(manual, timeZone) : ''];
+      }),
+    ),
+  );
+
+  const programKey = issue.program.key;
+  const loadPolicy = useCallback(
+    (signal: AbortSignal) => getTimelinessPolicy(programKey, signal),
+    [programKey],
+  );
+  const policyQuery = useQuery(loadPolicy);
+  const policyData = policyQuery.status === 'success' ? policyQuery.data : null;
+  const policy = useMemo(() => (policyData ? toDomainPolicy(policyData) : null), [policyData]);
+  const level = Number(consequence);
+  const hints = policyDueHints(
+    policy,
+    consequence !== '' && isConsequence(level) ? level : null,
+    now,
+    timeZone,
+  );
 
   return (
     <ActionForm
@@ -47,8 +80,9 @@ export function TriageForm({ env }: { env: FormEnv }) {
       doneMessage="Issue triaged: recommendations are open."
       intro={
         <p>
-          Set who owns the issue, how serious it is, which disciplines must weigh in and when each
-          stage is due. The issue moves to <strong>In review</strong>.
+          Set who owns the issue, how serious it is and which disciplines must weigh in. The issue
+          moves to <strong>In review</strong>. Due dates come from the program’s timeliness policy
+          unless you set them here.
         </p>
       }
       blocked={programBlocker(env) ?? undefined}
@@ -60,26 +94,29 @@ export function TriageForm({ env }: { env: FormEnv }) {
         if (required.length === 0)
           problems['requiredDisciplines'] = 'Choose at least one discipline.';
         for (const stage of STAGES) {
-          if (!endOfDayInZone(due[stage] ?? '', timeZone))
-            problems[`dueDates.${stage}`] = 'Choose a date.';
+          const day = due[stage] ?? '';
+          if (day !== '' && !endOfDayInZone(day, timeZone))
+            problems[`dueDates.${stage}`] = 'Enter a whole date, or leave it blank.';
         }
         return problems;
       }}
-      submit={(version) =>
-        triageIssue({
+      submit={(version) => {
+        // Only the dates the person set: any left out, the policy gives (and marks as its own).
+        const dueDates: StageDueDatesInput = {};
+        for (const stage of STAGES) {
+          const instant = endOfDayInZone(due[stage] ?? '', timeZone);
+          if (instant) dueDates[stage] = instant;
+        }
+        return triageIssue({
           issueKey: issue.key,
           version,
           ownerId,
           consequence: Number(consequence),
           impactArea: impactArea as ImpactArea,
           requiredDisciplines: required,
-          dueDates: {
-            recommendations: endOfDayInZone(due.recommendations ?? '', timeZone) ?? '',
-            decision: endOfDayInZone(due.decision ?? '', timeZone) ?? '',
-            resolution: endOfDayInZone(due.resolution ?? '', timeZone) ?? '',
-          },
-        })
-      }
+          ...(Object.keys(dueDates).length > 0 ? { dueDates } : {}),
+        });
+      }}
     >
       {(form) => (
         <>
@@ -99,15 +136,13 @@ export function TriageForm({ env }: { env: FormEnv }) {
             value={due}
             onChange={setDue}
             form={form}
-            required
+            required={false}
             timeZone={timeZone}
+            note="A date you set here stays as set; a blank one follows the program’s policy."
+            hints={hints}
           />
         </>
       )}
     </ActionForm>
   );
-}
-
-function dayOf(iso: string | null, timeZone: string): string {
-  return iso ? dayInZone(iso, timeZone) : '';
 }

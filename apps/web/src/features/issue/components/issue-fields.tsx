@@ -1,4 +1,5 @@
 import { CONSEQUENCE_LABELS, CONSEQUENCE_LEVELS, ImpactArea } from '@ipt/domain';
+import type { ReactNode } from 'react';
 import type { IssueProgram } from '../api/get-program-people';
 import { IMPACT_AREA_LABELS } from '../format';
 import { personChoices, programPeople } from '../people';
@@ -96,6 +97,8 @@ export function DueDateFields({
   form,
   required,
   timeZone,
+  note,
+  hints = {},
 }: {
   stages: readonly DueStage[];
   value: DueDays;
@@ -103,11 +106,17 @@ export function DueDateFields({
   form: FormContext;
   required: boolean;
   timeZone: string;
+  /** Said once for every date, after where they fall in the day. */
+  note?: ReactNode;
+  /** Said with one date, e.g. what the program's policy gives when it is left blank. */
+  hints?: Partial<Record<DueStage, ReactNode>>;
 }) {
   return (
     <fieldset className="issue-due-fields">
       <legend>Due dates</legend>
-      <p className="issue-field__hint">Each is due at the end of the day, {timeZone} time.</p>
+      <p className="issue-field__hint">
+        Each is due at the end of the day, {timeZone} time.{note ? <> {note}</> : null}
+      </p>
       <div className="issue-due-fields__grid">
         {stages.map((stage) => (
           <TextField
@@ -116,6 +125,7 @@ export function DueDateFields({
             name={`dueDates.${stage}`}
             type="date"
             required={required}
+            hint={hints[stage]}
             value={value[stage] ?? ''}
             onChange={(day) => onChange({ ...value, [stage]: day })}
             error={form.fieldError(`dueDates.${stage}`)}
