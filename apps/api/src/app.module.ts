@@ -23,6 +23,10 @@ import { DemoAccountsController } from './demo/demo-accounts.controller';
 import { DemoService } from './demo/demo.service';
 import { TRACKER_RESOLVERS, TRACKER_SERVICES } from './tracker/tracker.providers';
 import { WORKBENCH_RESOLVERS, WORKBENCH_SERVICES } from './workbench/workbench.providers';
+import {
+  NOTIFICATIONS_RESOLVERS,
+  NOTIFICATIONS_SERVICES,
+} from './notifications/notifications.providers';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
@@ -60,6 +64,7 @@ export const RESOLVERS = [
   LiveResolver,
   ...TRACKER_RESOLVERS,
   ...WORKBENCH_RESOLVERS,
+  ...NOTIFICATIONS_RESOLVERS,
 ];
 
 @Module({})
@@ -136,6 +141,7 @@ export class AppModule {
         LiveEventsService,
         ...TRACKER_SERVICES,
         ...WORKBENCH_SERVICES,
+        ...NOTIFICATIONS_SERVICES,
         ...ADMINISTRATION_SERVICES,
         ...DECISION_LOG_SERVICES,
         ...RESOLVERS,

@@ -8,3 +8,4 @@ export * from './ladder';
 export * from './validation';
 export * from './timeliness';
 export * from './labels';
+export * from './notifications';

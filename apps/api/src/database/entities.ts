@@ -7,6 +7,8 @@ import { EscalationEntity } from '../issues/escalation.entity';
 import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
 import { IssueEntity } from '../issues/issue.entity';
 import { NonConcurrenceEntity } from '../issues/non-concurrence.entity';
+import { NotificationPreferenceEntity } from '../notifications/notification-preference.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { OptionEntity } from '../issues/option.entity';
 import { RecommendationEntity } from '../issues/recommendation.entity';
 import { WaiverEntity } from '../issues/waiver.entity';
@@ -19,6 +21,7 @@ import { SavedViewEntity } from '../tracker/saved-view.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
 import { SavedViews1764200000000 } from './migrations/1764200000000-saved-views';
+import { Notifications1764400000000 } from './migrations/1764400000000-notifications';
 
 export const ENTITIES = [
   UserEntity,
@@ -40,6 +43,12 @@ export const ENTITIES = [
   EscalationEntity,
   EventEntity,
   SavedViewEntity,
+  NotificationEntity,
+  NotificationPreferenceEntity,
 ];
 
-export const MIGRATIONS = [InitialSchema1764100000000, SavedViews1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1764100000000,
+  SavedViews1764200000000,
+  Notifications1764400000000,
+];

@@ -21,6 +21,11 @@ const DecisionQueuePage = lazy(() =>
 const DecisionLogPage = lazy(() =>
   import('../features/decision-log/DecisionLogPage').then((m) => ({ default: m.DecisionLogPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
 const SetupPage = lazy(() =>
   import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
@@ -38,6 +43,7 @@ export function AppRoutes() {
           <Route path="/queue" element={<DecisionQueuePage />} />
           <Route path="/decisions" element={<DecisionLogPage />} />
           <Route path="/setup/*" element={<SetupPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

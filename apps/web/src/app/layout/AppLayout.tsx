@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../features/auth/session-context';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { toRequestError } from '../../lib/graphql';
 import { NAVIGATION } from '../navigation';
 
@@ -41,6 +42,7 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="app-header__user">
+            <NotificationBell />
             {user ? (
               <span className="app-header__name" title={user.email}>
                 {user.name}

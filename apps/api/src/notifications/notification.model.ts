@@ -1,0 +1,61 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NOTIFICATION_KIND_LABELS, NotificationKind } from '@ipt/domain';
+
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'Why a person is told about something; each kind can be turned off per person.',
+  valuesMap: Object.fromEntries(
+    Object.entries(NOTIFICATION_KIND_LABELS).map(([kind, { description }]) => [
+      kind,
+      { description },
+    ]),
+  ),
+});
+
+@ObjectType('Notification', { description: 'Something the signed-in person is told about.' })
+export class NotificationModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => NotificationKind)
+  kind!: NotificationKind;
+
+  @Field({ description: 'One line to read at a glance, e.g. "HX-12 is waiting on your …".' })
+  title!: string;
+
+  @Field({ description: 'The detail: the issue, who did what, a due date in program time.' })
+  message!: string;
+
+  @Field({ description: 'The web app path it opens, e.g. /issues/HX-12.' })
+  link!: string;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null while unread.' })
+  readAt!: Date | null;
+}
+
+@ObjectType('NotificationPage')
+export class NotificationPageModel {
+  @Field(() => [NotificationModel], { description: 'Newest first.' })
+  items!: NotificationModel[];
+
+  @Field(() => Int, { description: 'All your unread notifications, not only those listed.' })
+  unreadCount!: number;
+}
+
+@ObjectType('NotificationPreference', { description: 'Whether you get one kind of notification.' })
+export class NotificationPreferenceModel {
+  @Field(() => NotificationKind)
+  kind!: NotificationKind;
+
+  @Field()
+  enabled!: boolean;
+}
+
+@ObjectType('NotificationCount')
+export class NotificationCountModel {
+  @Field(() => Int)
+  unreadCount!: number;
+}

@@ -1,0 +1,15 @@
+import type { Provider, Type } from '@nestjs/common';
+import { NotificationEventsService } from './notification-events.service';
+import { NotificationSweepService } from './notification-sweep.service';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+
+/** Resolvers of the notifications API (also used to print the schema). */
+export const NOTIFICATIONS_RESOLVERS: Type[] = [NotificationsResolver];
+
+/** Services of notifications: storage and reading, derivation from events, the due-date sweep. */
+export const NOTIFICATIONS_SERVICES: Provider[] = [
+  NotificationsService,
+  NotificationEventsService,
+  NotificationSweepService,
+];

@@ -1,0 +1,100 @@
+import { Inject } from '@nestjs/common';
+import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { DomainError, ErrorCode } from '@ipt/domain';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CLOCK, Clock } from '../common/clock';
+import type { RequestContext } from '../graphql/context';
+import { UserEntity } from '../users/user.entity';
+import {
+  MarkNotificationsReadArgs,
+  NotificationsArgs,
+  SetNotificationPreferenceArgs,
+} from './dto/notifications.args';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import {
+  NotificationCountModel,
+  NotificationPageModel,
+  NotificationPreferenceModel,
+} from './notification.model';
+import {
+  NOTIFICATIONS_CHANGED,
+  NotificationPage,
+  NotificationsChanged,
+  NotificationsService,
+} from './notifications.service';
+
+/** The signed-in person's notifications: list, count, mark read, choose kinds, hear changes. */
+@Resolver()
+export class NotificationsResolver {
+  constructor(
+    private readonly service: NotificationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => NotificationPageModel, {
+    description: 'Your notifications, newest first, with your unread count.',
+  })
+  notifications(
+    @CurrentUser() user: UserEntity,
+    @Args() args: NotificationsArgs,
+  ): Promise<NotificationPage> {
+    return this.service.page(user, args.first ?? 20, args.unreadOnly ?? false);
+  }
+
+  @Mutation(() => Int, {
+    description:
+      'Marks your notifications read: those named, or all of them when none are named. Returns how many were unread.',
+  })
+  markNotificationsRead(
+    @CurrentUser() user: UserEntity,
+    @Args() args: MarkNotificationsReadArgs,
+  ): Promise<number> {
+    return this.service.markRead({ user, at: this.clock.now() }, args.ids);
+  }
+
+  @Query(() => [NotificationPreferenceModel], {
+    description: 'Every kind of notification, and whether you get it.',
+  })
+  notificationPreferences(
+    @CurrentUser() user: UserEntity,
+  ): Promise<NotificationPreferenceEntity[]> {
+    return this.service.preferences(user);
+  }
+
+  @Mutation(() => NotificationPreferenceModel, {
+    description: 'Turns one kind of notification on or off for you; off means none is created.',
+  })
+  setNotificationPreference(
+    @CurrentUser() user: UserEntity,
+    @Args() args: SetNotificationPreferenceArgs,
+  ): Promise<NotificationPreferenceEntity> {
+    return this.service.setPreference({ user, at: this.clock.now() }, args.kind, args.enabled);
+  }
+
+  @Subscription(() => NotificationCountModel, {
+    description:
+      'Your unread count, sent after every change that creates or reads notifications of yours. Over WebSocket (graphql-ws) with the session cookie.',
+    filter: (
+      payload: { notificationsChanged: NotificationsChanged },
+      _args,
+      context: RequestContext,
+    ) =>
+      context.user !== undefined && payload.notificationsChanged.userIds.includes(context.user.id),
+    resolve(
+      this: NotificationsResolver,
+      _payload: unknown,
+      _args: unknown,
+      context: RequestContext,
+    ): Promise<NotificationCountModel> {
+      return this.count(context);
+    },
+  })
+  notificationsChanged(@CurrentUser() _user: UserEntity) {
+    return this.service.pubSub.asyncIterableIterator(NOTIFICATIONS_CHANGED);
+  }
+
+  private async count(context: RequestContext): Promise<NotificationCountModel> {
+    if (!context.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first.');
+    return { unreadCount: await this.service.unreadCount(context.user.id) };
+  }
+}

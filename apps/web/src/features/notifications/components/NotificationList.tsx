@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import { NOTIFICATION_KIND_LABELS } from '@ipt/domain';
+import { durationText, formatDateTime } from '../../../lib/time';
+import type { NotificationItem } from '../api/get-notifications';
+
+interface NotificationListProps {
+  items: readonly NotificationItem[];
+  now: Date;
+  /** Called as a notification is opened (its link followed). */
+  onOpen: (item: NotificationItem) => void;
+}
+
+/** "5 minutes ago", "3 days ago". */
+export function ago(iso: string, now: Date): string {
+  const span = now.getTime() - new Date(iso).getTime();
+  return span < 60_000 ? 'just now' : `${durationText(span)} ago`;
+}
+
+/** Notifications newest first; each opens what it is about, unread ones say so in words too. */
+export function NotificationList({ items, now, onOpen }: NotificationListProps) {
+  if (items.length === 0) {
+    return <p className="notifications__empty muted">Nothing to tell you yet.</p>;
+  }
+  return (
+    <ul className="notifications__list">
+      {items.map((item) => {
+        const unread = item.readAt === null;
+        return (
+          <li
+            key={item.id}
+            className={unread ? 'notification notification--unread' : 'notification'}
+          >
+            <Link className="notification__link" to={item.link} onClick={() => onOpen(item)}>
+              <span className="notification__title">
+                {unread ? <span className="notifications__sr-only">Unread: </span> : null}
+                {item.title}
+              </span>
+              <span className="notification__message">{item.message}</span>
+              <span className="notification__meta">
+                {NOTIFICATION_KIND_LABELS[item.kind].label} ·{' '}
+                <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
+                  {ago(item.createdAt, now)}
+                </time>
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
