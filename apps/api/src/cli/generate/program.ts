@@ -105,7 +105,11 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
   let counts: Record<string, number>;
   let dueDatesChecked: number;
   try {
+    // SQLite leaves WAL only for a rollback journal; from there it can switch the journal off.
+    db.pragma('journal_mode = DELETE');
     db.pragma('journal_mode = OFF');
+    if (db.pragma('journal_mode', { simple: true }) !== 'off')
+      throw new Error(`Could not take ${path} out of WAL mode for loading`);
     db.pragma('foreign_keys = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
