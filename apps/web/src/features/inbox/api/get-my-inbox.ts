@@ -21,6 +21,17 @@ export const MyInboxDocument = graphql(`
         status
         program {
           key
+          timeZone
+        }
+        stageClocks {
+          stage
+          state
+          startedAt
+          dueAt
+          dueSource
+          finishedAt
+          elapsedDays
+          lateByDays
         }
         options {
           id

@@ -10,7 +10,12 @@ const activity = jest.mocked(useIssueActivity);
 
 const NOW = new Date('2026-03-02T14:00:00.000Z');
 
-function entry(key: string, discipline: string, dueAt: string | null): InboxEntry {
+function entry(
+  key: string,
+  discipline: string,
+  dueAt: string | null,
+  dueSource: 'POLICY' | 'MANUAL' = 'POLICY',
+): InboxEntry {
   return {
     discipline,
     disciplineName: discipline === 'test' ? 'Test & evaluation' : 'Systems engineering',
@@ -22,14 +27,36 @@ function entry(key: string, discipline: string, dueAt: string | null): InboxEntr
       title: `Issue ${key}`,
       version: 3,
       status: 'IN_REVIEW',
-      program: { key: 'HX' },
+      program: { key: 'HX', timeZone: 'America/New_York' },
+      stageClocks: [
+        {
+          stage: 'TRIAGE',
+          state: 'FINISHED',
+          startedAt: '2026-02-20T14:00:00.000Z',
+          dueAt: null,
+          dueSource: null,
+          finishedAt: '2026-02-23T14:00:00.000Z',
+          elapsedDays: 3,
+          lateByDays: 0,
+        },
+        {
+          stage: 'RECOMMENDATIONS',
+          state: 'RUNNING',
+          startedAt: '2026-02-23T14:00:00.000Z',
+          dueAt,
+          dueSource: dueAt === null ? null : dueSource,
+          finishedAt: null,
+          elapsedDays: 7,
+          lateByDays: 0,
+        },
+      ],
       options: [{ id: `${key}-a`, label: 'A', title: 'Fix it', description: '', impacts: '' }],
     },
   };
 }
 
 const overdue = entry('HX-3', 'test', '2026-03-01T14:00:00.000Z');
-const soon = entry('HX-12', 'test', '2026-03-04T14:00:00.000Z');
+const soon = entry('HX-12', 'test', '2026-03-04T14:00:00.000Z', 'MANUAL');
 const undated = entry('HX-2', 'engineering', null);
 
 function renderScreen() {
@@ -86,6 +113,26 @@ describe('InboxScreen', () => {
     expect(within(rows[0]!).getByRole('button', { name: 'Recommend' })).toHaveAccessibleDescription(
       'HX-3 Issue HX-3',
     );
+  });
+
+  it('shows the running stage clock of each, who set its date, and lateness in words', async () => {
+    stubGraphQL({ MyInbox: () => ({ data: { myInbox: [undated, soon, overdue] } }) });
+    renderScreen();
+
+    const table = await screen.findByRole('table', {
+      name: 'Recommendations waiting on your disciplines, soonest due first',
+    });
+    expect(within(table).getByRole('columnheader', { name: 'Stage clock' })).toBeInTheDocument();
+    const clockCell = (row: HTMLElement) => within(row).getAllByRole('cell')[3]!;
+    const [late, dueSoon, noDate] = within(table).getAllByRole('row').slice(1) as HTMLElement[];
+    // Read at "now": a week on the clock, the due date a day past.
+    expect(clockCell(late!)).toHaveTextContent(
+      'Recommendations: 7 days so far · due date: policy · ⚠ Late by 24 hours',
+    );
+    expect(clockCell(dueSoon!)).toHaveTextContent('due date: set by hand');
+    expect(clockCell(dueSoon!)).not.toHaveTextContent('Late');
+    expect(clockCell(noDate!)).toHaveTextContent('Recommendations: 7 days so far');
+    expect(clockCell(noDate!)).not.toHaveTextContent('due date');
   });
 
   it('says when nothing waits', async () => {

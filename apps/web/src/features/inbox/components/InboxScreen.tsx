@@ -8,6 +8,7 @@ import { DueDate } from '../../../components/DueDate';
 import { TeamName } from '../../../components/TeamName';
 import { compareDue, describeDue } from '../../../lib/time';
 import { useKeptData } from '../../../lib/use-kept-data';
+import { RunningStageClock } from '../../timeliness/components/StageClocks';
 import { getMyInbox, type InboxEntry } from '../api/get-my-inbox';
 import { RecommendationForm } from './RecommendationForm';
 
@@ -134,6 +135,7 @@ export function InboxScreen({ now }: { now: Date }) {
                   <th scope="col">My discipline</th>
                   <th scope="col">Team</th>
                   <th scope="col">Recommendations due</th>
+                  <th scope="col">Stage clock</th>
                   <th scope="col">
                     <span className="inbox-visually-hidden">Action</span>
                   </th>
@@ -162,6 +164,14 @@ export function InboxScreen({ now }: { now: Date }) {
                         <td>
                           <DueDate dueAt={entry.dueAt} now={now} />
                         </td>
+                        <td>
+                          <RunningStageClock
+                            clocks={entry.issue.stageClocks}
+                            timeZone={entry.issue.program.timeZone}
+                            now={now}
+                            showDueDate={false}
+                          />
+                        </td>
                         <td className="inbox-action">
                           <button
                             type="button"
@@ -178,7 +188,7 @@ export function InboxScreen({ now }: { now: Date }) {
                       </tr>
                       {isOpen ? (
                         <tr className="inbox-form-row">
-                          <td colSpan={5} id={formId}>
+                          <td colSpan={6} id={formId}>
                             {gone ? (
                               <p className="queue-form__notice">
                                 This no longer waits on you: it was covered or moved on while the

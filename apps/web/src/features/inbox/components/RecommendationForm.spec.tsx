@@ -14,7 +14,8 @@ const entry: InboxEntry = {
     title: 'Amplifier shuts down in hot-soak test',
     version: 4,
     status: 'IN_REVIEW',
-    program: { key: 'HX' },
+    program: { key: 'HX', timeZone: 'America/New_York' },
+    stageClocks: [],
     options: [
       {
         id: 'oa',

@@ -26,8 +26,27 @@ export const MyDecisionQueueDocument = graphql(`
         consequence
         readyAt
         viewerActions
+        stageClocks {
+          stage
+          state
+          startedAt
+          dueAt
+          dueSource
+          finishedAt
+          elapsedDays
+          lateByDays
+        }
+        decisionForecast {
+          p50At
+          p90At
+          basis
+          basisLabel
+          basisCount
+          dueAt
+        }
         program {
           key
+          timeZone
           disciplines {
             code
             name

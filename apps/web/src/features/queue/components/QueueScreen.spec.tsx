@@ -29,6 +29,7 @@ function entry(
   key: string,
   dueAt: string | null,
   readyAt = '2026-02-28T10:00:00.000Z',
+  forecast: QueueEntry['issue']['decisionForecast'] = null,
 ): QueueEntry {
   return {
     dueAt,
@@ -45,8 +46,32 @@ function entry(
       consequence: 4,
       readyAt,
       viewerActions: ['RECORD_DECISION', 'COMMENT'],
+      stageClocks: [
+        {
+          stage: 'RECOMMENDATIONS',
+          state: 'FINISHED',
+          startedAt: '2026-02-20T10:00:00.000Z',
+          dueAt: null,
+          dueSource: null,
+          finishedAt: readyAt,
+          elapsedDays: 8,
+          lateByDays: 0,
+        },
+        {
+          stage: 'DECISION',
+          state: 'RUNNING',
+          startedAt: readyAt,
+          dueAt,
+          dueSource: dueAt === null ? null : 'POLICY',
+          finishedAt: null,
+          elapsedDays: 2,
+          lateByDays: 0,
+        },
+      ],
+      decisionForecast: forecast,
       program: {
         key: 'HX',
+        timeZone: 'America/New_York',
         disciplines: [
           { code: 'engineering', name: 'Systems engineering' },
           { code: 'test', name: 'Test & evaluation' },
@@ -83,7 +108,14 @@ function entry(
   };
 }
 
-const late = entry('HX-13', '2026-02-28T14:00:00.000Z');
+const late = entry('HX-13', '2026-02-28T14:00:00.000Z', '2026-02-26T10:00:00.000Z', {
+  p50At: '2026-03-06T15:00:00.000Z',
+  p90At: '2026-03-12T15:00:00.000Z',
+  basis: 'AUTHORITY',
+  basisLabel: '14 past decisions of Radio Hardware WIPT',
+  basisCount: 14,
+  dueAt: '2026-02-28T14:00:00.000Z',
+});
 const later = entry('HX-20', '2026-03-05T14:00:00.000Z');
 const undated = entry('HX-4', null);
 
@@ -160,6 +192,24 @@ describe('QueueScreen', () => {
     // Waivers with reasons
     expect(card).toHaveTextContent('logistics waived by Pat Morgan');
     expect(card).toHaveTextContent('No support impact.');
+  });
+
+  it('shows the decision clock and when the decision is likely, flagged when after its due date', async () => {
+    stubGraphQL({ MyDecisionQueue: () => ({ data: { myDecisionQueue: [later, late] } }) });
+    renderScreen();
+
+    const [overdue, onTime] = (await screen.findAllByRole('article')) as HTMLElement[];
+    expect(overdue).toHaveTextContent(
+      'Decision: 4 days so far · due date: policy · ⚠ Late by 2 days',
+    );
+    expect(overdue).toHaveTextContent(
+      'Likely decided by Mar 6, 2026 (p50), Mar 12, 2026 at the latest (p90) — from 14 past decisions of Radio Hardware WIPT.',
+    );
+    expect(within(overdue!).getByText('Likely after its due date')).toBeInTheDocument();
+    // The compact form leaves out the basis line.
+    expect(overdue).not.toHaveTextContent('Based on');
+    expect(onTime).toHaveTextContent('Decision: 2 days so far · due date: policy');
+    expect(onTime).not.toHaveTextContent('Likely');
   });
 
   it('says when nothing waits for a decision', async () => {

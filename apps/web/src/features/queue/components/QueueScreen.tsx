@@ -13,6 +13,8 @@ import { DecisionForm } from './DecisionForm';
 import { DueDate } from '../../../components/DueDate';
 import { ReadinessPacket } from './ReadinessPacket';
 import { TeamName } from '../../../components/TeamName';
+import { DecisionForecast } from '../../timeliness/components/DecisionForecast';
+import { RunningStageClock } from '../../timeliness/components/StageClocks';
 
 /** Oldest decision due first, those without a due date last; then the longest ready. */
 export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {
@@ -160,6 +162,23 @@ export function QueueScreen({ now }: { now: Date }) {
                       <p className="queue-card__due">
                         <DueDate dueAt={entry.dueAt} now={now} label="Decision due" />
                       </p>
+                      <div className="queue-card__timeliness">
+                        <p className="queue-card__clock">
+                          <RunningStageClock
+                            clocks={issue.stageClocks}
+                            timeZone={issue.program.timeZone}
+                            now={now}
+                            showDueDate={false}
+                          />
+                        </p>
+                        {issue.decisionForecast ? (
+                          <DecisionForecast
+                            forecast={issue.decisionForecast}
+                            timeZone={issue.program.timeZone}
+                            compact
+                          />
+                        ) : null}
+                      </div>
                     </header>
 
                     <ReadinessPacket issue={issue} packet={packet} />
