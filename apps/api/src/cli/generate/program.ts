@@ -96,7 +96,7 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
   }
 
   // The app's own migrations build the schema; then the loader takes the file alone, with no
-  // journal while loading (a failed run leaves a file to delete, which --force does), so every
+  // journal on disk while loading (a failed run leaves a file to delete, which --force does), so every
   // page is written once, and WAL again at the end as the app keeps it.
   const databases = await openDatabases({ kind: 'sqlite', path });
   await databases.close();
@@ -105,10 +105,11 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
   let counts: Record<string, number>;
   let dueDatesChecked: number;
   try {
-    // SQLite leaves WAL only for a rollback journal; from there it can switch the journal off.
+    // SQLite leaves WAL only for a rollback journal; better-sqlite3's defensive mode refuses OFF,
+    // and MEMORY keeps the rollback journal off the disk, which is what matters here.
     db.pragma('journal_mode = DELETE');
-    db.pragma('journal_mode = OFF');
-    if (db.pragma('journal_mode', { simple: true }) !== 'off')
+    db.pragma('journal_mode = MEMORY');
+    if (db.pragma('journal_mode', { simple: true }) !== 'memory')
       throw new Error(`Could not take ${path} out of WAL mode for loading`);
     db.pragma('foreign_keys = OFF');
     db.pragma('synchronous = OFF');
@@ -173,7 +174,11 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
         if (done % 1000 === 0) options.onProgress?.(done, options.issues);
       }
     });
-    while (done < options.issues) batch(Math.min(batchSize, options.issues - done));
+    while (done < options.issues) {
+      batch(Math.min(batchSize, options.issues - done));
+      // Let timers run between transactions (the progress bar draws from one).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     options.onProgress?.(done, options.issues);
     db.prepare('UPDATE programs SET next_issue_number = ? WHERE id = ?').run(
       options.issues + 1,
