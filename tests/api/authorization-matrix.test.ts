@@ -94,6 +94,9 @@ const ALLOWED: Record<string, readonly Role[]> = {
   deactivateUser: ['admin'],
   reactivateUser: ['admin'],
   resetPassword: ['admin'],
+  // The program manager sets the program's deadlines; the sweep is the installation's.
+  updateTimelinessPolicy: ['admin', 'pm'],
+  runTimelinessSweep: ['admin'],
   changePassword: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong', 'outsider'],
   // Saved views are personal: anyone who can see the program saves their own; each deletes their own.
   saveView: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong'],
@@ -493,6 +496,28 @@ describe('authorization matrix: every mutation for every role', () => {
     ],
     // Filled in per role below: each person deletes a view of their own (someone else's is NOT_FOUND).
     deleteView: async () => [`mutation ($id: ID!) { deleteView(id: $id) { id } }`, {}],
+    updateTimelinessPolicy: async () => [
+      `mutation ($input: UpdateTimelinessPolicyInput!) {
+        updateTimelinessPolicy(input: $input) { recomputedIssues }
+      }`,
+      {
+        input: {
+          programKey: 'MX',
+          programVersion: await programVersion(),
+          allowances: [1, 2, 3, 4, 5].map((consequence) => ({
+            consequence,
+            triage: 6 - consequence,
+            recommendations: 12 - consequence,
+            decision: 8 - consequence,
+            resolution: 60 - consequence,
+          })),
+          dayKind: 'BUSINESS',
+          holidays: ['2026-12-25'],
+          autoEscalationGrace: [{ tier: 'WIPT', days: 2 }],
+        },
+      },
+    ],
+    runTimelinessSweep: async () => [`mutation { runTimelinessSweep { escalated } }`, {}],
     // Each person changes their own password; the session they change it from stays valid.
     changePassword: async () => [
       CHANGE_PASSWORD,

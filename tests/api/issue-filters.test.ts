@@ -300,15 +300,16 @@ describe('issue filters', () => {
           ['open', 'engineeringPending', 'testWaived', 'oipt'],
           ['openNoDue', 'awaiting', 'decided', 'withdrawn'],
         );
+        // Without a date set by hand, the policy gave triage 5 business days (unrated: level 3).
         await check(
           new Date(start.getTime() + 10 * DAY_MS + HOUR_MS),
-          ['engineeringPending', 'awaiting'],
-          ['openNoDue', 'decided', 'withdrawn'],
+          ['engineeringPending', 'awaiting', 'openNoDue'],
+          ['decided', 'withdrawn'],
         );
         await check(
           new Date(start.getTime() + 30 * DAY_MS + HOUR_MS),
-          ['awaiting', 'decided'],
-          ['openNoDue', 'withdrawn'],
+          ['awaiting', 'decided', 'openNoDue'],
+          ['withdrawn'],
         );
       } finally {
         app.clock.set(start);

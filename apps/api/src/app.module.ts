@@ -21,6 +21,7 @@ import { DatabaseService } from './database/database.service';
 import { DECISION_LOG_RESOLVERS, DECISION_LOG_SERVICES } from './decisions/decisions.providers';
 import { DemoAccountsController } from './demo/demo-accounts.controller';
 import { DemoService } from './demo/demo.service';
+import { TIMELINESS_RESOLVERS, TIMELINESS_SERVICES } from './timeliness/timeliness.providers';
 import { TRACKER_RESOLVERS, TRACKER_SERVICES } from './tracker/tracker.providers';
 import { WORKBENCH_RESOLVERS, WORKBENCH_SERVICES } from './workbench/workbench.providers';
 import {
@@ -64,6 +65,7 @@ export const RESOLVERS = [
   LiveResolver,
   ...TRACKER_RESOLVERS,
   ...WORKBENCH_RESOLVERS,
+  ...TIMELINESS_RESOLVERS,
   ...NOTIFICATIONS_RESOLVERS,
 ];
 
@@ -141,6 +143,7 @@ export class AppModule {
         LiveEventsService,
         ...TRACKER_SERVICES,
         ...WORKBENCH_SERVICES,
+        ...TIMELINESS_SERVICES,
         ...NOTIFICATIONS_SERVICES,
         ...ADMINISTRATION_SERVICES,
         ...DECISION_LOG_SERVICES,

@@ -20,6 +20,8 @@ export interface AppConfig {
   /** Where the built web app lives; served at `/` when present. */
   readonly webDist: string;
   readonly repositoryRoot: string;
+  /** How often the timeliness policy sweep (escalation by policy) runs; 0 turns it off. */
+  readonly timelinessSweepSeconds: number;
 }
 
 export type DatabaseConfig =
@@ -68,6 +70,7 @@ export function loadConfig(
     production: text(env, 'NODE_ENV', 'production') === 'production',
     webDist: join(repositoryRoot, 'apps/web/dist'),
     repositoryRoot,
+    timelinessSweepSeconds: integer(env, 'TIMELINESS_SWEEP_SECONDS', 300, 0, 86_400),
   };
 }
 

@@ -21,6 +21,7 @@ import { SavedViewEntity } from '../tracker/saved-view.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
 import { SavedViews1764200000000 } from './migrations/1764200000000-saved-views';
+import { Timeliness1764300000000 } from './migrations/1764300000000-timeliness';
 import { Notifications1764400000000 } from './migrations/1764400000000-notifications';
 
 export const ENTITIES = [
@@ -50,5 +51,6 @@ export const ENTITIES = [
 export const MIGRATIONS = [
   InitialSchema1764100000000,
   SavedViews1764200000000,
+  Timeliness1764300000000,
   Notifications1764400000000,
 ];

@@ -8,6 +8,7 @@ import { InstantColumn, JsonColumn } from '../database/columns';
 @Entity('events')
 @Index(['issueId', 'seq'])
 @Index(['programId', 'seq'])
+@Index(['programId', 'at'])
 export class EventEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   seq!: number;

@@ -38,6 +38,10 @@ export class DecisionEntity {
   @InstantColumn()
   decidedAt!: Date;
 
+  /** When the issue became ready for this decision (decision latency runs from here). */
+  @InstantColumn({ nullable: true })
+  readyAt!: Date | null;
+
   /** The decision due date in force when it was taken, for on-time rates. */
   @InstantColumn({ nullable: true })
   dueAt!: Date | null;

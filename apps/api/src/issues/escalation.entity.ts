@@ -35,4 +35,9 @@ export class EscalationEntity {
 
   @InstantColumn()
   escalatedAt!: Date;
+
+  /** For escalations by policy: names the breach, unique, so it can never escalate twice. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  policyBreachKey!: string | null;
 }

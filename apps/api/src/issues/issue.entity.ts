@@ -5,6 +5,10 @@ import { InstantColumn, JsonColumn } from '../database/columns';
 @Entity('issues')
 @Index(['programId', 'number'], { unique: true })
 @Index(['programId', 'status'])
+@Index(['programId', 'raisedAt'])
+@Index(['programId', 'resolvedAt'])
+@Index(['programId', 'closedAt'])
+@Index(['programId', 'withdrawnAt'])
 export class IssueEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -59,6 +63,10 @@ export class IssueEntity {
 
   @InstantColumn()
   raisedAt!: Date;
+
+  /** When the issue came to its current tier (raised there or escalated there). */
+  @InstantColumn({ nullable: true })
+  tierEnteredAt!: Date | null;
 
   @InstantColumn({ nullable: true })
   triagedAt!: Date | null;

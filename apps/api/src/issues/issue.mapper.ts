@@ -1,5 +1,6 @@
 import { stageOfStatus } from '@ipt/domain';
 import { DecisionEntity } from './decision.entity';
+import { clockFactsOf } from '../timeliness/issue-timeliness.writer';
 import { IssueEntity } from './issue.entity';
 import { DecisionModel, IssueModel } from './issue.model';
 
@@ -43,6 +44,7 @@ export function toIssueModel(issue: IssueEntity): IssueModel {
     ownerId: issue.ownerId,
     originTeamId: issue.originTeamId,
     currentTeamId: issue.currentTeamId,
+    clockFacts: clockFactsOf(issue),
   });
 }
 

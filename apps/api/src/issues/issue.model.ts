@@ -1,3 +1,4 @@
+import type { IssueClockFacts } from '@ipt/domain';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CoverageState, ImpactArea, IssueStatus, Stage, Tier } from '@ipt/domain';
 import { ProgramModel, TeamModel } from '../programs/program.model';
@@ -358,6 +359,8 @@ export class IssueModel {
   ownerId!: string | null;
   originTeamId!: string;
   currentTeamId!: string;
+  /** The instants the stage clocks and forecast are computed from (not a field). */
+  clockFacts!: IssueClockFacts;
 
   @Field(() => ProgramModel)
   program?: ProgramModel;

@@ -357,7 +357,7 @@ export class IssuesResolver {
       Object.assign(new TimelineEventModel(), {
         ...event,
         before: event.before === null ? null : JSON.stringify(event.before),
-        after: event.after === null ? null : JSON.stringify(event.after),
+        after: event.after === null ? null : JSON.stringify(withoutSnapshot(event.after)),
       }),
     );
   }
@@ -439,4 +439,13 @@ export class IssuesResolver {
 
 function userModel(user: UserEntity | null) {
   return user ? toUserModel(user) : null;
+}
+
+/**
+ * The timeliness snapshot every issue event carries is for rebuilding past figures (see
+ * timeliness/snapshot.ts), not for people reading the timeline: it is left out there.
+ */
+function withoutSnapshot(after: Record<string, unknown>): Record<string, unknown> {
+  const { snapshot: _snapshot, ...shown } = after;
+  return shown;
 }

@@ -54,6 +54,12 @@ import { OptionEntity } from './option.entity';
 import { RecommendationEntity } from './recommendation.entity';
 import { WaiverEntity } from './waiver.entity';
 import { IssueFilter, IssuePage, IssueQueries } from './issue.queries';
+import { IssueTimelinessWriter } from '../timeliness/issue-timeliness.writer';
+import type {
+  DecisionPayload,
+  EscalationPayload,
+  RecommendationPayload,
+} from '../timeliness/snapshot';
 
 /** The person acting, and the instant their change counts as made. */
 export interface Caller {
@@ -71,6 +77,7 @@ export class IssuesService {
     private readonly db: DatabaseService,
     private readonly actors: ActorService,
     private readonly queries: IssueQueries,
+    private readonly timeliness: IssueTimelinessWriter,
   ) {}
 
   async raise(caller: Caller, input: RaiseIssueInput): Promise<IssueEntity> {
@@ -110,6 +117,7 @@ export class IssuesService {
         currentTier: team.tier,
         version: 1,
         raisedAt: caller.at,
+        tierEnteredAt: caller.at,
         triagedAt: null,
         readyAt: null,
         decidedAt: null,
@@ -123,6 +131,7 @@ export class IssuesService {
         manualDueStages: [],
         updatedAt: caller.at,
       });
+      await this.timeliness.applyPolicy(tx.manager, issue, caller.at);
       await tx.manager.insert(IssueEntity, issue);
       await this.recordIssueEvent(tx, issue, 'ISSUE_RAISED', null, {
         key: issue.key,
@@ -131,6 +140,7 @@ export class IssuesService {
         impactArea: issue.impactArea,
         consequence: issue.consequence,
         team: team.name,
+        teamId: team.id,
         tier: team.tier,
       });
       return issue;
@@ -151,20 +161,12 @@ export class IssuesService {
           input.ownerId,
           'ownerId',
         );
-        const { recommendations, decision, resolution } = input.dueDates;
-        if (recommendations <= caller.at)
+        const given = input.dueDates ?? {};
+        if (given.recommendations && given.recommendations <= caller.at)
           badInputThrow(
             'dueDates.recommendations',
             'The recommendations due date must be after now.',
           );
-        if (decision < recommendations)
-          badInputThrow(
-            'dueDates.decision',
-            'The decision cannot be due before the recommendations.',
-          );
-        if (resolution < decision)
-          badInputThrow('dueDates.resolution', 'Resolution cannot be due before the decision.');
-
         const next = transition(state, { type: 'TRIAGE', requiredDisciplines: required });
         const before = {
           status: issue.status,
@@ -187,12 +189,18 @@ export class IssuesService {
           consequence: input.consequence,
           impactArea: input.impactArea ?? issue.impactArea,
           triagedAt: caller.at,
-          triageDueAt: input.dueDates.triage ?? issue.triageDueAt,
-          recommendationsDueAt: recommendations,
-          decisionDueAt: decision,
-          resolutionDueAt: resolution,
-          manualDueStages: ['RECOMMENDATIONS', 'DECISION', 'RESOLUTION'],
         });
+        // Dates given by hand stay as given; the policy fills the running stage's from here.
+        const manual = new Set(issue.manualDueStages);
+        for (const [field, stage] of DUE_FIELDS) {
+          const value = given[field];
+          if (value == null) continue;
+          this.timeliness.setDue(issue, stage, value);
+          manual.add(stage);
+        }
+        issue.manualDueStages = [...manual];
+        await this.timeliness.applyPolicy(tx.manager, issue, caller.at);
+        assertDueDatesInOrder(issue);
         return {
           type: 'ISSUE_TRIAGED',
           before,
@@ -202,7 +210,12 @@ export class IssuesService {
             owner: owner.name,
             consequence: issue.consequence,
             requiredDisciplines: required,
-            dueDates: { recommendations, decision, resolution },
+            dueDates: {
+              recommendations: issue.recommendationsDueAt,
+              decision: issue.decisionDueAt,
+              resolution: issue.resolutionDueAt,
+            },
+            manualDueStages: issue.manualDueStages,
           },
         };
       },
@@ -264,10 +277,18 @@ export class IssuesService {
           discipline,
           supersededAt: IsNull(),
         });
+        const requestedAt = new Date(
+          Math.max(
+            (issue.triagedAt ?? issue.raisedAt).getTime(),
+            (issue.tierEnteredAt ?? issue.raisedAt).getTime(),
+          ),
+        );
         const recommendation = tx.manager.create(RecommendationEntity, {
           id: randomUUID(),
           issueId: issue.id,
           discipline,
+          requestedAt,
+          dueAt: issue.recommendationsDueAt,
           authorId: caller.user.id,
           teamId: issue.currentTeamId,
           optionId: option.id,
@@ -304,6 +325,13 @@ export class IssuesService {
             optionId: option.id,
             rationale: recommendation.rationale,
             status: next.status,
+            recommendation: {
+              discipline,
+              teamId: issue.currentTeamId,
+              tier: issue.currentTier,
+              requestedAt: requestedAt.toISOString(),
+              dueAt: issue.recommendationsDueAt?.toISOString() ?? null,
+            } satisfies RecommendationPayload,
           },
         };
       },
@@ -361,6 +389,7 @@ export class IssuesService {
           teamId: team.id,
           tier: team.tier,
           decidedAt: caller.at,
+          readyAt: issue.readyAt,
           dueAt: issue.decisionDueAt,
           consideredRecommendationIds: current.map((r) => r.id),
           dissentingDisciplines: [
@@ -378,21 +407,17 @@ export class IssuesService {
             { supersededAt: caller.at, supersededById: decision.id },
           );
         }
-        if (actionItems.length > 0) {
-          await tx.manager.insert(
-            ActionItemEntity,
-            actionItems.map((item) => ({
-              id: randomUUID(),
-              decisionId: decision.id,
-              issueId: issue.id,
-              title: item.title.trim(),
-              assigneeId: item.assigneeId,
-              dueAt: item.dueAt,
-              doneAt: null,
-              completedById: null,
-            })),
-          );
-        }
+        const items = actionItems.map((item) => ({
+          id: randomUUID(),
+          decisionId: decision.id,
+          issueId: issue.id,
+          title: item.title.trim(),
+          assigneeId: item.assigneeId,
+          dueAt: item.dueAt,
+          doneAt: null,
+          completedById: null,
+        }));
+        if (items.length > 0) await tx.manager.insert(ActionItemEntity, items);
         Object.assign(issue, { status: next.status, decidedAt: caller.at, resolvedAt: null });
         return {
           type: previous ? 'DECISION_SUPERSEDED' : 'DECISION_RECORDED',
@@ -408,6 +433,18 @@ export class IssuesService {
             dissentingDisciplines: decision.dissentingDisciplines,
             actionItems: actionItems.length,
             status: next.status,
+            decision: {
+              teamId: team.id,
+              tier: team.tier,
+              readyAt: issue.readyAt?.toISOString() ?? null,
+              dueAt: issue.decisionDueAt?.toISOString() ?? null,
+              actionItems: items.map((item) => ({
+                id: item.id,
+                title: item.title,
+                assigneeId: item.assigneeId,
+                dueAt: item.dueAt.toISOString(),
+              })),
+            } satisfies DecisionPayload,
           },
         };
       },
@@ -521,50 +558,130 @@ export class IssuesService {
       caller,
       input,
       (issue) => ({ action: 'ESCALATE_ISSUE', issue }),
-      async (tx, issue, state) => {
-        const from = await tx.manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
-        const to = from.parentTeamId
-          ? await tx.manager.findOneBy(TeamEntity, { id: from.parentTeamId })
-          : null;
-        const next = transition(state, {
-          type: 'ESCALATE',
-          parentTier: to?.tier ?? issue.currentTier,
-        });
-        if (!to) throw new Error(`Team ${from.id} passed the escalation guard without a parent`);
-        const escalation = {
-          id: randomUUID(),
-          issueId: issue.id,
+      (tx, issue, state) =>
+        this.moveUp(tx, issue, state, {
+          reason: requireText('reason', input.reason),
+          source: EscalationSource.PERSON,
+          escalatedById: caller.user.id,
+          policyBreachKey: null,
+        }),
+    );
+  }
+
+  /**
+   * Escalation by the program's timeliness policy, as the system (no actor). `stillBreached`
+   * is asked again inside the write transaction, on the issue as it is now, so a sweep that read
+   * stale data, or a second API instance sweeping at the same moment, escalates nothing twice; the
+   * unique breach key on the escalation is the last guard.
+   */
+  async escalateByPolicy(
+    issueId: string,
+    at: Date,
+    stillBreached: (
+      manager: EntityManager,
+      issue: IssueEntity,
+      hasParentTeam: boolean,
+    ) => Promise<{ key: string; reason: string } | null>,
+  ): Promise<IssueEntity | null> {
+    return this.db.write({ actorId: null, at }, async (tx) => {
+      const issue = await tx.manager.findOneBy(IssueEntity, { id: issueId });
+      if (!issue) return null;
+      const state = await this.lifecycleState(tx.manager, issue);
+      const breach = await stillBreached(tx.manager, issue, state.hasParentTeam);
+      if (!breach) return null;
+      const already = await tx.manager.findOneBy(EscalationEntity, {
+        policyBreachKey: breach.key,
+      });
+      if (already) return null;
+      const record = await this.moveUp(tx, issue, state, {
+        reason: breach.reason,
+        source: EscalationSource.POLICY,
+        escalatedById: null,
+        policyBreachKey: breach.key,
+      });
+      await this.timeliness.applyPolicy(tx.manager, issue, at);
+      issue.version += 1;
+      issue.updatedAt = at;
+      await tx.manager.save(IssueEntity, issue);
+      await this.timeliness.recordWithSnapshot(tx, issue, {
+        ...record,
+        after: { ...record.after, version: issue.version },
+      });
+      return issue;
+    });
+  }
+
+  /**
+   * One tier up: the new team reviews afresh, so the review and decision clocks restart there
+   * from the policy (dates set by hand for the old tier do not bind the new one).
+   */
+  private async moveUp(
+    tx: WriteTransaction,
+    issue: IssueEntity,
+    state: LifecycleState,
+    how: {
+      reason: string;
+      source: EscalationSource;
+      escalatedById: string | null;
+      policyBreachKey: string | null;
+    },
+  ): Promise<ChangeRecord> {
+    const at = tx.at;
+    const from = await tx.manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
+    const to = from.parentTeamId
+      ? await tx.manager.findOneBy(TeamEntity, { id: from.parentTeamId })
+      : null;
+    const next = transition(state, {
+      type: 'ESCALATE',
+      parentTier: to?.tier ?? issue.currentTier,
+    });
+    if (!to) throw new Error(`Team ${from.id} passed the escalation guard without a parent`);
+    const escalation = {
+      id: randomUUID(),
+      issueId: issue.id,
+      fromTeamId: from.id,
+      toTeamId: to.id,
+      fromTier: from.tier,
+      toTier: to.tier,
+      reason: how.reason,
+      source: how.source,
+      escalatedById: how.escalatedById,
+      escalatedAt: at,
+      policyBreachKey: how.policyBreachKey,
+    };
+    await tx.manager.insert(EscalationEntity, escalation);
+    Object.assign(issue, {
+      status: next.status,
+      currentTeamId: to.id,
+      currentTier: to.tier,
+      tierEnteredAt: at,
+      readyAt: next.status === IssueStatus.AWAITING_DECISION ? at : null,
+      recommendationsDueAt: null,
+      decisionDueAt: null,
+      manualDueStages: issue.manualDueStages.filter(
+        (stage) => stage !== 'RECOMMENDATIONS' && stage !== 'DECISION',
+      ),
+    });
+    return {
+      type: 'ISSUE_ESCALATED',
+      entityType: 'Escalation',
+      entityId: escalation.id,
+      before: { status: state.status, team: from.name, tier: from.tier },
+      after: {
+        status: next.status,
+        team: to.name,
+        tier: to.tier,
+        reason: escalation.reason,
+        source: escalation.source,
+        escalation: {
           fromTeamId: from.id,
           toTeamId: to.id,
           fromTier: from.tier,
           toTier: to.tier,
-          reason: requireText('reason', input.reason),
-          source: EscalationSource.PERSON,
-          escalatedById: caller.user.id,
-          escalatedAt: caller.at,
-        };
-        await tx.manager.insert(EscalationEntity, escalation);
-        Object.assign(issue, {
-          status: next.status,
-          currentTeamId: to.id,
-          currentTier: to.tier,
-          readyAt: next.status === IssueStatus.AWAITING_DECISION ? caller.at : null,
-        });
-        return {
-          type: 'ISSUE_ESCALATED',
-          entityType: 'Escalation',
-          entityId: escalation.id,
-          before: { status: state.status, team: from.name, tier: from.tier },
-          after: {
-            status: next.status,
-            team: to.name,
-            tier: to.tier,
-            reason: escalation.reason,
-            source: escalation.source,
-          },
-        };
+          source: how.source,
+        } satisfies EscalationPayload,
       },
-    );
+    };
   }
 
   async waiveDiscipline(caller: Caller, input: WaiveDisciplineInput): Promise<IssueEntity> {
@@ -841,16 +958,12 @@ export class IssuesService {
     if (issue.version !== version) throw staleVersion(`Issue ${issue.key}`, version, issue.version);
     const state = await this.lifecycleState(tx.manager, issue);
     const record = await apply(tx, issue, state);
+    await this.timeliness.applyPolicy(tx.manager, issue, caller.at);
     issue.version += 1;
     issue.updatedAt = caller.at;
     await tx.manager.save(IssueEntity, issue);
-    await tx.record({
-      type: record.type,
-      entityType: record.entityType ?? 'Issue',
-      entityId: record.entityId ?? issue.id,
-      programId: issue.programId,
-      issueId: issue.id,
-      before: record.before ?? null,
+    await this.timeliness.recordWithSnapshot(tx, issue, {
+      ...record,
       after: { ...record.after, version: issue.version },
     });
     return issue;
@@ -863,15 +976,7 @@ export class IssuesService {
     before: Record<string, unknown> | null,
     after: Record<string, unknown>,
   ): Promise<void> {
-    await tx.record({
-      type,
-      entityType: 'Issue',
-      entityId: issue.id,
-      programId: issue.programId,
-      issueId: issue.id,
-      before,
-      after,
-    });
+    await this.timeliness.recordWithSnapshot(tx, issue, { type, before, after });
   }
 
   private async findByKey(manager: EntityManager, key: string): Promise<IssueEntity> {
@@ -937,17 +1042,28 @@ interface ChangeRecord {
   readonly after: Record<string, unknown>;
 }
 
-/** Stage due dates must follow the lifecycle's order wherever both are set. */
+const DUE_FIELDS = [
+  ['triage', 'TRIAGE'],
+  ['recommendations', 'RECOMMENDATIONS'],
+  ['decision', 'DECISION'],
+  ['resolution', 'RESOLUTION'],
+] as const;
+
+/**
+ * Due dates set by hand must follow the lifecycle's order. Policy dates are set as each stage
+ * starts, from its own start, so they are not compared (a finished triage's date says nothing
+ * about when the review is due).
+ */
 function assertDueDatesInOrder(issue: IssueEntity): void {
   const ordered = [
-    ['dueDates.triage', issue.triageDueAt],
-    ['dueDates.recommendations', issue.recommendationsDueAt],
-    ['dueDates.decision', issue.decisionDueAt],
-    ['dueDates.resolution', issue.resolutionDueAt],
+    ['dueDates.triage', issue.triageDueAt, 'TRIAGE'],
+    ['dueDates.recommendations', issue.recommendationsDueAt, 'RECOMMENDATIONS'],
+    ['dueDates.decision', issue.decisionDueAt, 'DECISION'],
+    ['dueDates.resolution', issue.resolutionDueAt, 'RESOLUTION'],
   ] as const;
   let previous: Date | null = null;
-  for (const [field, due] of ordered) {
-    if (!due) continue;
+  for (const [field, due, stage] of ordered) {
+    if (!due || !issue.manualDueStages.includes(stage)) continue;
     if (previous && due < previous)
       badInputThrow(
         field,

@@ -37,6 +37,14 @@ export class RecommendationEntity {
   @InstantColumn()
   submittedAt!: Date;
 
+  /** When this discipline was asked: triage, or the arrival at a new tier. */
+  @InstantColumn({ nullable: true })
+  requestedAt!: Date | null;
+
+  /** The recommendations due date in force when this was submitted (on-time rate). */
+  @InstantColumn({ nullable: true })
+  dueAt!: Date | null;
+
   @InstantColumn({ nullable: true })
   supersededAt!: Date | null;
 

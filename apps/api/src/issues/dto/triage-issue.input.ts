@@ -26,17 +26,29 @@ export class StageDueDatesInput {
   @IsDate()
   triage?: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
+  })
+  @IsOptional()
   @IsDate()
-  recommendations!: Date;
+  recommendations?: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
+  })
+  @IsOptional()
   @IsDate()
-  decision!: Date;
+  decision?: Date | null;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
+  })
+  @IsOptional()
   @IsDate()
-  resolution!: Date;
+  resolution?: Date | null;
 }
 
 @InputType()
@@ -63,8 +75,12 @@ export class TriageIssueInput extends IssueChangeInput {
   @IsString({ each: true })
   requiredDisciplines!: string[];
 
-  @Field(() => StageDueDatesInput)
+  @Field(() => StageDueDatesInput, {
+    nullable: true,
+    description: 'Due dates set by hand; any left out come from the timeliness policy.',
+  })
+  @IsOptional()
   @ValidateNested()
   @Type(() => StageDueDatesInput)
-  dueDates!: StageDueDatesInput;
+  dueDates?: StageDueDatesInput | null;
 }

@@ -1,0 +1,258 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import {
+  DAY_MS,
+  FORECAST_HISTORY_DAYS,
+  type ActionItemFacts,
+  type Consequence,
+  type DecisionFacts,
+  type EscalationFacts,
+  type EscalationSource,
+  type Instant,
+  type IssueFacts,
+  type IssueStatus,
+  type ProgramFacts,
+  type RecommendationFacts,
+  type Stage,
+  type Tier,
+} from '@ipt/domain';
+
+/**
+ * The facts of a program as its tables hold them now: the fast path for the current view. Only
+ * the issues a report over [since, asOf] can count are read (open now, or raised or ended since
+ * `since`), through the (program, instant) indexes, so a large program's history is not scanned.
+ */
+export interface FactsWindow {
+  readonly programId: string;
+  /** The earliest instant the report looks at (the previous period's start). */
+  readonly since: Instant;
+  readonly asOf: Instant;
+}
+
+const OPEN = `('OPEN','IN_REVIEW','AWAITING_DECISION','DECIDED')`;
+const ms = (value: string | null): Instant | null => (value === null ? null : Date.parse(value));
+const must = (value: string): Instant => Date.parse(value);
+
+type Row = Record<string, string | number | null>;
+
+export async function loadCurrentFacts(
+  manager: EntityManager,
+  window: FactsWindow,
+): Promise<ProgramFacts> {
+  const since = new Date(window.since).toISOString();
+  const params = { programId: window.programId, since };
+  // Union of indexed lookups rather than one OR, so each uses its (program_id, column) index.
+  const windowIds = `
+    SELECT id FROM issues WHERE program_id = :programId AND status IN ${OPEN}
+    UNION SELECT id FROM issues WHERE program_id = :programId AND raised_at >= :since
+    UNION SELECT id FROM issues WHERE program_id = :programId AND resolved_at >= :since
+    UNION SELECT id FROM issues WHERE program_id = :programId AND closed_at >= :since
+    UNION SELECT id FROM issues WHERE program_id = :programId AND withdrawn_at >= :since`;
+  const raw = (qb: SelectQueryBuilder<object>) => qb.setParameters(params).getRawMany<Row>();
+
+  const [issueRows, requiredRows, recommendationRows, waiverRows, escalationRows, itemRows] =
+    await Promise.all([
+      raw(
+        manager
+          .createQueryBuilder()
+          .select([
+            'i.id AS id',
+            'i.key AS key',
+            'i.title AS title',
+            'i.status AS status',
+            'i.consequence AS consequence',
+            'i.current_team_id AS team_id',
+            'i.current_tier AS tier',
+            'i.raised_at AS raised_at',
+            'i.tier_entered_at AS tier_entered_at',
+            'i.triaged_at AS triaged_at',
+            'i.ready_at AS ready_at',
+            'i.decided_at AS decided_at',
+            'i.resolved_at AS resolved_at',
+            'i.closed_at AS closed_at',
+            'i.withdrawn_at AS withdrawn_at',
+            'i.triage_due_at AS triage_due_at',
+            'i.recommendations_due_at AS recommendations_due_at',
+            'i.decision_due_at AS decision_due_at',
+            'i.resolution_due_at AS resolution_due_at',
+            'i.manual_due_stages AS manual_due_stages',
+          ])
+          .from('issues', 'i')
+          .where(`i.id IN (${windowIds})`),
+      ),
+      raw(
+        manager
+          .createQueryBuilder()
+          .select(['r.issue_id AS issue_id', 'r.discipline AS discipline'])
+          .from('issue_required_disciplines', 'r')
+          .where(`r.issue_id IN (${windowIds})`)
+          .orderBy('r.issue_id')
+          .addOrderBy('r.position'),
+      ),
+      raw(
+        manager
+          .createQueryBuilder()
+          .select([
+            'r.issue_id AS issue_id',
+            'r.discipline AS discipline',
+            'r.team_id AS team_id',
+            't.tier AS tier',
+            'r.requested_at AS requested_at',
+            'r.submitted_at AS submitted_at',
+            'r.due_at AS due_at',
+            'r.superseded_at AS superseded_at',
+          ])
+          .from('recommendations', 'r')
+          .innerJoin('teams', 't', 't.id = r.team_id')
+          .where(`r.issue_id IN (${windowIds})`),
+      ),
+      raw(
+        manager
+          .createQueryBuilder()
+          .select(['w.issue_id AS issue_id', 'w.discipline AS discipline'])
+          .from('waivers', 'w')
+          .where(`w.issue_id IN (${windowIds})`),
+      ),
+      raw(
+        manager
+          .createQueryBuilder()
+          .select([
+            'e.issue_id AS issue_id',
+            'e.from_team_id AS from_team_id',
+            'e.to_team_id AS to_team_id',
+            'e.from_tier AS from_tier',
+            'e.to_tier AS to_tier',
+            'e.escalated_at AS escalated_at',
+            'e.source AS source',
+          ])
+          .from('escalations', 'e')
+          .where(`e.issue_id IN (${windowIds})`),
+      ),
+      raw(
+        manager
+          .createQueryBuilder()
+          .select([
+            'a.id AS id',
+            'a.issue_id AS issue_id',
+            'a.title AS title',
+            'a.assignee_id AS assignee_id',
+            'a.due_at AS due_at',
+            'a.done_at AS done_at',
+          ])
+          .from('action_items', 'a')
+          .innerJoin('decisions', 'd', 'd.id = a.decision_id')
+          .where(`a.issue_id IN (${windowIds})`)
+          .andWhere('d.superseded_at IS NULL'),
+      ),
+    ]);
+
+  // Decisions: those of the window's issues, and a year of history for forecasts.
+  const historySince = new Date(
+    Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS),
+  ).toISOString();
+  const decisionRows = await manager
+    .createQueryBuilder()
+    .select([
+      'd.issue_id AS issue_id',
+      'd.team_id AS team_id',
+      'd.tier AS tier',
+      'd.decided_by_id AS decided_by_id',
+      'd.ready_at AS ready_at',
+      'd.decided_at AS decided_at',
+      'd.due_at AS due_at',
+      'd.superseded_at AS superseded_at',
+    ])
+    .from('decisions', 'd')
+    .where('d.program_id = :programId AND d.decided_at >= :historySince', {
+      programId: window.programId,
+      historySince,
+    })
+    .orWhere(`d.issue_id IN (${windowIds})`, params)
+    .getRawMany<Row>();
+
+  const required = groupStrings(requiredRows);
+  const covered = groupStrings([
+    ...waiverRows,
+    ...recommendationRows.filter((r) => r['superseded_at'] === null),
+  ]);
+
+  const issues = issueRows.map((row): IssueFacts => {
+    const id = row['id'] as string;
+    const requiredDisciplines = required.get(id) ?? [];
+    const coveredHere = new Set(covered.get(id) ?? []);
+    return {
+      id,
+      key: row['key'] as string,
+      title: row['title'] as string,
+      status: row['status'] as IssueStatus,
+      consequence: (row['consequence'] as Consequence | null) ?? null,
+      teamId: row['team_id'] as string,
+      tier: row['tier'] as Tier,
+      raisedAt: must(row['raised_at'] as string),
+      tierEnteredAt: must((row['tier_entered_at'] ?? row['raised_at']) as string),
+      triagedAt: ms(row['triaged_at'] as string | null),
+      readyAt: ms(row['ready_at'] as string | null),
+      decidedAt: ms(row['decided_at'] as string | null),
+      resolvedAt: ms(row['resolved_at'] as string | null),
+      closedAt: ms(row['closed_at'] as string | null),
+      withdrawnAt: ms(row['withdrawn_at'] as string | null),
+      due: {
+        TRIAGE: ms(row['triage_due_at'] as string | null),
+        RECOMMENDATIONS: ms(row['recommendations_due_at'] as string | null),
+        DECISION: ms(row['decision_due_at'] as string | null),
+        RESOLUTION: ms(row['resolution_due_at'] as string | null),
+      },
+      manualDueStages: JSON.parse((row['manual_due_stages'] as string) || '[]') as Stage[],
+      requiredDisciplines,
+      pendingDisciplines: requiredDisciplines.filter((d) => !coveredHere.has(d)),
+    };
+  });
+
+  const recommendations = recommendationRows.map((row): RecommendationFacts => ({
+    issueId: row['issue_id'] as string,
+    discipline: row['discipline'] as string,
+    teamId: row['team_id'] as string,
+    tier: row['tier'] as Tier,
+    requestedAt: must((row['requested_at'] ?? row['submitted_at']) as string),
+    submittedAt: must(row['submitted_at'] as string),
+    dueAt: ms(row['due_at'] as string | null),
+  }));
+  const decisions = decisionRows.map((row): DecisionFacts => ({
+    issueId: row['issue_id'] as string,
+    teamId: row['team_id'] as string,
+    tier: row['tier'] as Tier,
+    decidedById: row['decided_by_id'] as string,
+    readyAt: ms(row['ready_at'] as string | null),
+    decidedAt: must(row['decided_at'] as string),
+    dueAt: ms(row['due_at'] as string | null),
+    superseded: row['superseded_at'] !== null,
+  }));
+  const escalations = escalationRows.map((row): EscalationFacts => ({
+    issueId: row['issue_id'] as string,
+    fromTeamId: row['from_team_id'] as string,
+    toTeamId: row['to_team_id'] as string,
+    fromTier: row['from_tier'] as Tier,
+    toTier: row['to_tier'] as Tier,
+    at: must(row['escalated_at'] as string),
+    source: row['source'] as EscalationSource,
+  }));
+  const actionItems = itemRows.map((row): ActionItemFacts => ({
+    id: row['id'] as string,
+    issueId: row['issue_id'] as string,
+    title: row['title'] as string,
+    assigneeId: row['assignee_id'] as string,
+    dueAt: must(row['due_at'] as string),
+    doneAt: ms(row['done_at'] as string | null),
+  }));
+  return { issues, recommendations, decisions, escalations, actionItems };
+}
+
+function groupStrings(rows: readonly Row[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const row of rows) {
+    const id = row['issue_id'] as string;
+    const list = groups.get(id) ?? [];
+    list.push(row['discipline'] as string);
+    groups.set(id, list);
+  }
+  return groups;
+}

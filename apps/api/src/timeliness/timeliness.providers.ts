@@ -1,0 +1,17 @@
+import type { Provider, Type } from '@nestjs/common';
+import { IssueTimelinessWriter } from './issue-timeliness.writer';
+import { TimelinessPolicyService } from './policy.service';
+import { TimelinessSweepService } from './timeliness-sweep.service';
+import { IssueTimelinessResolver, TimelinessResolver } from './timeliness.resolver';
+import { TimelinessService } from './timeliness.service';
+
+/** Resolvers of the timeliness API (also used to print the schema). */
+export const TIMELINESS_RESOLVERS: Type[] = [TimelinessResolver, IssueTimelinessResolver];
+
+/** Services of timeliness: policy, clocks on writes, analytics, escalation by policy. */
+export const TIMELINESS_SERVICES: Provider[] = [
+  IssueTimelinessWriter,
+  TimelinessPolicyService,
+  TimelinessService,
+  TimelinessSweepService,
+];

@@ -1,0 +1,172 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Field,
+  GraphQLISODateTime,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { DAY_MS, forecastDecisions, stageClocks, type ProgramFacts } from '@ipt/domain';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CLOCK, type Clock } from '../common/clock';
+import type { RequestContext } from '../graphql/context';
+import { IssueModel } from '../issues/issue.model';
+import { ActorService } from '../programs/actor.service';
+import { ProgramEntity } from '../programs/program.entity';
+import { DatabaseService } from '../database/database.service';
+import { UserEntity } from '../users/user.entity';
+import { TimelinessPolicyService } from './policy.service';
+import { TimelinessService } from './timeliness.service';
+import { TimelinessSweepService } from './timeliness-sweep.service';
+import {
+  DecisionForecastModel,
+  MyDecisionTimelinessModel,
+  PolicyChangeResultModel,
+  StageClockModel,
+  TimelinessFilterInput,
+  TimelinessPolicyModel,
+  TimelinessReportModel,
+  UpdateTimelinessPolicyInput,
+} from './timeliness.model';
+
+@ObjectType('TimelinessSweepResult')
+export class TimelinessSweepResultModel {
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+  @Field(() => [String], { description: 'Keys of the issues escalated by policy.' })
+  escalated!: string[];
+}
+
+@Resolver()
+export class TimelinessResolver {
+  constructor(
+    private readonly reports: TimelinessService,
+    private readonly policies: TimelinessPolicyService,
+    private readonly sweeps: TimelinessSweepService,
+    private readonly actors: ActorService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => TimelinessReportModel, {
+    description:
+      'Timeliness figures of a program (DOMAIN.md, Timeliness) as of an instant (default now). A past asOf is rebuilt from the event log: events after it are ignored.',
+  })
+  timeliness(
+    @CurrentUser() user: UserEntity,
+    @Args('programKey') programKey: string,
+    @Args('filter', { type: () => TimelinessFilterInput, nullable: true })
+    filter: TimelinessFilterInput | null,
+    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf: Date | null,
+  ): Promise<TimelinessReportModel> {
+    return this.reports.report(user, programKey, filter, asOf);
+  }
+
+  @Query(() => MyDecisionTimelinessModel, {
+    description:
+      'The leadership view: decisions waiting on teams where I hold decision authority, with forecasts, and how timely my own decisions were.',
+  })
+  myDecisionTimeliness(
+    @CurrentUser() user: UserEntity,
+    @Args('programKey') programKey: string,
+    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf: Date | null,
+  ): Promise<MyDecisionTimelinessModel> {
+    return this.reports.myDecisions(user, programKey, asOf);
+  }
+
+  @Query(() => TimelinessPolicyModel, { description: 'A program’s timeliness policy.' })
+  timelinessPolicy(
+    @CurrentUser() user: UserEntity,
+    @Args('programKey') programKey: string,
+  ): Promise<TimelinessPolicyModel> {
+    return this.policies.get({ user, at: this.clock.now() }, programKey);
+  }
+
+  @Mutation(() => PolicyChangeResultModel, {
+    description:
+      'Program managers: change the timeliness policy. Open issues’ running stages without a date set by hand get new due dates, each noted in the issue’s timeline.',
+  })
+  updateTimelinessPolicy(
+    @CurrentUser() user: UserEntity,
+    @Args('input') input: UpdateTimelinessPolicyInput,
+  ): Promise<PolicyChangeResultModel> {
+    return this.policies.update({ user, at: this.clock.now() }, input);
+  }
+
+  @Mutation(() => TimelinessSweepResultModel, {
+    description:
+      'System administrators: run the escalation-by-policy sweep now (it also runs on an interval).',
+  })
+  async runTimelinessSweep(@CurrentUser() user: UserEntity): Promise<TimelinessSweepResultModel> {
+    this.actors.authorizeInstallation(user, { action: 'MANAGE_USERS' });
+    return this.sweeps.sweep(this.clock.now());
+  }
+}
+
+/** Stage clocks and the decision forecast on every issue (issue page, inbox, queue). */
+@Resolver(() => IssueModel)
+export class IssueTimelinessResolver {
+  private readonly histories = new WeakMap<object, Map<string, Promise<ProgramFacts>>>();
+
+  constructor(
+    private readonly timeliness: TimelinessService,
+    private readonly db: DatabaseService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => [StageClockModel], {
+    description:
+      'Each stage’s clock now: started, due (and whether by policy or by hand), finished, late by.',
+  })
+  stageClocks(@Parent() issue: IssueModel): StageClockModel[] {
+    return stageClocks(issue.clockFacts, this.clock.now().getTime()).map((clock) => ({
+      stage: clock.stage,
+      state: clock.state,
+      startedAt: clock.startedAt === null ? null : new Date(clock.startedAt),
+      dueAt: clock.dueAt === null ? null : new Date(clock.dueAt),
+      dueSource: clock.dueSource,
+      finishedAt: clock.finishedAt === null ? null : new Date(clock.finishedAt),
+      elapsedDays: clock.elapsedMs / DAY_MS,
+      lateByDays: clock.lateByMs / DAY_MS,
+    }));
+  }
+
+  @ResolveField(() => DecisionForecastModel, {
+    nullable: true,
+    description:
+      'While the issue awaits a decision: when it will likely be decided, from the deciding authority’s history (or its tier’s, or the program’s).',
+  })
+  async decisionForecast(
+    @Parent() issue: IssueModel,
+    @Context() context: RequestContext,
+  ): Promise<DecisionForecastModel | null> {
+    if (issue.status !== 'AWAITING_DECISION' || issue.readyAt === null) return null;
+    const now = this.clock.now().getTime();
+    // One read of the program's decision history per request, however many issues ask.
+    let perRequest = this.histories.get(context);
+    if (!perRequest) {
+      perRequest = new Map();
+      this.histories.set(context, perRequest);
+    }
+    let facts = perRequest.get(issue.programId);
+    if (!facts) {
+      facts = this.db.reader
+        .findOneByOrFail(ProgramEntity, { id: issue.programId })
+        .then((program) =>
+          this.timeliness.factsWithHistory(this.timeliness.window(program, null, null)),
+        );
+      perRequest.set(issue.programId, facts);
+    }
+    const history = await facts;
+    const waiting = history.issues.find((i) => i.id === issue.id);
+    if (!waiting) return null;
+    const [forecast] = forecastDecisions([waiting], history.decisions, {}, now);
+    if (!forecast) return null;
+    const names = await this.timeliness.names(this.db.reader, issue.programId, history);
+    return names.forecast(forecast);
+  }
+}

@@ -1,0 +1,643 @@
+import type { Consequence, EscalationSource, Stage, Tier } from '../enums';
+import { TIERS_LOWEST_FIRST } from '../enums';
+import { addCalendarDays, instantAtLocal, localDateOf, weekday } from './calendar';
+import { DAY_MS, runningStage, stageClock, type Instant, type IssueClockFacts } from './clocks';
+import { percentile } from './percentiles';
+
+/**
+ * The timeliness figures of a program (DOMAIN.md, Timeliness) as pure functions of its facts and
+ * an as-of instant. The API feeds them facts read from its tables (the current state) or folded
+ * from the event log (a past instant); the figures are computed here, once.
+ */
+
+export interface IssueFacts extends IssueClockFacts {
+  readonly id: string;
+  readonly key: string;
+  readonly title: string;
+  readonly teamId: string;
+  readonly tier: Tier;
+  readonly requiredDisciplines: readonly string[];
+  /** Required disciplines with neither a current recommendation nor a waiver. */
+  readonly pendingDisciplines: readonly string[];
+}
+
+export interface RecommendationFacts {
+  readonly issueId: string;
+  readonly discipline: string;
+  readonly teamId: string;
+  readonly tier: Tier;
+  /** When the discipline was asked (triage, or arrival at a new tier). */
+  readonly requestedAt: Instant;
+  readonly submittedAt: Instant;
+  /** The recommendations due date in force when it was submitted. */
+  readonly dueAt: Instant | null;
+}
+
+export interface DecisionFacts {
+  readonly issueId: string;
+  /** The team whose decision authority decided: the "authority" of the metrics. */
+  readonly teamId: string;
+  readonly tier: Tier;
+  readonly decidedById: string;
+  readonly readyAt: Instant | null;
+  readonly decidedAt: Instant;
+  readonly dueAt: Instant | null;
+  /** A later decision replaced this one. */
+  readonly superseded: boolean;
+}
+
+export interface EscalationFacts {
+  readonly issueId: string;
+  readonly fromTeamId: string;
+  readonly toTeamId: string;
+  readonly fromTier: Tier;
+  readonly toTier: Tier;
+  readonly at: Instant;
+  readonly source: EscalationSource;
+}
+
+export interface ActionItemFacts {
+  readonly id: string;
+  readonly issueId: string;
+  readonly title: string;
+  readonly assigneeId: string;
+  readonly dueAt: Instant;
+  readonly doneAt: Instant | null;
+}
+
+export interface ProgramFacts {
+  readonly issues: readonly IssueFacts[];
+  readonly recommendations: readonly RecommendationFacts[];
+  readonly decisions: readonly DecisionFacts[];
+  readonly escalations: readonly EscalationFacts[];
+  readonly actionItems: readonly ActionItemFacts[];
+}
+
+export interface TimelinessFilter {
+  readonly teamId?: string | null;
+  readonly tier?: Tier | null;
+  readonly consequence?: readonly Consequence[] | null;
+  readonly discipline?: string | null;
+  /** A decision authority: the team whose authority decides. */
+  readonly authorityTeamId?: string | null;
+}
+
+export interface ReportWindow {
+  readonly asOf: Instant;
+  /** The period over which completed work is measured: [from, to]. */
+  readonly from: Instant;
+  readonly to: Instant;
+  readonly timeZone: string;
+}
+
+export interface Percentiles {
+  readonly count: number;
+  readonly p50Days: number | null;
+  readonly p90Days: number | null;
+}
+
+export interface AgingBand {
+  readonly label: string;
+  readonly minDays: number;
+  readonly maxDays: number | null;
+  readonly count: number;
+}
+
+export const AGING_BANDS: readonly Omit<AgingBand, 'count'>[] = [
+  { label: '0-7 days', minDays: 0, maxDays: 7 },
+  { label: '8-15 days', minDays: 8, maxDays: 15 },
+  { label: '16-30 days', minDays: 16, maxDays: 30 },
+  { label: '31-60 days', minDays: 31, maxDays: 60 },
+  { label: '>60 days', minDays: 61, maxDays: null },
+];
+
+export interface DisciplineLatency extends Percentiles {
+  readonly discipline: string;
+  readonly onTimeRate: number | null;
+  /** Submitted after the due date in the period, plus owed and overdue now. */
+  readonly late: number;
+  /** Owed now (required, not covered) on open issues. */
+  readonly pending: number;
+}
+
+export interface AuthorityLatency extends Percentiles {
+  readonly teamId: string;
+  readonly tier: Tier;
+  readonly onTimeRate: number | null;
+  /** Issues waiting on this authority's decision now. */
+  readonly pending: number;
+}
+
+export interface TierLatency extends Percentiles {
+  readonly tier: Tier;
+  readonly onTimeRate: number | null;
+}
+
+export interface TierDwell {
+  readonly tier: Tier;
+  /** Open issues sitting at this tier now. */
+  readonly open: number;
+  /** How long the open ones have sat at this tier so far. */
+  readonly openAge: Percentiles;
+  /** Completed stays at this tier that ended in the period. */
+  readonly completed: Percentiles;
+}
+
+export interface OverdueIssue {
+  readonly issueId: string;
+  readonly stage: Stage;
+  readonly dueAt: Instant;
+  readonly lateByDays: number;
+}
+
+export interface OverdueActionItem {
+  readonly id: string;
+  readonly issueId: string;
+  readonly dueAt: Instant;
+  readonly lateByDays: number;
+}
+
+export interface WeekCount {
+  /** Monday of the week, a local date in the program's zone. */
+  readonly weekStart: string;
+  readonly opened: number;
+  readonly closed: number;
+  /** Issues overdue at the end of the week (or now, for the current week). */
+  readonly overdue: number;
+}
+
+export type ForecastBasis = 'AUTHORITY' | 'TIER' | 'PROGRAM' | 'NONE';
+
+export interface DecisionForecast {
+  readonly issueId: string;
+  readonly teamId: string;
+  readonly tier: Tier;
+  readonly readyAt: Instant;
+  readonly dueAt: Instant | null;
+  readonly p50At: Instant | null;
+  readonly p90At: Instant | null;
+  readonly basis: ForecastBasis;
+  /** How many past decisions the forecast rests on. */
+  readonly basisCount: number;
+}
+
+export interface Figure {
+  readonly value: number | null;
+  /** The same figure for the period before (or at its start, for counts): the trend. */
+  readonly previous: number | null;
+}
+
+export interface TimelinessHeadline {
+  readonly open: Figure;
+  readonly overdue: Figure;
+  readonly medianResolutionDays: Figure;
+  readonly decisionOnTimeRate: Figure;
+  readonly escalationRate: Figure;
+}
+
+export interface TimelinessReport {
+  readonly headline: TimelinessHeadline;
+  readonly aging: readonly AgingBand[];
+  readonly resolution: Percentiles;
+  readonly recommendationLatency: readonly DisciplineLatency[];
+  readonly recommendationOnTimeRate: number | null;
+  readonly decisionLatencyByAuthority: readonly AuthorityLatency[];
+  readonly decisionLatencyByTier: readonly TierLatency[];
+  readonly decisionOnTimeRate: number | null;
+  readonly escalationRate: number | null;
+  readonly tierDwell: readonly TierDwell[];
+  readonly wiptResolutionShare: number | null;
+  readonly overdueIssues: readonly OverdueIssue[];
+  readonly overdueActionItems: readonly OverdueActionItem[];
+  readonly weekly: readonly WeekCount[];
+  readonly forecasts: readonly DecisionForecast[];
+}
+
+/** Fewer past decisions than this and a forecast falls back to a wider basis. */
+export const MIN_FORECAST_SAMPLES = 5;
+/** How far back an authority's history counts for forecasts. */
+export const FORECAST_HISTORY_DAYS = 365;
+
+const OPEN_STATUSES = new Set(['OPEN', 'IN_REVIEW', 'AWAITING_DECISION', 'DECIDED']);
+
+/** When an issue stopped being open (resolved, closed or withdrawn), if it has. */
+export function issueEndedAt(issue: IssueClockFacts): Instant | null {
+  const ends = [issue.resolvedAt, issue.closedAt, issue.withdrawnAt].filter(
+    (instant): instant is Instant => instant !== null,
+  );
+  return ends.length === 0 ? null : Math.min(...ends);
+}
+
+export function isOpenAt(issue: IssueFacts, at: Instant): boolean {
+  if (issue.raisedAt > at) return false;
+  const ended = issueEndedAt(issue);
+  if (ended === null) return OPEN_STATUSES.has(issue.status);
+  return ended > at;
+}
+
+/** Whole days between two instants (fractions kept: figures are shown to one decimal). */
+export function days(ms: number): number {
+  return ms / DAY_MS;
+}
+
+function summarize(durationsMs: readonly number[]): Percentiles {
+  const p50 = percentile(durationsMs, 50);
+  const p90 = percentile(durationsMs, 90);
+  return {
+    count: durationsMs.length,
+    p50Days: p50 === null ? null : days(p50),
+    p90Days: p90 === null ? null : days(p90),
+  };
+}
+
+function rate(hits: number, total: number): number | null {
+  return total === 0 ? null : hits / total;
+}
+
+const inWindow = (at: Instant | null, from: Instant, to: Instant): at is Instant =>
+  at !== null && at >= from && at <= to;
+
+/** The running stage's clock, if it is overdue at `at`. */
+function overdueAt(issue: IssueFacts, at: Instant) {
+  if (!isOpenAt(issue, at)) return null;
+  const clock = runningStage(issue, at);
+  return clock && clock.dueAt !== null && clock.dueAt < at ? clock : null;
+}
+
+export function timelinessReport(
+  facts: ProgramFacts,
+  window: ReportWindow,
+  filter: TimelinessFilter = {},
+): TimelinessReport {
+  const { asOf, from, to } = window;
+  const issues = facts.issues.filter((issue) => issueMatches(issue, filter));
+  const byId = new Map(issues.map((issue) => [issue.id, issue]));
+  const decisions = facts.decisions.filter(
+    (d) => byId.has(d.issueId) && decisionMatches(d, filter) && d.decidedAt <= asOf,
+  );
+  const recommendations = facts.recommendations.filter(
+    (r) =>
+      byId.has(r.issueId) &&
+      r.submittedAt <= asOf &&
+      (!filter.discipline || r.discipline === filter.discipline) &&
+      (!filter.teamId || r.teamId === filter.teamId) &&
+      (!filter.tier || r.tier === filter.tier),
+  );
+  const escalations = facts.escalations.filter((e) => byId.has(e.issueId) && e.at <= asOf);
+  const actionItems = facts.actionItems.filter((a) => byId.has(a.issueId));
+
+  const openNow = issues.filter((issue) => isOpenAt(issue, asOf));
+  const length = to - from;
+
+  // Aging counts from raise, not from last touch.
+  const aging = AGING_BANDS.map((band) => ({
+    ...band,
+    count: openNow.filter((issue) => {
+      const age = Math.floor((asOf - issue.raisedAt) / DAY_MS);
+      return age >= band.minDays && (band.maxDays === null || age <= band.maxDays);
+    }).length,
+  }));
+
+  const resolutionIn = (start: Instant, end: Instant) =>
+    issues.flatMap((issue) => {
+      const resolved = issue.resolvedAt ?? issue.closedAt;
+      return inWindow(resolved, start, end) && resolved <= asOf ? [resolved - issue.raisedAt] : [];
+    });
+  const resolution = summarize(resolutionIn(from, to));
+
+  const recsInPeriod = recommendations.filter((r) => inWindow(r.submittedAt, from, to));
+  const pendingByDiscipline = new Map<string, { pending: number; overdue: number }>();
+  for (const issue of openNow) {
+    const clock = stageClock(issue, 'RECOMMENDATIONS', asOf);
+    if (clock.state !== 'RUNNING') continue;
+    for (const discipline of issue.pendingDisciplines) {
+      if (filter.discipline && discipline !== filter.discipline) continue;
+      const entry = pendingByDiscipline.get(discipline) ?? { pending: 0, overdue: 0 };
+      entry.pending++;
+      if (clock.dueAt !== null && clock.dueAt < asOf) entry.overdue++;
+      pendingByDiscipline.set(discipline, entry);
+    }
+  }
+  const disciplines = new Set([
+    ...recsInPeriod.map((r) => r.discipline),
+    ...pendingByDiscipline.keys(),
+  ]);
+  const recommendationLatency = [...disciplines]
+    .map((discipline): DisciplineLatency => {
+      const mine = recsInPeriod.filter((r) => r.discipline === discipline);
+      const timed = mine.filter((r) => r.dueAt !== null);
+      const lateSubmitted = timed.filter((r) => r.submittedAt > (r.dueAt as Instant)).length;
+      const pending = pendingByDiscipline.get(discipline) ?? { pending: 0, overdue: 0 };
+      return {
+        discipline,
+        ...summarize(mine.map((r) => Math.max(0, r.submittedAt - r.requestedAt))),
+        onTimeRate: rate(timed.length - lateSubmitted, timed.length),
+        late: lateSubmitted + pending.overdue,
+        pending: pending.pending,
+      };
+    })
+    .sort(slowestFirst((d) => d.discipline));
+  const timedRecs = recsInPeriod.filter((r) => r.dueAt !== null);
+  const recommendationOnTimeRate = rate(
+    timedRecs.filter((r) => r.submittedAt <= (r.dueAt as Instant)).length,
+    timedRecs.length,
+  );
+
+  const decisionsIn = (start: Instant, end: Instant) =>
+    decisions.filter((d) => inWindow(d.decidedAt, start, end));
+  const periodDecisions = decisionsIn(from, to);
+  const latencyOf = (d: DecisionFacts) => Math.max(0, d.decidedAt - (d.readyAt ?? d.decidedAt));
+  const onTime = (list: readonly DecisionFacts[]) => {
+    const timed = list.filter((d) => d.dueAt !== null);
+    return rate(timed.filter((d) => d.decidedAt <= (d.dueAt as Instant)).length, timed.length);
+  };
+  const waitingNow = openNow.filter(
+    (issue) => issue.status === 'AWAITING_DECISION' && issue.readyAt !== null,
+  );
+  const authorityTeams = new Map<string, Tier>();
+  for (const d of periodDecisions) authorityTeams.set(d.teamId, d.tier);
+  for (const issue of waitingNow) authorityTeams.set(issue.teamId, issue.tier);
+  const decisionLatencyByAuthority = [...authorityTeams]
+    .map(([teamId, tier]): AuthorityLatency => {
+      const mine = periodDecisions.filter((d) => d.teamId === teamId);
+      return {
+        teamId,
+        tier,
+        ...summarize(mine.map(latencyOf)),
+        onTimeRate: onTime(mine),
+        pending: waitingNow.filter((issue) => issue.teamId === teamId).length,
+      };
+    })
+    .sort(slowestFirst((a) => a.teamId));
+  const decisionLatencyByTier = TIERS_LOWEST_FIRST.map((tier): TierLatency => {
+    const mine = periodDecisions.filter((d) => d.tier === tier);
+    return { tier, ...summarize(mine.map(latencyOf)), onTimeRate: onTime(mine) };
+  });
+
+  const escalationRateIn = (start: Instant, end: Instant) => {
+    const active = issues.filter(
+      (issue) =>
+        issue.raisedAt <= Math.min(end, asOf) &&
+        (issueEndedAt(issue) === null || (issueEndedAt(issue) as Instant) >= start),
+    );
+    const escalated = new Set(
+      escalations.filter((e) => inWindow(e.at, start, end)).map((e) => e.issueId),
+    );
+    return rate(active.filter((issue) => escalated.has(issue.id)).length, active.length);
+  };
+
+  const tierDwell = TIERS_LOWEST_FIRST.map((tier): TierDwell => {
+    const openHere = openNow.filter((issue) => issue.tier === tier);
+    const completed: number[] = [];
+    for (const stay of tierStays(issues, escalations, asOf)) {
+      if (stay.tier === tier && stay.leftAt !== null && inWindow(stay.leftAt, from, to))
+        completed.push(stay.leftAt - stay.enteredAt);
+    }
+    return {
+      tier,
+      open: openHere.length,
+      openAge: summarize(openHere.map((issue) => asOf - issue.tierEnteredAt)),
+      completed: summarize(completed),
+    };
+  });
+
+  // The decision that stands (not superseded) says where the issue was settled.
+  const standing = periodDecisions.filter((d) => !d.superseded);
+  const wiptResolutionShare = rate(
+    standing.filter((d) => d.tier === 'WIPT').length,
+    standing.length,
+  );
+
+  const overdueIssues = openNow
+    .flatMap((issue): OverdueIssue[] => {
+      const clock = overdueAt(issue, asOf);
+      return clock
+        ? [
+            {
+              issueId: issue.id,
+              stage: clock.stage,
+              dueAt: clock.dueAt as Instant,
+              lateByDays: days(asOf - (clock.dueAt as Instant)),
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => b.lateByDays - a.lateByDays);
+  const overdueActionItems = actionItems
+    .filter((a) => {
+      const issue = byId.get(a.issueId) as IssueFacts;
+      const created = issue.decidedAt;
+      return (
+        created !== null &&
+        created <= asOf &&
+        (a.doneAt === null || a.doneAt > asOf) &&
+        a.dueAt < asOf &&
+        isOpenAt(issue, asOf)
+      );
+    })
+    .map((a) => ({
+      id: a.id,
+      issueId: a.issueId,
+      dueAt: a.dueAt,
+      lateByDays: days(asOf - a.dueAt),
+    }))
+    .sort((a, b) => b.lateByDays - a.lateByDays);
+
+  const weekly = weeksOf(window).map(({ weekStart, start, end }): WeekCount => {
+    const until = Math.min(end, asOf);
+    return {
+      weekStart,
+      opened: issues.filter((issue) => issue.raisedAt >= start && issue.raisedAt < end).length,
+      closed: issues.filter((issue) => {
+        const ended = issueEndedAt(issue);
+        return ended !== null && ended >= start && ended < end && ended <= asOf;
+      }).length,
+      overdue: issues.filter((issue) => overdueAt(issue, until) !== null).length,
+    };
+  });
+
+  const forecasts = forecastDecisions(waitingNow, facts.decisions, filter, asOf);
+
+  const previousFrom = from - length;
+  const decisionOnTimeRate = onTime(periodDecisions);
+  const escalationRate = escalationRateIn(from, to);
+  const headline: TimelinessHeadline = {
+    open: { value: openNow.length, previous: issues.filter((i) => isOpenAt(i, from)).length },
+    overdue: {
+      value: overdueIssues.length,
+      previous: issues.filter((issue) => overdueAt(issue, from) !== null).length,
+    },
+    medianResolutionDays: {
+      value: resolution.p50Days,
+      previous: summarize(resolutionIn(previousFrom, from)).p50Days,
+    },
+    decisionOnTimeRate: {
+      value: decisionOnTimeRate,
+      previous: onTime(decisionsIn(previousFrom, from)),
+    },
+    escalationRate: { value: escalationRate, previous: escalationRateIn(previousFrom, from) },
+  };
+
+  return {
+    headline,
+    aging,
+    resolution,
+    recommendationLatency,
+    recommendationOnTimeRate,
+    decisionLatencyByAuthority,
+    decisionLatencyByTier,
+    decisionOnTimeRate,
+    escalationRate,
+    tierDwell,
+    wiptResolutionShare,
+    overdueIssues,
+    overdueActionItems,
+    weekly,
+    forecasts,
+  };
+}
+
+function issueMatches(issue: IssueFacts, filter: TimelinessFilter): boolean {
+  if (filter.teamId && issue.teamId !== filter.teamId) return false;
+  if (filter.authorityTeamId && issue.teamId !== filter.authorityTeamId) {
+    return false;
+  }
+  if (filter.tier && issue.tier !== filter.tier) return false;
+  if (filter.consequence && filter.consequence.length > 0) {
+    if (issue.consequence === null || !filter.consequence.includes(issue.consequence)) return false;
+  }
+  if (filter.discipline && !issue.requiredDisciplines.includes(filter.discipline)) return false;
+  return true;
+}
+
+function decisionMatches(decision: DecisionFacts, filter: TimelinessFilter): boolean {
+  if (filter.authorityTeamId && decision.teamId !== filter.authorityTeamId) return false;
+  if (filter.teamId && decision.teamId !== filter.teamId) return false;
+  if (filter.tier && decision.tier !== filter.tier) return false;
+  return true;
+}
+
+function slowestFirst<T extends Percentiles>(name: (row: T) => string) {
+  return (a: T, b: T) => (b.p50Days ?? -1) - (a.p50Days ?? -1) || name(a).localeCompare(name(b));
+}
+
+export interface TierStay {
+  readonly issueId: string;
+  readonly tier: Tier;
+  readonly enteredAt: Instant;
+  readonly leftAt: Instant | null;
+}
+
+/** Each issue's stays on the ladder: raised at one tier, then one stay per escalation. */
+export function tierStays(
+  issues: readonly IssueFacts[],
+  escalations: readonly EscalationFacts[],
+  asOf: Instant,
+): TierStay[] {
+  const byIssue = new Map<string, EscalationFacts[]>();
+  for (const e of escalations) {
+    if (e.at > asOf) continue;
+    const list = byIssue.get(e.issueId) ?? [];
+    list.push(e);
+    byIssue.set(e.issueId, list);
+  }
+  const stays: TierStay[] = [];
+  for (const issue of issues) {
+    if (issue.raisedAt > asOf) continue;
+    const moves = (byIssue.get(issue.id) ?? []).sort((a, b) => a.at - b.at);
+    const ended = issueEndedAt(issue);
+    const end = ended !== null && ended <= asOf ? ended : null;
+    let tier = moves[0]?.fromTier ?? issue.tier;
+    let enteredAt = issue.raisedAt;
+    for (const move of moves) {
+      stays.push({ issueId: issue.id, tier, enteredAt, leftAt: move.at });
+      tier = move.toTier;
+      enteredAt = move.at;
+    }
+    stays.push({ issueId: issue.id, tier, enteredAt, leftAt: end });
+  }
+  return stays;
+}
+
+/** The program's weeks (Monday to Monday, local) that overlap the period, oldest first. */
+export function weeksOf(
+  window: ReportWindow,
+): { weekStart: string; start: Instant; end: Instant }[] {
+  const first = localDateOf(new Date(window.from), window.timeZone);
+  let monday = addCalendarDays(first, -((weekday(first) + 6) % 7));
+  const weeks: { weekStart: string; start: Instant; end: Instant }[] = [];
+  while (true) {
+    const start = instantAtLocal(monday, 0, window.timeZone).getTime();
+    if (start > window.to) break;
+    const next = addCalendarDays(monday, 7);
+    weeks.push({
+      weekStart: monday,
+      start,
+      end: instantAtLocal(next, 0, window.timeZone).getTime(),
+    });
+    monday = next;
+  }
+  return weeks;
+}
+
+/**
+ * When each pending decision will likely land: the p50/p90 of the decision latencies of its
+ * authority's own past decisions, or its tier's, or the program's, whichever first has enough.
+ * Given how long it has waited already, only past decisions that took longer count.
+ */
+export function forecastDecisions(
+  waiting: readonly IssueFacts[],
+  allDecisions: readonly DecisionFacts[],
+  filter: TimelinessFilter,
+  asOf: Instant,
+): DecisionForecast[] {
+  const since = asOf - FORECAST_HISTORY_DAYS * DAY_MS;
+  const history = allDecisions.filter(
+    (d) => d.readyAt !== null && d.decidedAt <= asOf && d.decidedAt >= since,
+  );
+  const latency = (d: DecisionFacts) => Math.max(0, d.decidedAt - (d.readyAt as Instant));
+  const byTeam = groupLatencies(history, (d) => d.teamId, latency);
+  const byTier = groupLatencies(history, (d) => d.tier, latency);
+  const program = history.map(latency);
+  return waiting
+    .filter((issue) => !filter.authorityTeamId || issue.teamId === filter.authorityTeamId)
+    .map((issue): DecisionForecast => {
+      const readyAt = issue.readyAt as Instant;
+      const bases: [ForecastBasis, readonly number[]][] = [
+        ['AUTHORITY', byTeam.get(issue.teamId) ?? []],
+        ['TIER', byTier.get(issue.tier) ?? []],
+        ['PROGRAM', program],
+      ];
+      const chosen = bases.find(([, samples]) => samples.length >= MIN_FORECAST_SAMPLES);
+      const base = {
+        issueId: issue.id,
+        teamId: issue.teamId,
+        tier: issue.tier,
+        readyAt,
+        dueAt: issue.due.DECISION,
+      };
+      if (!chosen) return { ...base, p50At: null, p90At: null, basis: 'NONE', basisCount: 0 };
+      const [basis, samples] = chosen;
+      const waited = asOf - readyAt;
+      const longer = samples.filter((s) => s > waited);
+      // Waited longer than any past decision took: expect it any time now.
+      const p50 = longer.length > 0 ? readyAt + (percentile(longer, 50) as number) : asOf;
+      const p90 = longer.length > 0 ? readyAt + (percentile(longer, 90) as number) : asOf;
+      return { ...base, p50At: p50, p90At: p90, basis, basisCount: samples.length };
+    })
+    .sort((a, b) => (a.p50At ?? Infinity) - (b.p50At ?? Infinity));
+}
+
+function groupLatencies<K>(
+  decisions: readonly DecisionFacts[],
+  key: (d: DecisionFacts) => K,
+  latency: (d: DecisionFacts) => number,
+): Map<K, number[]> {
+  const groups = new Map<K, number[]>();
+  for (const d of decisions) {
+    const list = groups.get(key(d)) ?? [];
+    list.push(latency(d));
+    groups.set(key(d), list);
+  }
+  return groups;
+}
