@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import {
   CONSEQUENCE_LEVELS,
-  DEFAULT_TIMELINESS_POLICY,
   DomainError,
   ErrorCode,
-  TIERS_LOWEST_FIRST,
   badInput,
   notFound,
   policyDueDateChanges,
@@ -15,7 +13,6 @@ import {
   type StageAllowance,
   type Tier,
   type TimelinessPolicy,
-  type WorkCalendar,
 } from '@ipt/domain';
 import type { Caller } from '../administration/caller';
 import { DatabaseService } from '../database/database.service';

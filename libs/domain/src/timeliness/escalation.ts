@@ -51,6 +51,6 @@ export function policyEscalationBreach(
     reason:
       `Decision due ${localDateOf(new Date(issue.decisionDueAt), calendar.timeZone)} at ${issue.tier} ` +
       `is overdue ` +
-      `past the ${graceDays}-${dayWord} grace period of the program's timeliness policy.`,
+      `past the ${graceDays}-${dayWord} grace period of the program’s timeliness policy.`,
   };
 }

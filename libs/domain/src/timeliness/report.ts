@@ -275,13 +275,15 @@ export function timelinessReport(
   const decisions = facts.decisions.filter(
     (d) => byId.has(d.issueId) && decisionMatches(d, filter) && d.decidedAt <= asOf,
   );
-  const recommendations = facts.recommendations.filter(
-    (r) =>
-      byId.has(r.issueId) &&
-      r.submittedAt <= asOf &&
-      (!filter.discipline || r.discipline === filter.discipline) &&
-      (!filter.teamId || r.teamId === filter.teamId) &&
-      (!filter.tier || r.tier === filter.tier),
+  const recommendations = firstAnswers(
+    facts.recommendations.filter(
+      (r) =>
+        byId.has(r.issueId) &&
+        r.submittedAt <= asOf &&
+        (!filter.discipline || r.discipline === filter.discipline) &&
+        (!filter.teamId || r.teamId === filter.teamId) &&
+        (!filter.tier || r.tier === filter.tier),
+    ),
   );
   const escalations = facts.escalations.filter((e) => byId.has(e.issueId) && e.at <= asOf);
   const actionItems = facts.actionItems.filter((a) => byId.has(a.issueId));
@@ -386,10 +388,11 @@ export function timelinessReport(
     return rate(active.filter((issue) => escalated.has(issue.id)).length, active.length);
   };
 
+  const stays = tierStays(issues, escalations, asOf);
   const tierDwell = TIERS_LOWEST_FIRST.map((tier): TierDwell => {
     const openHere = openNow.filter((issue) => issue.tier === tier);
     const completed: number[] = [];
-    for (const stay of tierStays(issues, escalations, asOf)) {
+    for (const stay of stays) {
       if (stay.tier === tier && stay.leftAt !== null && inWindow(stay.leftAt, from, to))
         completed.push(stay.leftAt - stay.enteredAt);
     }
@@ -495,6 +498,20 @@ export function timelinessReport(
     weekly,
     forecasts,
   };
+}
+
+/**
+ * A discipline's answer to one request: its first submission. A revised recommendation (same
+ * request) is not a second answer, so it neither adds a latency nor counts as late again.
+ */
+function firstAnswers(recommendations: readonly RecommendationFacts[]): RecommendationFacts[] {
+  const first = new Map<string, RecommendationFacts>();
+  for (const r of recommendations) {
+    const key = `${r.issueId} ${r.discipline} ${r.requestedAt}`;
+    const seen = first.get(key);
+    if (!seen || r.submittedAt < seen.submittedAt) first.set(key, r);
+  }
+  return [...first.values()];
 }
 
 function issueMatches(issue: IssueFacts, filter: TimelinessFilter): boolean {
