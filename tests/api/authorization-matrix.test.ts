@@ -97,6 +97,17 @@ const ALLOWED: Record<string, readonly Role[]> = {
   // The program manager sets the program's deadlines; the sweep is the installation's.
   updateTimelinessPolicy: ['admin', 'pm'],
   runTimelinessSweep: ['admin'],
+  // Notifications are personal: everyone signed in reads and tunes their own.
+  markNotificationsRead: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong', 'outsider'],
+  setNotificationPreference: [
+    'admin',
+    'pm',
+    'repRight',
+    'repWrong',
+    'daRight',
+    'daWrong',
+    'outsider',
+  ],
   changePassword: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong', 'outsider'],
   // Saved views are personal: anyone who can see the program saves their own; each deletes their own.
   saveView: ['admin', 'pm', 'repRight', 'repWrong', 'daRight', 'daWrong'],
@@ -518,6 +529,11 @@ describe('authorization matrix: every mutation for every role', () => {
       },
     ],
     runTimelinessSweep: async () => [`mutation { runTimelinessSweep { escalated } }`, {}],
+    markNotificationsRead: async () => [`mutation { markNotificationsRead }`, {}],
+    setNotificationPreference: async () => [
+      `mutation { setNotificationPreference(kind: DECIDED, enabled: false) { kind enabled } }`,
+      {},
+    ],
     // Each person changes their own password; the session they change it from stays valid.
     changePassword: async () => [
       CHANGE_PASSWORD,
