@@ -9,6 +9,8 @@ import {
 import type { SessionUser } from '../auth/api/types';
 import { SessionContext, type SessionContextValue } from '../auth/session-context';
 import type { SetupProgram, SetupTeam, SetupUser } from './api/types';
+import { DEFAULT_TIMELINESS_POLICY } from '@ipt/domain';
+import { toPolicyFields } from '../timeliness/policy';
 import { SetupPage } from './SetupPage';
 
 const pm: SessionUser = {
@@ -143,6 +145,16 @@ function renderPage(user: SessionUser, handlers: Record<string, OperationHandler
   return calls;
 }
 
+const policyAnswer = () => ({
+  data: {
+    timelinessPolicy: {
+      ...toPolicyFields(DEFAULT_TIMELINESS_POLICY),
+      isDefault: true,
+      programVersion: 2,
+    },
+  },
+});
+
 const pmHandlers = (extra: Record<string, OperationHandler> = {}) => ({
   SetupPrograms: () => ({
     data: {
@@ -153,6 +165,7 @@ const pmHandlers = (extra: Record<string, OperationHandler> = {}) => ({
   }),
   SetupProgram: () => ({ data: { program: program() } }),
   SetupTeams: () => ({ data: { teams } }),
+  SetupTimelinessPolicy: policyAnswer,
   ...extra,
 });
 
@@ -189,6 +202,50 @@ describe('SetupPage', () => {
     expect(within(form).getByLabelText('Current password')).toBeInTheDocument();
     expect(within(form).getByRole('button', { name: 'Change password' })).toBeInTheDocument();
     expect(calls.map((c) => c.operationName)).toEqual(['SetupPrograms']);
+  });
+
+  it('lets a member read a program’s timeliness policy, without changing it', async () => {
+    const memberPrograms = () => ({
+      data: {
+        programs: [
+          { id: 'p1', key: 'HX', name: 'HX Tactical Radio Modernization', myRole: 'MEMBER' },
+        ],
+      },
+    });
+    renderPage(rep, { SetupPrograms: memberPrograms });
+    const link = await screen.findByRole('link', { name: 'HX – HX Tactical Radio Modernization' });
+    expect(link).toHaveAttribute('href', '/setup?program=HX#timeliness');
+  });
+
+  it('shows a member the policy of a program they open, read-only', async () => {
+    const calls = renderPage(
+      rep,
+      {
+        SetupPrograms: () => ({
+          data: {
+            programs: [
+              { id: 'p1', key: 'HX', name: 'HX Tactical Radio Modernization', myRole: 'MEMBER' },
+            ],
+          },
+        }),
+        SetupProgram: () => ({ data: { program: program({ myRole: 'MEMBER' }) } }),
+        SetupTimelinessPolicy: policyAnswer,
+      },
+      '/setup?program=HX',
+    );
+    const grid = await screen.findByRole('table', {
+      name: 'Days allowed per stage, by consequence',
+    });
+    expect(
+      screen.getByRole('heading', { name: 'You need to be a program manager' }),
+    ).toBeInTheDocument();
+    expect(within(grid).getAllByRole('row')[3]).toHaveTextContent('3 Moderate510745');
+    expect(within(grid).queryByRole('spinbutton')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save policy' })).not.toBeInTheDocument();
+    expect(
+      screen.getByText('Only program managers and system admins can change it.', { exact: false }),
+    ).toBeInTheDocument();
+    expect(calls.map((c) => c.operationName)).not.toContain('SetupUpdateTimelinessPolicy');
   });
 
   it('shows a program manager the program, its disciplines and roles, and the team tree', async () => {

@@ -1,6 +1,6 @@
 import { ProgramRoleKind } from '@ipt/domain';
 import { useCallback, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../auth/session-context';
@@ -73,7 +73,39 @@ export function SetupPage() {
       );
     }
     if (!programs.data) return <Loading label="Loading programs…" />;
-    if (manageable.length === 0 && !isSystemAdmin) return <NeedsProgramManager />;
+    if (manageable.length === 0 && !isSystemAdmin) {
+      const readable = programs.data;
+      // Not a program manager anywhere: a program of theirs opens read-only (its policy).
+      if (requestedKey === null || !readable.some((p) => p.key === requestedKey)) {
+        return (
+          <>
+            <NeedsProgramManager />
+            {readable.length > 0 ? (
+              <section className="setup-section" aria-labelledby="setup-read-policy-heading">
+                <h2 id="setup-read-policy-heading">Timeliness policies</h2>
+                <p className="setup-section__intro">
+                  You can read the deadlines your programs hold issues to:
+                </p>
+                <ul>
+                  {readable.map((program) => (
+                    <li key={program.id}>
+                      <Link
+                        to={{
+                          search: `?${PROGRAM_PARAM}=${encodeURIComponent(program.key)}`,
+                          hash: '#timeliness',
+                        }}
+                      >
+                        {program.key} – {program.name}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </>
+        );
+      }
+    }
     if (programKey === null) {
       return (
         <div className="empty-state">
@@ -144,6 +176,7 @@ export function SetupPage() {
           {canPickProgram ? (
             <>
               <a href="#program">Program</a>
+              <a href="#timeliness">Timeliness policy</a>
               <a href="#teams">Teams</a>
             </>
           ) : null}

@@ -82,3 +82,6 @@ export function daysText(days: number, kind: DayKind): string {
   const word = kind === 'BUSINESS' ? 'business' : 'calendar';
   return `${days} ${word} ${days === 1 ? 'day' : 'days'}`;
 }
+
+// The stages' names, once (the issue page's), for the screens that show the policy.
+export { STAGE_NAMES } from '../issue/due';

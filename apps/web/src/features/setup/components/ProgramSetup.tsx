@@ -11,6 +11,7 @@ import { Notice, type NoticeMessage } from './Notice';
 import { ProgramDetailsForm } from './ProgramDetailsForm';
 import { ProgramRolesPanel } from './ProgramRolesPanel';
 import { TeamsSection } from './TeamsSection';
+import { TimelinessPolicySection } from './TimelinessPolicySection';
 import { useReloadable } from './use-reloadable';
 
 interface ProgramSetupProps {
@@ -77,7 +78,17 @@ export function ProgramSetup({
 
   const data = program.data;
   if (!isSystemAdmin && data.myRole !== ProgramRoleKind.PROGRAM_MANAGER) {
-    return <NeedsProgramManager programName={`${data.key} – ${data.name}`} />;
+    // Members may read, not change, the deadlines their issues are held to.
+    return (
+      <>
+        <NeedsProgramManager programName={`${data.key} – ${data.name}`} />
+        <TimelinessPolicySection
+          programKey={data.key}
+          programVersion={data.version}
+          canEdit={false}
+        />
+      </>
+    );
   }
 
   return (
@@ -108,6 +119,12 @@ export function ProgramSetup({
           <DisciplinesPanel program={data} onAdded={changed} />
         </div>
       </section>
+      <TimelinessPolicySection
+        programKey={data.key}
+        programVersion={data.version}
+        canEdit
+        onChanged={reloadProgram}
+      />
       <TeamsSection
         program={data}
         teams={teams}
