@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { AppLayout } from './layout/AppLayout';
@@ -29,6 +29,17 @@ const NotificationsPage = lazy(() =>
 const SetupPage = lazy(() =>
   import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const LeadershipPage = lazy(() =>
+  import('../features/leadership/LeadershipPage').then((m) => ({ default: m.LeadershipPage })),
+);
+const LandingRedirect = lazy(() =>
+  import('../features/dashboard/components/LandingRedirect').then((m) => ({
+    default: m.LandingRedirect,
+  })),
+);
 
 export function AppRoutes() {
   return (
@@ -36,13 +47,15 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
-          <Route index element={<Navigate to="/issues" replace />} />
+          <Route index element={<LandingRedirect />} />
           <Route path="/issues" element={<IssuesPage />} />
           <Route path="/issues/:key" element={<IssuePage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/queue" element={<DecisionQueuePage />} />
           <Route path="/decisions" element={<DecisionLogPage />} />
           <Route path="/setup/*" element={<SetupPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/leadership" element={<LeadershipPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,0 +1,77 @@
+import type { TimelinessReport } from '../api/get-timeliness';
+import { openUrl, overdueUrl, type Scope } from '../drill-down';
+import { formatDayInZone, formatRate, weeksBetween } from '../format';
+import { headlineCards } from '../headline';
+import { AgingChart } from './AgingChart';
+import { DecisionLatencyChart } from './DecisionLatencyChart';
+import { ForecastTable } from './ForecastTable';
+import { HeadlineCards } from './HeadlineCards';
+import { OverdueLists } from './OverdueLists';
+import { RecommendationLatencyChart } from './RecommendationLatencyChart';
+import { TierChart } from './TierChart';
+import { WeeklyFlowChart } from './WeeklyFlowChart';
+
+interface DashboardReportProps {
+  report: TimelinessReport;
+  scope: Scope;
+}
+
+/** Every figure of one timeliness report: headline, charts, overdue lists and forecasts. */
+export function DashboardReport({ report, scope }: DashboardReportProps) {
+  const programKey = report.programKey;
+  const weeks = weeksBetween(report.from, report.to);
+  return (
+    <div className="dashboard" data-computed-from={report.computedFrom}>
+      <p className="muted dashboard__period">
+        Measured over {formatDayInZone(report.from, report.timeZone)} to{' '}
+        {formatDayInZone(report.to, report.timeZone)} ({weeks} {weeks === 1 ? 'week' : 'weeks'}),{' '}
+        {report.computedFrom === 'EVENT_REPLAY'
+          ? 'rebuilt from the event log'
+          : 'from the current records'}
+        ; days are calendar days. Resolved at WIPT level: {formatRate(report.wiptResolutionShare)}.
+      </p>
+      <HeadlineCards
+        cards={headlineCards(report)}
+        links={{ open: openUrl(programKey, scope), overdue: overdueUrl(programKey, scope) }}
+      />
+      <div className="dashboard__grid">
+        <AgingChart programKey={programKey} bands={report.aging} scope={scope} />
+        <WeeklyFlowChart programKey={programKey} weeks={report.weekly} scope={scope} />
+        <RecommendationLatencyChart
+          programKey={programKey}
+          disciplines={report.recommendationLatency}
+          scope={scope}
+        />
+        <DecisionLatencyChart
+          programKey={programKey}
+          authorities={report.decisionLatencyByAuthority}
+          scope={scope}
+        />
+        <TierChart
+          programKey={programKey}
+          dwell={report.tierDwell}
+          decisions={report.decisionLatencyByTier}
+          scope={scope}
+        />
+        <section className="dashboard-panel" aria-labelledby="dashboard-forecasts">
+          <h2 id="dashboard-forecasts">Pending decisions and their forecasts</h2>
+          <p className="muted dashboard-panel__description">
+            When each decision waiting now is likely to land, from the deciding authority’s own past
+            decisions (or its tier’s, or the program’s, when it has too few).
+          </p>
+          <ForecastTable
+            caption="Pending decisions, soonest first"
+            forecasts={report.forecasts}
+            timeZone={report.timeZone}
+            empty="No decision is waiting."
+          />
+        </section>
+      </div>
+      <OverdueLists
+        issues={report.overdueIssues}
+        actionItems={report.overdueActionItems}
+        timeZone={report.timeZone}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import type { WeekCount } from '../api/get-timeliness';
+import { weekUrl, type Scope } from '../drill-down';
+import { formatIssues, formatLocalDate } from '../format';
+import { useBarLinkShape } from './BarLink';
+import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
+import { ChartPanel } from './ChartPanel';
+import { TrackerLink } from './TrackerLink';
+
+interface WeeklyFlowChartProps {
+  programKey: string;
+  weeks: readonly WeekCount[];
+  scope: Scope;
+}
+
+/** "9 Nov" for an axis tick. */
+function shortWeek(weekStart: string): string {
+  return formatLocalDate(weekStart).replace(/ \d{4}$/, '');
+}
+
+/** Opened vs closed per week (the queue rate), with the overdue count at each week's end. */
+export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartProps) {
+  const shape = useBarLinkShape();
+  const data = weeks.map((week) => ({
+    ...week,
+    week: shortWeek(week.weekStart),
+    href: weekUrl(programKey, week.weekStart, scope),
+    linkLabel: `Week of ${formatLocalDate(week.weekStart)}: ${formatIssues(week.opened)} opened, ${week.closed} closed, ${week.overdue} overdue at the week’s end. Open the issues raised that week in the tracker.`,
+  }));
+  return (
+    <ChartPanel
+      title="Opened vs closed per week (issues per week)"
+      description="Issues raised and issues closed each week (weeks start on Monday), and how many were overdue at each week’s end. Select an opened bar to see that week’s issues in the tracker."
+      empty={weeks.length === 0 ? 'No weeks in the period.' : null}
+      table={
+        <table className="table">
+          <caption>Opened vs closed per week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Opened</th>
+              <th scope="col">Closed</th>
+              <th scope="col">Overdue at week’s end</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((week) => (
+              <tr key={week.weekStart}>
+                <th scope="row">{formatLocalDate(week.weekStart)}</th>
+                <td>
+                  <TrackerLink
+                    to={week.href}
+                    label={`issues raised the week of ${formatLocalDate(week.weekStart)}`}
+                  >
+                    {week.opened}
+                  </TrackerLink>
+                </td>
+                <td>{week.closed}</td>
+                <td>{week.overdue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ComposedChart
+        responsive
+        style={{ width: '100%', height: 280 }}
+        data={data}
+        margin={CHART_MARGIN}
+        accessibilityLayer={false}
+      >
+        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
+        <XAxis
+          dataKey="week"
+          tick={AXIS_TICK}
+          label={{ ...AXIS_LABEL, value: 'Week starting', position: 'bottom', offset: 8 }}
+        />
+        <YAxis
+          allowDecimals={false}
+          tick={AXIS_TICK}
+          label={{ ...AXIS_LABEL, value: 'Issues per week', angle: -90, position: 'insideLeft' }}
+        />
+        <Tooltip />
+        <Legend verticalAlign="top" height={28} />
+        <Bar dataKey="opened" name="Opened" fill={CHART_COLORS.primary} shape={shape} />
+        <Bar dataKey="closed" name="Closed" fill={CHART_COLORS.closed} />
+        <Line
+          dataKey="overdue"
+          name="Overdue at week’s end"
+          stroke={CHART_COLORS.late}
+          strokeWidth={2}
+          strokeDasharray="5 3"
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ChartPanel>
+  );
+}
