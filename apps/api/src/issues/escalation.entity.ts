@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { EscalationSource, Tier } from '@ipt/domain';
+import type { EscalationSource, Stage, Tier } from '@ipt/domain';
 import { InstantColumn } from '../database/columns';
 
 @Entity('escalations')
@@ -35,6 +35,16 @@ export class EscalationEntity {
 
   @InstantColumn()
   escalatedAt!: Date;
+
+  /** The stage whose clock was running when the issue left (restarted at the new tier). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  fromStage!: Stage | null;
+
+  @InstantColumn({ nullable: true })
+  fromStageStartedAt!: Date | null;
+
+  @InstantColumn({ nullable: true })
+  fromStageDueAt!: Date | null;
 
   /** For escalations by policy: names the breach, unique, so it can never escalate twice. */
   @Index({ unique: true })

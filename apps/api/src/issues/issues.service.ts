@@ -14,6 +14,7 @@ import {
   notFound,
   parseIssueKey,
   requireText,
+  runningStage,
   staleVersion,
   transition,
 } from '@ipt/domain';
@@ -54,7 +55,7 @@ import { OptionEntity } from './option.entity';
 import { RecommendationEntity } from './recommendation.entity';
 import { WaiverEntity } from './waiver.entity';
 import { IssueFilter, IssuePage, IssueQueries } from './issue.queries';
-import { IssueTimelinessWriter } from '../timeliness/issue-timeliness.writer';
+import { IssueTimelinessWriter, clockFactsOf } from '../timeliness/issue-timeliness.writer';
 import type {
   DecisionPayload,
   EscalationPayload,
@@ -636,6 +637,7 @@ export class IssuesService {
       parentTier: to?.tier ?? issue.currentTier,
     });
     if (!to) throw new Error(`Team ${from.id} passed the escalation guard without a parent`);
+    const leaving = runningStage(clockFactsOf(issue), at.getTime());
     const escalation = {
       id: randomUUID(),
       issueId: issue.id,
@@ -648,6 +650,9 @@ export class IssuesService {
       escalatedById: how.escalatedById,
       escalatedAt: at,
       policyBreachKey: how.policyBreachKey,
+      fromStage: leaving?.stage ?? null,
+      fromStageStartedAt: leaving?.startedAt == null ? null : new Date(leaving.startedAt),
+      fromStageDueAt: leaving?.dueAt == null ? null : new Date(leaving.dueAt),
     };
     await tx.manager.insert(EscalationEntity, escalation);
     Object.assign(issue, {
@@ -679,6 +684,9 @@ export class IssuesService {
           fromTier: from.tier,
           toTier: to.tier,
           source: how.source,
+          fromStage: escalation.fromStage,
+          fromStageStartedAt: escalation.fromStageStartedAt?.toISOString() ?? null,
+          fromStageDueAt: escalation.fromStageDueAt?.toISOString() ?? null,
         } satisfies EscalationPayload,
       },
     };

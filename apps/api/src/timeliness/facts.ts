@@ -123,6 +123,12 @@ export async function loadCurrentFacts(
             'e.to_tier AS to_tier',
             'e.escalated_at AS escalated_at',
             'e.source AS source',
+            'e.from_stage AS from_stage',
+            'e.from_stage_started_at AS from_stage_started_at',
+            'e.from_stage_due_at AS from_stage_due_at',
+            'e.from_stage AS from_stage',
+            'e.from_stage_started_at AS from_stage_started_at',
+            'e.from_stage_due_at AS from_stage_due_at',
           ])
           .from('escalations', 'e')
           .where(`e.issue_id IN (${windowIds})`),
@@ -234,6 +240,9 @@ export async function loadCurrentFacts(
     toTier: row['to_tier'] as Tier,
     at: must(row['escalated_at'] as string),
     source: row['source'] as EscalationSource,
+    fromStage: (row['from_stage'] as Stage | null) ?? null,
+    fromStageStartedAt: ms(row['from_stage_started_at'] as string | null),
+    fromStageDueAt: ms(row['from_stage_due_at'] as string | null),
   }));
   const actionItems = itemRows.map((row): ActionItemFacts => ({
     id: row['id'] as string,

@@ -153,6 +153,9 @@ export function foldEvents(events: readonly ReplayEvent[]): ProgramFacts {
           toTier: payload.toTier,
           at: event.at,
           source: payload.source,
+          fromStage: payload.fromStage ?? null,
+          fromStageStartedAt: instantOrNull(payload.fromStageStartedAt),
+          fromStageDueAt: instantOrNull(payload.fromStageDueAt),
         });
         break;
       }
@@ -196,4 +199,8 @@ function fromSnapshot(id: string, s: IssueSnapshot): IssueFacts {
     requiredDisciplines: s.requiredDisciplines,
     pendingDisciplines: s.pendingDisciplines,
   };
+}
+
+function instantOrNull(value: string | null | undefined): Instant | null {
+  return value == null ? null : Date.parse(value);
 }

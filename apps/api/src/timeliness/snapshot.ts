@@ -57,6 +57,10 @@ export interface EscalationPayload {
   readonly fromTier: Tier;
   readonly toTier: Tier;
   readonly source: 'PERSON' | 'POLICY';
+  /** The clock that was running when the issue left its tier. */
+  readonly fromStage: Stage | null;
+  readonly fromStageStartedAt: string | null;
+  readonly fromStageDueAt: string | null;
 }
 
 const iso = (instant: Date | null): string | null => (instant ? instant.toISOString() : null);

@@ -102,6 +102,10 @@ const facts: ProgramFacts = {
       toTier: 'IIPT',
       at: d(9),
       source: 'PERSON',
+      // It left the WIPT while awaiting a decision due d11, not yet overdue.
+      fromStage: 'DECISION',
+      fromStageStartedAt: d(5),
+      fromStageDueAt: d(11),
     },
   ],
   actionItems: [
@@ -242,6 +246,16 @@ describe('timelinessReport on a hand-worked history', () => {
       { weekStart: '2026-03-23', opened: 0, closed: 0, overdue: 2 },
       { weekStart: '2026-03-30', opened: 0, closed: 0, overdue: 2 },
     ]);
+  });
+
+  it('counts an issue overdue in the weeks before an escalation restarted its clocks', () => {
+    const overdueWhenItLeft: ProgramFacts = {
+      ...facts,
+      escalations: facts.escalations.map((e) => ({ ...e, fromStageDueAt: d(6) })),
+    };
+    const weekly = timelinessReport(overdueWhenItLeft, window).weekly;
+    // B's WIPT decision was due d6; at the end of the first week (d7) it was late, then escalated.
+    expect(weekly.map((w) => w.overdue)).toEqual([2, 1, 1, 2, 2]);
   });
 
   it('gives each headline figure its value for the period before', () => {

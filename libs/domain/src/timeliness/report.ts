@@ -54,6 +54,10 @@ export interface EscalationFacts {
   readonly toTier: Tier;
   readonly at: Instant;
   readonly source: EscalationSource;
+  /** The clock running when the issue left its tier (the issue's own clocks restart). */
+  readonly fromStage: Stage | null;
+  readonly fromStageStartedAt: Instant | null;
+  readonly fromStageDueAt: Instant | null;
 }
 
 export interface ActionItemFacts {
@@ -257,11 +261,29 @@ function rate(hits: number, total: number): number | null {
 const inWindow = (at: Instant | null, from: Instant, to: Instant): at is Instant =>
   at !== null && at >= from && at <= to;
 
-/** The running stage's clock, if it is overdue at `at`. */
-function overdueAt(issue: IssueFacts, at: Instant) {
+/**
+ * Whether an issue was overdue at `at`: its running stage was past due. Before a later escalation
+ * the clock that ran is the one the escalation recorded, since the escalation restarted the
+ * issue's own clocks at the new tier.
+ */
+function overdueAt(
+  issue: IssueFacts,
+  at: Instant,
+  escalationsOf: ReadonlyMap<string, readonly EscalationFacts[]>,
+): { stage: Stage; dueAt: Instant } | null {
   if (!isOpenAt(issue, at)) return null;
+  const leftLater = escalationsOf.get(issue.id)?.find((e) => e.at > at);
+  if (leftLater) {
+    const { fromStage, fromStageStartedAt, fromStageDueAt } = leftLater;
+    if (fromStage === null || fromStageStartedAt === null || fromStageDueAt === null) return null;
+    return fromStageStartedAt <= at && fromStageDueAt < at
+      ? { stage: fromStage, dueAt: fromStageDueAt }
+      : null;
+  }
   const clock = runningStage(issue, at);
-  return clock && clock.dueAt !== null && clock.dueAt < at ? clock : null;
+  return clock && clock.dueAt !== null && clock.dueAt < at
+    ? { stage: clock.stage, dueAt: clock.dueAt }
+    : null;
 }
 
 export function timelinessReport(
@@ -286,6 +308,10 @@ export function timelinessReport(
     ),
   );
   const escalations = facts.escalations.filter((e) => byId.has(e.issueId) && e.at <= asOf);
+  const escalationsOf = new Map<string, EscalationFacts[]>();
+  for (const e of [...escalations].sort((a, b) => a.at - b.at)) {
+    escalationsOf.set(e.issueId, [...(escalationsOf.get(e.issueId) ?? []), e]);
+  }
   const actionItems = facts.actionItems.filter((a) => byId.has(a.issueId));
 
   const openNow = issues.filter((issue) => isOpenAt(issue, asOf));
@@ -413,7 +439,7 @@ export function timelinessReport(
 
   const overdueIssues = openNow
     .flatMap((issue): OverdueIssue[] => {
-      const clock = overdueAt(issue, asOf);
+      const clock = overdueAt(issue, asOf, escalationsOf);
       return clock
         ? [
             {
@@ -455,7 +481,7 @@ export function timelinessReport(
         const ended = issueEndedAt(issue);
         return ended !== null && ended >= start && ended < end && ended <= asOf;
       }).length,
-      overdue: issues.filter((issue) => overdueAt(issue, until) !== null).length,
+      overdue: issues.filter((issue) => overdueAt(issue, until, escalationsOf) !== null).length,
     };
   });
 
@@ -468,7 +494,7 @@ export function timelinessReport(
     open: { value: openNow.length, previous: issues.filter((i) => isOpenAt(i, from)).length },
     overdue: {
       value: overdueIssues.length,
-      previous: issues.filter((issue) => overdueAt(issue, from) !== null).length,
+      previous: issues.filter((issue) => overdueAt(issue, from, escalationsOf) !== null).length,
     },
     medianResolutionDays: {
       value: resolution.p50Days,

@@ -28,6 +28,13 @@ export class Timeliness1764300000000 implements MigrationInterface {
         isNullable: true,
       }),
     );
+    // The clock that was running when the issue left its tier, so weeks before an escalation still
+    // count it overdue if it was (the escalation restarts the issue's own clocks).
+    await runner.addColumns('escalations', [
+      new TableColumn({ name: 'from_stage', type: 'varchar', length: '20', isNullable: true }),
+      instant('from_stage_started_at'),
+      instant('from_stage_due_at'),
+    ]);
     await runner.createIndex(
       'escalations',
       new TableIndex({ columnNames: ['policy_breach_key'], isUnique: true }),
@@ -42,6 +49,11 @@ export class Timeliness1764300000000 implements MigrationInterface {
     await runner.dropColumn('issues', 'tier_entered_at');
     await runner.dropColumns('recommendations', ['requested_at', 'due_at']);
     await runner.dropColumn('decisions', 'ready_at');
-    await runner.dropColumn('escalations', 'policy_breach_key');
+    await runner.dropColumns('escalations', [
+      'policy_breach_key',
+      'from_stage',
+      'from_stage_started_at',
+      'from_stage_due_at',
+    ]);
   }
 }
