@@ -91,6 +91,17 @@ describe('the report’s arguments', () => {
     });
   });
 
+  it('asks for now when the as-of day is today or later, and ends the period there', () => {
+    const filters = { ...NO_DASHBOARD_FILTERS, to: '2026-03-02', asOf: '2026-03-02' };
+    expect(toReportVariables('HX', filters, 'UTC', '2026-03-02')).toEqual({ programKey: 'HX' });
+    expect(
+      toReportVariables('HX', { ...filters, asOf: '2026-02-20' }, 'UTC', '2026-03-02'),
+    ).toEqual({ programKey: 'HX', asOf: '2026-02-20T23:59:59.999Z' });
+    expect(
+      toReportVariables('HX', { ...filters, to: '2026-02-10', asOf: null }, 'UTC', '2026-03-02'),
+    ).toEqual({ programKey: 'HX', filter: { to: '2026-02-10T23:59:59.999Z' } });
+  });
+
   it('ends a day at its last instant, across a daylight-saving change too', () => {
     expect(endOfLocalDay('2026-03-08', 'America/New_York')).toBe('2026-03-09T03:59:59.999Z');
     expect(endOfLocalDay('2026-03-01', 'UTC')).toBe('2026-03-01T23:59:59.999Z');

@@ -145,14 +145,26 @@ export function endOfLocalDay(localDate: string, timeZone: string): string {
 }
 
 /**
+ * The replayed day, or null for now: a day from today on is now (the API knows nothing later).
+ * `today` is the program's local date now; null when not known (no clamping).
+ */
+export function replayedDay(asOf: string | null, today: string | null): string | null {
+  return asOf && (today === null || asOf < today) ? asOf : null;
+}
+
+/**
  * The report's arguments: local dates become instants in the program's time zone (`from` at the
- * start of its day, `to` and `asOf` at the end of theirs); what does not narrow is left out.
+ * start of its day, `to` and `asOf` at the end of theirs); what does not narrow is left out. A
+ * period ending on or after the as-of day simply ends at the as-of instant.
  */
 export function toReportVariables(
   programKey: string,
   filters: DashboardFilters,
   timeZone: string,
+  today: string | null = null,
 ): TimelinessReportVariables {
+  const asOf = replayedDay(filters.asOf, today);
+  const lastDay = asOf ?? today;
   const filter: NonNullable<TimelinessReportVariables['filter']> = {};
   if (filters.teamId) filter.teamId = filters.teamId;
   if (filters.tier) filter.tier = filters.tier;
@@ -160,9 +172,11 @@ export function toReportVariables(
   if (filters.discipline) filter.discipline = filters.discipline;
   if (filters.authorityTeamId) filter.authorityTeamId = filters.authorityTeamId;
   if (filters.from) filter.from = instantAtLocal(filters.from, 0, timeZone).toISOString();
-  if (filters.to) filter.to = endOfLocalDay(filters.to, timeZone);
+  if (filters.to && (lastDay === null || filters.to < lastDay)) {
+    filter.to = endOfLocalDay(filters.to, timeZone);
+  }
   const variables: TimelinessReportVariables = { programKey };
   if (Object.keys(filter).length > 0) variables.filter = filter;
-  if (filters.asOf) variables.asOf = endOfLocalDay(filters.asOf, timeZone);
+  if (asOf) variables.asOf = endOfLocalDay(asOf, timeZone);
   return variables;
 }

@@ -12,6 +12,7 @@ import { useTimelinessReport } from '../hooks/use-timeliness-report';
 import {
   DASHBOARD_PARAM,
   parseDashboardFilters,
+  replayedDay,
   withDashboardFilters,
   withDashboardProgram,
   type DashboardFilters,
@@ -52,7 +53,8 @@ export function ProgramDashboard() {
   const program = useQuery(loadProgram);
 
   const filters = useMemo(() => parseDashboardFilters(searchParams), [searchParams]);
-  const { report, shown } = useTimelinessReport(programKey, filters, timeZone);
+  const today = timeZone ? localDateOf(now, timeZone) : null;
+  const { report, shown } = useTimelinessReport(programKey, filters, timeZone, today);
 
   // Someone changed an issue of this program: the live figures move; a replayed past does not.
   const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -72,7 +74,6 @@ export function ProgramDashboard() {
     update(withDashboardFilters(searchParams, next));
   }
 
-  const today = timeZone ? localDateOf(now, timeZone) : null;
   const current = shown && shown.programKey === programKey ? shown : null;
 
   return (
@@ -109,7 +110,7 @@ export function ProgramDashboard() {
             onChange={changeFilters}
           />
           <AsOfBanner
-            asOf={filters.asOf}
+            asOf={replayedDay(filters.asOf, today)}
             computedFrom={report.status === 'success' ? (report.data?.computedFrom ?? null) : null}
             period={current}
             onBackToNow={() => changeFilters({ ...filters, asOf: null })}

@@ -12,11 +12,12 @@ export function useTimelinessReport(
   programKey: string | null,
   filters: DashboardFilters,
   timeZone: string | null,
+  today: string | null,
 ) {
   // The arguments as text: a new request only when they really change.
   const variablesKey =
     programKey && timeZone
-      ? JSON.stringify(toReportVariables(programKey, filters, timeZone))
+      ? JSON.stringify(toReportVariables(programKey, filters, timeZone, today))
       : null;
   const load = useCallback(
     (signal: AbortSignal) =>

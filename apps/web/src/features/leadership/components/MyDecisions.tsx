@@ -1,11 +1,13 @@
+import { localDateOf } from '@ipt/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { useNow } from '../../../lib/time';
 import { useQuery } from '../../../lib/use-query';
 import { getDashboardPrograms } from '../../dashboard/api/get-dashboard-programs';
 import { ForecastTable } from '../../dashboard/components/ForecastTable';
-import { DASHBOARD_PARAM, endOfLocalDay, isLocalDate } from '../../dashboard/filters';
+import { DASHBOARD_PARAM, endOfLocalDay, isLocalDate, replayedDay } from '../../dashboard/filters';
 import { formatLocalDate, formatRate } from '../../dashboard/format';
 import { getMyDecisionTimeliness } from '../api/get-my-decision-timeliness';
 import { DecisionTimelinessTable } from './DecisionTimelinessTable';
@@ -18,8 +20,11 @@ export function MyDecisions() {
   const requested = searchParams.get(DASHBOARD_PARAM.program)?.trim().toUpperCase() || null;
   const programKey = requested ?? programList?.[0]?.key ?? null;
   const summary = programList?.find((p) => p.key === programKey) ?? null;
+  const now = useNow(60_000);
+  const today = summary ? localDateOf(now, summary.timeZone) : null;
   const asOfParam = searchParams.get(DASHBOARD_PARAM.asOf) ?? '';
-  const asOf = isLocalDate(asOfParam) ? asOfParam : null;
+  // A day from today on is now: the API knows nothing later.
+  const asOf = replayedDay(isLocalDate(asOfParam) ? asOfParam : null, today);
   const asOfInstant = useMemo(
     () => (asOf && summary ? endOfLocalDay(asOf, summary.timeZone) : null),
     [asOf, summary],
