@@ -3,6 +3,7 @@ import {
   formatIssueKey,
   optionLabel,
   policyEscalationBreach,
+  runningStage,
   stageClock,
   STAGES,
   transition,
@@ -634,6 +635,11 @@ export class IssueSimulation {
     const to = this.team.parent;
     const state = this.state();
     const next = this.apply({ type: 'ESCALATE', parentTier: to.tier });
+    // The clock that was running when the issue left its tier.
+    const leaving = runningStage(this.clockFacts(), at);
+    const fromStage = leaving?.stage ?? null;
+    const fromStageStartedAt = leaving?.startedAt == null ? null : iso(leaving.startedAt);
+    const fromStageDueAt = leaving?.dueAt == null ? null : iso(leaving.dueAt);
     const id = this.newId();
     const reason =
       breach?.reason ?? `Needs ${to.tier} authority: cuts across ${from.name} and its neighbours.`;
@@ -649,6 +655,9 @@ export class IssueSimulation {
       escalated_by_id: source === 'PERSON' ? from.lead.id : null,
       escalated_at: iso(at),
       policy_breach_key: breach?.key ?? null,
+      from_stage: fromStage,
+      from_stage_started_at: fromStageStartedAt,
+      from_stage_due_at: fromStageDueAt,
     });
     this.team = to;
     Object.assign(this.issue, {
@@ -700,6 +709,9 @@ export class IssueSimulation {
           fromTier: from.tier,
           toTier: to.tier,
           source,
+          fromStage,
+          fromStageStartedAt,
+          fromStageDueAt,
         },
       },
     );
