@@ -93,4 +93,16 @@ describe(DecisionForecast.name, () => {
     expect(container).toHaveTextContent('Likely decided by Mar 12, 2026');
     expect(container).not.toHaveTextContent('Based on');
   });
+
+  it('in the compact form flags a late forecast without repeating the due date', () => {
+    const { container } = render(
+      <DecisionForecast
+        forecast={forecast({ dueAt: '2026-03-10T15:00:00.000Z' })}
+        timeZone={ZONE}
+        compact
+      />,
+    );
+    expect(container).toHaveTextContent('Likely after its due date.');
+    expect(container).not.toHaveTextContent('Mar 10');
+  });
 });

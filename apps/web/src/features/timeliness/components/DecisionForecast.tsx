@@ -6,7 +6,7 @@ interface DecisionForecastProps {
   forecast: DecisionForecastData;
   /** The program's zone: every date is shown there. */
   timeZone: string;
-  /** One paragraph, without the basis line (lists). */
+  /** For lists that show the due date beside it: no basis line, the due date not repeated. */
   compact?: boolean;
 }
 
@@ -25,6 +25,14 @@ function When({ iso, timeZone }: { iso: string; timeZone: string }) {
  */
 export function DecisionForecast({ forecast, timeZone, compact = false }: DecisionForecastProps) {
   const reading = readForecast(forecast);
+  // Lists show the due date beside the forecast already (and maybe in another zone): not twice.
+  const dueNote =
+    compact || forecast.dueAt === null ? null : (
+      <>
+        {' '}
+        (<When iso={forecast.dueAt} timeZone={timeZone} />)
+      </>
+    );
   if (!reading.known || forecast.p50At === null) {
     return (
       <p className="decision-forecast decision-forecast--none">
@@ -48,19 +56,17 @@ export function DecisionForecast({ forecast, timeZone, compact = false }: Decisi
         ) : null}{' '}
         — from {forecast.basisLabel}.
       </p>
-      {reading.p50AfterDue && forecast.dueAt ? (
+      {reading.p50AfterDue ? (
         <p className="decision-forecast__flag">
           <strong>
             <span aria-hidden="true">⚠ </span>
             Likely after its due date
-          </strong>{' '}
-          (<When iso={forecast.dueAt} timeZone={timeZone} />
-          ).
+          </strong>
+          {dueNote}.
         </p>
-      ) : reading.p90AfterDue && forecast.dueAt ? (
+      ) : reading.p90AfterDue ? (
         <p className="decision-forecast__flag decision-forecast__flag--risk">
-          May slip past its due date (<When iso={forecast.dueAt} timeZone={timeZone} />) at the
-          latest estimate.
+          May slip past its due date{dueNote} at the latest estimate.
         </p>
       ) : null}
       {compact ? null : (
