@@ -580,8 +580,8 @@ export class IssueSimulation {
     }
   }
 
-  /** The policy breach the issue is in (or will be in at `asOf`), by the domain's rule. */
-  private breach(asOf: number): { key: string; reason: string; graceEndsAt: number } | null {
+  /** When the policy sweep will find the issue in breach (past `asOf`), by the domain's rule. */
+  private breach(asOf: number): { graceEndsAt: number } | null {
     const decisionDueAt = this.issue.decisionDueAt?.getTime() ?? null;
     const policy = this.world.due.policy;
     const graceDays = policy.autoEscalationGraceDays[this.issue.currentTier];
@@ -589,38 +589,26 @@ export class IssueSimulation {
     if (status !== 'IN_REVIEW' && status !== 'AWAITING_DECISION') return null;
     if (decisionDueAt === null || !this.team.parent || graceDays === undefined) return null;
     const graceEndsAt = this.world.due.dueAfter(decisionDueAt, graceDays, policy.dayKind);
-    if (asOf < graceEndsAt) return null;
-    const dayWord = policy.dayKind === 'BUSINESS' ? 'business day' : 'day';
-    return {
-      key: `${this.issue.id}:${this.issue.currentTier}:${iso(decisionDueAt)}`,
-      reason:
-        `Decision due ${this.world.due.localDate(decisionDueAt)} at ${this.issue.currentTier} ` +
-        `is overdue past the ${graceDays}-${dayWord} grace period of the program's timeliness policy.`,
-      graceEndsAt,
-    };
+    return asOf < graceEndsAt ? null : { graceEndsAt };
   }
 
   private escalateByPolicy(at: number, tier: Tier): void {
-    if (tier !== this.issue.currentTier) return;
-    const breach = this.breach(at);
-    if (!breach) return;
-    if (this.world.random.next() < 0.01) {
-      // Now and then, check the breach against the domain's own rule.
-      const expected = policyEscalationBreach(
-        {
-          id: this.issue.id,
-          status: this.issue.status,
-          tier: this.issue.currentTier,
-          decisionDueAt: this.issue.decisionDueAt?.getTime() ?? null,
-          hasParentTeam: this.team.parent !== null,
-        },
-        this.world.due.policy,
-        this.world.due.calendar,
-        at,
-      );
-      if (expected?.key !== breach.key || expected.reason !== breach.reason)
-        throw new Error(`Generated policy breach differs from the domain's for ${this.issue.key}`);
-    }
+    if (tier !== this.issue.currentTier || !this.breach(at)) return;
+    // The key and reason are the domain's own (a policy escalation is rare enough to afford it).
+    const breach = policyEscalationBreach(
+      {
+        id: this.issue.id,
+        status: this.issue.status,
+        tier: this.issue.currentTier,
+        decisionDueAt: this.issue.decisionDueAt?.getTime() ?? null,
+        hasParentTeam: this.team.parent !== null,
+      },
+      this.world.due.policy,
+      this.world.due.calendar,
+      at,
+    );
+    if (!breach)
+      throw new Error(`Generated policy breach is none by the domain's rule for ${this.issue.key}`);
     this.escalate(at, 'POLICY', breach);
   }
 
