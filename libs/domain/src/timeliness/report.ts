@@ -451,7 +451,7 @@ export function timelinessReport(
           ]
         : [];
     })
-    .sort((a, b) => b.lateByDays - a.lateByDays);
+    .sort((a, b) => b.lateByDays - a.lateByDays || a.issueId.localeCompare(b.issueId));
   const overdueActionItems = actionItems
     .filter((a) => {
       const issue = byId.get(a.issueId) as IssueFacts;
@@ -470,7 +470,7 @@ export function timelinessReport(
       dueAt: a.dueAt,
       lateByDays: days(asOf - a.dueAt),
     }))
-    .sort((a, b) => b.lateByDays - a.lateByDays);
+    .sort((a, b) => b.lateByDays - a.lateByDays || a.id.localeCompare(b.id));
 
   const weekly = weeksOf(window).map(({ weekStart, start, end }): WeekCount => {
     const until = Math.min(end, asOf);
@@ -668,7 +668,9 @@ export function forecastDecisions(
       const p90 = longer.length > 0 ? readyAt + (percentile(longer, 90) as number) : asOf;
       return { ...base, p50At: p50, p90At: p90, basis, basisCount: samples.length };
     })
-    .sort((a, b) => (a.p50At ?? Infinity) - (b.p50At ?? Infinity));
+    .sort(
+      (a, b) => (a.p50At ?? Infinity) - (b.p50At ?? Infinity) || a.issueId.localeCompare(b.issueId),
+    );
 }
 
 function groupLatencies<K>(
