@@ -509,7 +509,7 @@ function PolicyEditor({
                 </label>
                 <input
                   id={inputId}
-                  className="setup-policy__days"
+                  className="setup-policy__days setup-policy__days--grace"
                   type="number"
                   inputMode="numeric"
                   min={0}
