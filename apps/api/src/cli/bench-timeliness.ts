@@ -1,0 +1,342 @@
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { DAY_MS, timelinessReport, weeksOf, type Tier, type TimelinessReport } from '@ipt/domain';
+import { AppModule } from '../app.module';
+import { FixedClock } from '../common/clock';
+import { loadConfig } from '../config/config';
+import { findRepositoryRoot } from '../config/config';
+import { ProgramEntity } from '../programs/program.entity';
+import { DatabaseService } from '../database/database.service';
+import { TimelinessService } from '../timeliness/timeliness.service';
+import { UserEntity } from '../users/user.entity';
+import { rawFigures, type RawFigures, type RawFilter } from './bench/raw-sql';
+import { generateProgram, printSummary, DEFAULT_GENERATED_DATABASE } from './generate';
+
+const USAGE = `Usage: npm run bench -- [--database data/generated.sqlite] [--runs 5] [--past-days 90]
+       [--now <ISO instant>] [--program GEN] [--skip-past] [--past-timeout-minutes 30]
+
+Measures the timeliness query (the product's TimelinessService, as the GraphQL resolver calls it)
+beside hand-written SQL for the same figures, on a generated program.`;
+
+interface Scenario {
+  readonly label: string;
+  readonly filter: RawFilter;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      database: { type: 'string', default: DEFAULT_GENERATED_DATABASE },
+      runs: { type: 'string', default: '5' },
+      'past-days': { type: 'string', default: '90' },
+      now: { type: 'string' },
+      program: { type: 'string', default: 'GEN' },
+      'skip-past': { type: 'boolean', default: false },
+      'past-only': { type: 'boolean', default: false },
+      'past-timeout-minutes': { type: 'string', default: '30' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const path = isAbsolute(values.database)
+    ? values.database
+    : join(findRepositoryRoot(), values.database);
+  if (!existsSync(path)) {
+    if (values.database !== DEFAULT_GENERATED_DATABASE) {
+      console.error(`${path} does not exist. Generate one: npm run generate -- --issues 1000000`);
+      return 1;
+    }
+    console.error(
+      `${path} does not exist. For the figures in the README run ` +
+        '`npm run generate -- --issues 1000000` first (about half an hour); ' +
+        'generating 100,000 issues now to have something to measure.',
+    );
+    printSummary(
+      await generateProgram({
+        issues: 100_000,
+        database: path,
+        // A fixed instant: the benchmark's "now" is read back from the file.
+        now: new Date('2026-11-30T17:00:00.000Z'),
+      }),
+    );
+  }
+  const runs = Math.max(1, Number(values.runs));
+  const raw = new Database(path, { readonly: true, fileMustExist: true });
+  const programKey = values.program.toUpperCase();
+  const program = raw
+    .prepare('SELECT id, key, time_zone FROM programs WHERE key = ?')
+    .get(programKey) as { id: string; key: string; time_zone: string } | undefined;
+  if (!program) {
+    console.error(`No program ${programKey} in ${path}.`);
+    return 1;
+  }
+  // The generation's "now" is the instant of its last event unless named.
+  const now = values.now
+    ? Date.parse(values.now)
+    : Date.parse(
+        (
+          raw.prepare('SELECT max(at) at FROM events WHERE program_id = ?').get(program.id) as {
+            at: string;
+          }
+        ).at,
+      );
+  const pastAsOf = now - Number(values['past-days']) * DAY_MS;
+
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({
+      config: {
+        ...loadConfig(),
+        database: { kind: 'sqlite', path },
+        demo: false,
+        timelinessSweepSeconds: 0,
+      },
+      clock: new FixedClock(new Date(now)),
+    }),
+    { logger: ['error'] },
+  );
+  try {
+    const service = app.get(TimelinessService);
+    const user = await pmOf(app, program.id);
+
+    if (values['past-only']) {
+      // A slow replay is measured once; a fast one like the rest (warm-up, then the median).
+      const past = () => service.report(user, programKey, {}, new Date(pastAsOf));
+      const started = performance.now();
+      await past();
+      const first = performance.now() - started;
+      const times = first > 10_000 ? [first] : await measure(runs, past, false);
+      process.send?.({ times, rss: process.memoryUsage().rss });
+      return 0;
+    }
+
+    const counts = raw
+      .prepare(
+        `SELECT (SELECT count(*) FROM issues WHERE program_id = @p) issues,
+                (SELECT count(*) FROM events WHERE program_id = @p) events`,
+      )
+      .get({ p: program.id }) as { issues: number; events: number };
+    const wipt = raw
+      .prepare(`SELECT id, name FROM teams WHERE program_id = ? AND tier = 'WIPT' ORDER BY name`)
+      .get(program.id) as { id: string; name: string };
+    console.log(
+      `Timeliness benchmark: ${path} (${(statSync(path).size / 2 ** 30).toFixed(1)} GiB), ` +
+        `program ${programKey}: ${counts.issues.toLocaleString('en-US')} issues, ` +
+        `${counts.events.toLocaleString('en-US')} events; as of ${new Date(now).toISOString()}; ` +
+        `median of ${runs} runs after one warm-up.\n`,
+    );
+    const scenarios: Scenario[] = [
+      { label: 'current, whole program', filter: {} },
+      { label: 'current, tier WIPT', filter: { tier: 'WIPT' as Tier } },
+      { label: 'current, discipline contracting', filter: { discipline: 'contracting' } },
+      { label: `current, team ${wipt.name}`, filter: { teamId: wipt.id } },
+    ];
+    const header = `${'figure set'.padEnd(48)} ${'product ms'.padStart(11)} ${'raw SQL ms'.padStart(11)} ${'ratio'.padStart(7)}  agree`;
+    console.log(header);
+    console.log('-'.repeat(header.length + 10));
+    const db = app.get(DatabaseService);
+    for (const scenario of scenarios) {
+      const input = { ...scenario.filter };
+      const programEntity = await db.reader.findOneByOrFail(ProgramEntity, { id: program.id });
+      const window = service.window(programEntity, input, null);
+      const weeks = weeksOf({
+        asOf: window.asOf,
+        from: window.from,
+        to: window.to,
+        timeZone: program.time_zone,
+      });
+      const product = await measure(runs, () => service.report(user, programKey, input, null));
+      const sql = await measure(runs, async () =>
+        rawFigures(
+          raw,
+          { programId: program.id, asOf: window.asOf, from: window.from, to: window.to, weeks },
+          scenario.filter,
+        ),
+      );
+      // Agreement: the product's figures (facts + libs/domain) against the SQL's, once.
+      const facts = await service.facts(window);
+      const report = timelinessReport(
+        facts,
+        { asOf: window.asOf, from: window.from, to: window.to, timeZone: program.time_zone },
+        scenario.filter,
+      );
+      const differences = compare(
+        report,
+        rawFigures(
+          raw,
+          { programId: program.id, asOf: window.asOf, from: window.from, to: window.to, weeks },
+          scenario.filter,
+        ),
+      );
+      const p = median(product);
+      const s = median(sql);
+      console.log(
+        `${scenario.label.padEnd(48)} ${p.toFixed(0).padStart(11)} ${s.toFixed(0).padStart(11)} ${(p / s).toFixed(1).padStart(6)}x  ${
+          differences.length === 0 ? 'yes' : `NO: ${differences.slice(0, 4).join('; ')}`
+        }`,
+      );
+    }
+    const memory = process.memoryUsage();
+    console.log(
+      `\nmemory after the current-view runs: RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB, ` +
+        `heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+    );
+    if (!values['skip-past']) {
+      // Replay holds the events up to as-of in memory: its own process, with room to do so.
+      console.log(
+        `\npast as-of ${new Date(pastAsOf).toISOString()} (${values['past-days']} days back, event replay, whole program):`,
+      );
+      const outcome = await pastInChild(
+        process.argv.slice(2),
+        Math.min(runs, 3),
+        Number(values['past-timeout-minutes']) * 60_000,
+      );
+      console.log(
+        outcome.ok
+          ? `  product ${median(outcome.times).toFixed(0)} ms (median of ${outcome.times.length}), peak RSS ${(outcome.rss / 2 ** 20).toFixed(0)} MiB`
+          : `  failed: ${outcome.error}`,
+      );
+    }
+    return 0;
+  } finally {
+    raw.close();
+    await app.close();
+  }
+}
+
+async function pmOf(app: INestApplicationContext, programId: string): Promise<UserEntity> {
+  const db = app.get(DatabaseService);
+  const row = (await db.reader.query(
+    `SELECT user_id FROM program_roles WHERE program_id = ? AND role = 'PROGRAM_MANAGER' LIMIT 1`,
+    [programId],
+  )) as { user_id: string }[];
+  const id = row[0]?.user_id;
+  if (!id) throw new Error('The program has no program manager to read the dashboard as.');
+  return db.reader.findOneByOrFail(UserEntity, { id });
+}
+
+async function measure(
+  runs: number,
+  work: () => Promise<unknown>,
+  warmUp = true,
+): Promise<number[]> {
+  if (warmUp) await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+}
+
+function pastInChild(
+  args: string[],
+  runs: number,
+  timeoutMs: number,
+): Promise<{ ok: true; times: number[]; rss: number } | { ok: false; error: string }> {
+  return new Promise((resolve) => {
+    let stderr = '';
+    const child = fork(__filename, [...args, '--past-only', '--runs', String(runs)], {
+      execArgv: ['--max-old-space-size=16384'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    const timer = setTimeout(() => {
+      stderr += `\nstopped: no answer within ${timeoutMs / 60_000} minutes`;
+      child.kill();
+    }, timeoutMs);
+    let result: { times: number[]; rss: number } | null = null;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.on('message', (message) => {
+      result = message as { times: number[]; rss: number };
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (result) resolve({ ok: true, ...result });
+      else
+        resolve({
+          ok: false,
+          error: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`,
+        });
+    });
+  });
+}
+
+const close = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** Where the product's figures and the SQL's differ (empty: they agree). */
+export function compare(report: TimelinessReport, sql: RawFigures): string[] {
+  const out: string[] = [];
+  const check = (name: string, a: number | null, b: number | null) => {
+    if (!close(a, b)) out.push(`${name}: product ${a}, SQL ${b}`);
+  };
+  check('open', report.headline.open.value, sql.open);
+  check('overdue', report.overdueIssues.length, sql.overdue);
+  report.aging.forEach((band, i) => check(`aging ${band.label}`, band.count, sql.aging[i] ?? null));
+  check('resolution count', report.resolution.count, sql.resolution.count);
+  check('resolution p50', report.resolution.p50Days, sql.resolution.p50Days);
+  check('resolution p90', report.resolution.p90Days, sql.resolution.p90Days);
+  check('decision on-time rate', report.decisionOnTimeRate, sql.decisionOnTimeRate);
+  check('escalation rate', report.escalationRate, sql.escalationRate);
+  check('overdue action items', report.overdueActionItems.length, sql.overdueActionItems);
+  check('disciplines', report.recommendationLatency.length, sql.recommendationLatency.size);
+  for (const row of report.recommendationLatency) {
+    const other = sql.recommendationLatency.get(row.discipline);
+    check(`${row.discipline} count`, row.count, other?.count ?? null);
+    check(`${row.discipline} p50`, row.p50Days, other?.p50Days ?? null);
+    check(`${row.discipline} p90`, row.p90Days, other?.p90Days ?? null);
+    check(`${row.discipline} on-time`, row.onTimeRate, other?.onTimeRate ?? null);
+    check(`${row.discipline} pending`, row.pending, other?.pending ?? null);
+    check(`${row.discipline} late`, row.late, other?.late ?? null);
+  }
+  check('authorities', report.decisionLatencyByAuthority.length, sql.decisionByAuthority.size);
+  for (const row of report.decisionLatencyByAuthority) {
+    const other = sql.decisionByAuthority.get(row.teamId);
+    check(`authority ${row.teamId} count`, row.count, other?.count ?? null);
+    check(`authority ${row.teamId} p50`, row.p50Days, other?.p50Days ?? null);
+    check(`authority ${row.teamId} p90`, row.p90Days, other?.p90Days ?? null);
+    check(`authority ${row.teamId} on-time`, row.onTimeRate, other?.onTimeRate ?? null);
+    check(`authority ${row.teamId} pending`, row.pending, other?.pending ?? null);
+  }
+  for (const row of report.decisionLatencyByTier) {
+    const other = sql.decisionByTier.get(row.tier);
+    check(`tier ${row.tier} count`, row.count, other?.count ?? null);
+    check(`tier ${row.tier} p50`, row.p50Days, other?.p50Days ?? null);
+    check(`tier ${row.tier} on-time`, row.onTimeRate, other?.onTimeRate ?? null);
+  }
+  check('weeks', report.weekly.length, sql.weekly.length);
+  report.weekly.forEach((week, i) => {
+    check(`week ${week.weekStart} opened`, week.opened, sql.weekly[i]?.opened ?? null);
+    check(`week ${week.weekStart} closed`, week.closed, sql.weekly[i]?.closed ?? null);
+  });
+  return out;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+      if (process.send) process.disconnect();
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exitCode = 1;
+    },
+  );
+}
