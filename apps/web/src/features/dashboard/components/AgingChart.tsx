@@ -77,7 +77,13 @@ export function AgingChart({ programKey, bands, scope }: AgingChartProps) {
           label={{ ...AXIS_LABEL, value: 'Open issues', angle: -90, position: 'insideLeft' }}
         />
         <Tooltip formatter={(value) => [value, 'Open issues']} />
-        <Bar dataKey="count" name="Open issues" fill={CHART_COLORS.primary} shape={shape} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="count"
+          name="Open issues"
+          fill={CHART_COLORS.primary}
+          shape={shape}
+        />
       </BarChart>
     </ChartPanel>
   );

@@ -53,20 +53,23 @@ export function DashboardReport({ report, scope }: DashboardReportProps) {
           decisions={report.decisionLatencyByTier}
           scope={scope}
         />
-        <section className="dashboard-panel" aria-labelledby="dashboard-forecasts">
-          <h2 id="dashboard-forecasts">Pending decisions and their forecasts</h2>
-          <p className="muted dashboard-panel__description">
-            When each decision waiting now is likely to land, from the deciding authority’s own past
-            decisions (or its tier’s, or the program’s, when it has too few).
-          </p>
-          <ForecastTable
-            caption="Pending decisions, soonest first"
-            forecasts={report.forecasts}
-            timeZone={report.timeZone}
-            empty="No decision is waiting."
-          />
-        </section>
       </div>
+      <section
+        className="dashboard-panel dashboard-panel--wide"
+        aria-labelledby="dashboard-forecasts"
+      >
+        <h2 id="dashboard-forecasts">Pending decisions and their forecasts</h2>
+        <p className="muted dashboard-panel__description">
+          When each decision waiting now is likely to land, from the deciding authority’s own past
+          decisions (or its tier’s, or the program’s, when it has too few).
+        </p>
+        <ForecastTable
+          caption="Pending decisions, soonest first"
+          forecasts={report.forecasts}
+          timeZone={report.timeZone}
+          empty="No decision is waiting."
+        />
+      </section>
       <OverdueLists
         issues={report.overdueIssues}
         actionItems={report.overdueActionItems}

@@ -91,9 +91,20 @@ export function RecommendationLatencyChart({
         />
         <YAxis type="category" dataKey="name" width={220} tick={AXIS_TICK} />
         <Tooltip />
-        <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="p50" name="Median (days)" fill={CHART_COLORS.primary} shape={shape} />
-        <Bar dataKey="p90" name="90th percentile (days)" fill={CHART_COLORS.secondary} />
+        <Legend verticalAlign="top" height={28} itemSorter={null} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="p50"
+          name="Median (days)"
+          fill={CHART_COLORS.primary}
+          shape={shape}
+        />
+        <Bar
+          isAnimationActive={false}
+          dataKey="p90"
+          name="90th percentile (days)"
+          fill={CHART_COLORS.secondary}
+        />
       </BarChart>
     </ChartPanel>
   );

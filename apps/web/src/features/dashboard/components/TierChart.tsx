@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { TIER_NAMES, type Tier } from '@ipt/domain';
 import type { TierDwell, TimelinessReport } from '../api/get-timeliness';
 import { tierUrl, type Scope } from '../drill-down';
@@ -21,7 +21,8 @@ export function TierChart({ programKey, dwell, decisions, scope }: TierChartProp
   const decidedAt = new Map(decisions.map((d) => [d.tier, d]));
   const data = dwell.map((t) => ({
     ...t,
-    name: `${t.tier} · median ${formatDays(t.openAge.p50Days)} there`,
+    name: t.tier,
+    caption: `${t.open} · median ${formatDays(t.openAge.p50Days)} there`,
     href: tierUrl(programKey, t.tier as Tier, scope),
     linkLabel: `${t.tier} (${TIER_NAMES[t.tier as Tier] ?? t.tier}): ${formatIssues(t.open)} open here, for a median of ${formatDays(t.openAge.p50Days)} so far. Open them in the tracker.`,
   }));
@@ -75,7 +76,7 @@ export function TierChart({ programKey, dwell, decisions, scope }: TierChartProp
         responsive
         style={{ width: '100%', height: 260 }}
         data={data}
-        margin={CHART_MARGIN}
+        margin={{ ...CHART_MARGIN, top: 24 }}
         accessibilityLayer={false}
       >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
@@ -84,7 +85,7 @@ export function TierChart({ programKey, dwell, decisions, scope }: TierChartProp
           tick={AXIS_TICK}
           label={{
             ...AXIS_LABEL,
-            value: 'Tier (median days there)',
+            value: 'Tier (label: open issues · median days there)',
             position: 'bottom',
             offset: 8,
           }}
@@ -95,7 +96,15 @@ export function TierChart({ programKey, dwell, decisions, scope }: TierChartProp
           label={{ ...AXIS_LABEL, value: 'Open issues', angle: -90, position: 'insideLeft' }}
         />
         <Tooltip formatter={(value) => [value, 'Open issues']} />
-        <Bar dataKey="open" name="Open issues" fill={CHART_COLORS.primary} shape={shape} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="open"
+          name="Open issues"
+          fill={CHART_COLORS.primary}
+          shape={shape}
+        >
+          <LabelList dataKey="caption" position="top" fill={CHART_COLORS.text} fontSize={13} />
+        </Bar>
       </BarChart>
     </ChartPanel>
   );

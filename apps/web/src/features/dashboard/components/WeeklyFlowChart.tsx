@@ -82,9 +82,15 @@ export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartPro
           label={{ ...AXIS_LABEL, value: 'Issues per week', angle: -90, position: 'insideLeft' }}
         />
         <Tooltip />
-        <Legend verticalAlign="top" height={28} />
-        <Bar dataKey="opened" name="Opened" fill={CHART_COLORS.primary} shape={shape} />
-        <Bar dataKey="closed" name="Closed" fill={CHART_COLORS.closed} />
+        <Legend verticalAlign="top" height={28} itemSorter={null} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="opened"
+          name="Opened"
+          fill={CHART_COLORS.primary}
+          shape={shape}
+        />
+        <Bar isAnimationActive={false} dataKey="closed" name="Closed" fill={CHART_COLORS.closed} />
         <Line
           dataKey="overdue"
           name="Overdue at week’s end"
