@@ -45,8 +45,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ARGON2_MEMORY_KIB: '1024',
     ARGON2_TIME_COST: '1',
     NODE_ENV: 'test',
-    // Tests run the escalation sweep on demand, at instants they choose.
+    // Tests run the sweeps on demand, at instants they choose.
     TIMELINESS_SWEEP_SECONDS: '0',
+    NOTIFICATION_SWEEP_SECONDS: '0',
     ...options.env,
   });
   const running = await startApp({

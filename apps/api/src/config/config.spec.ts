@@ -9,6 +9,19 @@ describe(loadConfig.name, () => {
     expect(sut.database).toEqual({ kind: 'sqlite', path: '/srv/ipt/data/ipt.sqlite' });
     expect(sut.demo).toBe(true);
     expect(sut.sessionSecret).toBeNull();
+    expect([sut.timelinessSweepSeconds, sut.notificationSweepSeconds]).toEqual([300, 60]);
+  });
+
+  it('reads the sweep intervals (0 turns a sweep off) and refuses nonsense, naming the variable', () => {
+    const sut = loadConfig(
+      { TIMELINESS_SWEEP_SECONDS: '0', NOTIFICATION_SWEEP_SECONDS: '15' },
+      root,
+    );
+    expect([sut.timelinessSweepSeconds, sut.notificationSweepSeconds]).toEqual([0, 15]);
+    expect(() => loadConfig({ NOTIFICATION_SWEEP_SECONDS: 'often' }, root)).toThrow(
+      'Invalid configuration: NOTIFICATION_SWEEP_SECONDS',
+    );
+    expect(() => loadConfig({ TIMELINESS_SWEEP_SECONDS: '-5' }, root)).toThrow(ConfigError);
   });
 
   it('resolves a relative SQLite path against the repository root and keeps an absolute one', () => {

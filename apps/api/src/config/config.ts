@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly repositoryRoot: string;
   /** How often the timeliness policy sweep (escalation by policy) runs; 0 turns it off. */
   readonly timelinessSweepSeconds: number;
+  /** How often the due-soon / overdue notification sweep runs; 0 turns it off. */
+  readonly notificationSweepSeconds: number;
 }
 
 export type DatabaseConfig =
@@ -71,6 +73,7 @@ export function loadConfig(
     webDist: join(repositoryRoot, 'apps/web/dist'),
     repositoryRoot,
     timelinessSweepSeconds: integer(env, 'TIMELINESS_SWEEP_SECONDS', 300, 0, 86_400),
+    notificationSweepSeconds: integer(env, 'NOTIFICATION_SWEEP_SECONDS', 60, 0, 86_400),
   };
 }
 

@@ -13,7 +13,6 @@ import {
 } from '@ipt/domain';
 import { EntityManager } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
-import { ConfigError } from '../config/config';
 import { storedInstant } from '../database/columns';
 import { DatabaseService } from '../database/database.service';
 import { ActionItemEntity } from '../issues/action-item.entity';
@@ -27,24 +26,8 @@ import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { DueWork, dueText, issueLink } from './notification-texts';
 import { NotificationDraft, NotificationsService } from './notifications.service';
-
-/** Seconds between sweeps unless NOTIFICATION_SWEEP_SECONDS says otherwise (0: never). */
-export const DEFAULT_SWEEP_SECONDS = 60;
-
-/**
- * How often the API process sweeps, in milliseconds; null for never. Never under Jest
- * (NODE_ENV=test): tests sweep at the instants they choose.
- */
-export function sweepIntervalMs(env: Readonly<Record<string, string | undefined>>): number | null {
-  if (env['NODE_ENV'] === 'test') return null;
-  const name = 'NOTIFICATION_SWEEP_SECONDS';
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return DEFAULT_SWEEP_SECONDS * 1000;
-  if (!/^\d+$/.test(raw) || Number(raw) > 86_400) {
-    throw new ConfigError(name, `must be a whole number of seconds from 0 to 86400, not "${raw}".`);
-  }
-  return Number(raw) === 0 ? null : Number(raw) * 1000;
-}
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 
 /** Open work that is someone's, with its due date. */
 interface DueItem {
@@ -77,11 +60,13 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
     private readonly db: DatabaseService,
     private readonly notifications: NotificationsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = sweepIntervalMs(process.env);
-    if (interval === null) return;
+    const seconds = this.config.notificationSweepSeconds;
+    if (seconds <= 0) return;
+    const interval = seconds * 1000;
     this.timer = setInterval(() => {
       // A slow sweep is never overlapped by the next one.
       if (this.running) return;
