@@ -5,10 +5,12 @@ interface DueDateProps {
   now: Date;
   /** Shown before the date, e.g. "Decision due". */
   label?: string;
+  /** The program's time zone, which its deadlines keep; the reader's when absent. */
+  timeZone?: string;
 }
 
 /** A due date with how long is left, "overdue" spelled out in text (not only by colour). */
-export function DueDate({ dueAt, now, label }: DueDateProps) {
+export function DueDate({ dueAt, now, label, timeZone }: DueDateProps) {
   const due = describeDue(dueAt, now);
   if (dueAt === null) {
     return <span className="queue-due">{label ? `${label}: ` : null}No due date</span>;
@@ -16,7 +18,7 @@ export function DueDate({ dueAt, now, label }: DueDateProps) {
   return (
     <span className={due.overdue ? 'queue-due queue-due--overdue' : 'queue-due'}>
       {label ? `${label} ` : null}
-      <time dateTime={dueAt}>{formatDateTime(dueAt)}</time>{' '}
+      <time dateTime={dueAt}>{formatDateTime(dueAt, timeZone)}</time>{' '}
       <span className={due.overdue ? 'queue-badge queue-badge--overdue' : 'muted'}>
         ({due.relative})
       </span>

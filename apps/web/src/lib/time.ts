@@ -46,10 +46,30 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A date-time in the reader's locale and time zone. */
-export function formatDateTime(iso: string): string {
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date-time in the reader's locale; in `timeZone` (a program's, so day boundaries match the
+ * program's deadlines) with the zone named, or in the reader's own zone when none is given.
+ */
+export function formatDateTime(iso: string, timeZone?: string): string {
   const date = parse(iso);
-  return date ? dateTimeFormat.format(date) : iso;
+  if (!date) return iso;
+  if (!timeZone) return dateTimeFormat.format(date);
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    zonedFormats.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 /** A calendar date in the reader's locale and time zone. */

@@ -162,7 +162,11 @@ export function InboxScreen({ now }: { now: Date }) {
                           <TeamName team={entry.team} />
                         </td>
                         <td>
-                          <DueDate dueAt={entry.dueAt} now={now} />
+                          <DueDate
+                            dueAt={entry.dueAt}
+                            now={now}
+                            timeZone={entry.issue.program.timeZone}
+                          />
                         </td>
                         <td>
                           <RunningStageClock

@@ -155,12 +155,19 @@ export function QueueScreen({ now }: { now: Date }) {
                         {issue.readyAt ? (
                           <span>
                             Ready since{' '}
-                            <time dateTime={issue.readyAt}>{formatDateTime(issue.readyAt)}</time>
+                            <time dateTime={issue.readyAt}>
+                              {formatDateTime(issue.readyAt, issue.program.timeZone)}
+                            </time>
                           </span>
                         ) : null}
                       </p>
                       <p className="queue-card__due">
-                        <DueDate dueAt={entry.dueAt} now={now} label="Decision due" />
+                        <DueDate
+                          dueAt={entry.dueAt}
+                          now={now}
+                          label="Decision due"
+                          timeZone={issue.program.timeZone}
+                        />
                       </p>
                       <div className="queue-card__timeliness">
                         <p className="queue-card__clock">
