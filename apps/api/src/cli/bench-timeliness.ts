@@ -114,7 +114,7 @@ async function main(): Promise<number> {
       await past();
       const first = performance.now() - started;
       const times = first > 10_000 ? [first] : await measure(runs, past, false);
-      process.send?.({ times, rss: process.memoryUsage().rss });
+      process.send?.({ times, rss: process.resourceUsage().maxRSS * 1024 });
       return 0;
     }
 
@@ -186,7 +186,8 @@ async function main(): Promise<number> {
     }
     const memory = process.memoryUsage();
     console.log(
-      `\nmemory after the current-view runs: RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB, ` +
+      `\nmemory after the current-view runs: RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB ` +
+        `(peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB), ` +
         `heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB`,
     );
     if (!values['skip-past']) {
