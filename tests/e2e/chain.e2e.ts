@@ -40,7 +40,8 @@ describe('the chain in the browser', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('ipt-demo-pass');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/issues(\?|$)/);
+    // Program managers land on the dashboard, everyone else on the tracker.
+    await page.waitForURL(/\/(issues|dashboard)(\?|$)/);
     return page;
   }
 
@@ -59,6 +60,7 @@ describe('the chain in the browser', () => {
 
   it('a program manager raises and triages an issue', async () => {
     const pm = await signedIn('pm@example.com');
+    await pm.getByRole('link', { name: 'Issues', exact: true }).click();
     await pm.getByRole('link', { name: 'HX-1', exact: true }).waitFor();
     await expectAccessible(pm, 'issue-tracker');
 

@@ -36,7 +36,8 @@ describe('the program dashboard in the browser', () => {
     await page.getByLabel('Email').fill('pm@example.com');
     await page.getByLabel('Password').fill('ipt-demo-pass');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(/\/issues(\?|$)/);
+    // Signing in lands a program manager on the dashboard.
+    await page.waitForURL(/\/dashboard\?program=HX$/);
   });
   afterAll(async () => {
     await context?.close();

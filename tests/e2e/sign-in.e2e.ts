@@ -43,6 +43,9 @@ describe('signing in and seeing the program’s issues', () => {
 
     await page.getByLabel('Password').fill('ipt-demo-pass');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // A program manager lands on the program's dashboard; the tracker is one click away.
+    await page.waitForURL(/\/dashboard\?program=HX$/);
+    await page.getByRole('link', { name: 'Issues', exact: true }).click();
     // The tracker is a virtualized grid: it says how many rows it has, and renders those in view.
     const grid = page.getByRole('grid');
     await grid.getByRole('link', { name: 'HX-1', exact: true }).waitFor();

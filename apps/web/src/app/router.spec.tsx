@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { SessionProvider } from '../features/auth/components/SessionProvider';
 import { gqlError, restoreFetch, stubGraphQL, type OperationHandler } from '../test/graphql-stub';
@@ -86,6 +86,22 @@ describe('app routes', () => {
 
     expect(await screen.findByRole('heading', { name: 'Issues' })).toBeInTheDocument();
     expect(path()).toBe('/issues');
+  });
+
+  it('lands a program manager on the dashboard of the program they manage', async () => {
+    renderApp('/', {
+      Me: () => ({ data: { me: ada } }),
+      DashboardPrograms: () => ({
+        data: {
+          programs: [
+            { id: 'p0', key: 'AB', name: 'Another', timeZone: 'UTC', myRole: 'MEMBER' },
+            { id: 'p1', key: 'HX', name: 'Heavy Lift', timeZone: 'UTC', myRole: 'PROGRAM_MANAGER' },
+          ],
+        },
+      }),
+    });
+    // The landing page's code loads lazily, as in the browser.
+    await waitFor(() => expect(path()).toBe('/dashboard'), { timeout: 5000 });
   });
 
   it('takes a signed-in user away from the sign-in page', async () => {

@@ -14,7 +14,8 @@ interface Fill {
   password: string;
 }
 
-const HOME = '/issues';
+/** `/` sends each person to their own landing page (a program manager's is the dashboard). */
+const HOME = '/';
 
 /** Where to go after signing in: back to the page that sent us here, if it is one of ours. */
 function returnPath(state: unknown): string {
