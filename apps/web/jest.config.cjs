@@ -13,4 +13,7 @@ module.exports = {
     '\\.css$': '<rootDir>/src/test/style-stub.cjs',
   },
   setupFilesAfterEnv: ['<rootDir>/src/test/setup.ts'],
+  // Whole screens render in jsdom (charts included) on shared two-core machines: a busy machine
+  // must not turn a slow render into a failure. Waits inside tests keep their own limits.
+  testTimeout: 20_000,
 };
