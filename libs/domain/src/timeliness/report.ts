@@ -1,7 +1,15 @@
 import type { Consequence, EscalationSource, Stage, Tier } from '../enums';
-import { TIERS_LOWEST_FIRST } from '../enums';
+import { STAGES, TIERS_LOWEST_FIRST } from '../enums';
 import { addCalendarDays, instantAtLocal, localDateOf, weekday } from './calendar';
-import { DAY_MS, runningStage, stageClock, type Instant, type IssueClockFacts } from './clocks';
+import {
+  DAY_MS,
+  runningStage,
+  stageClock,
+  stageFinish,
+  stageStart,
+  type Instant,
+  type IssueClockFacts,
+} from './clocks';
 import { percentile } from './percentiles';
 
 /**
@@ -226,10 +234,11 @@ const OPEN_STATUSES = new Set(['OPEN', 'IN_REVIEW', 'AWAITING_DECISION', 'DECIDE
 
 /** When an issue stopped being open (resolved, closed or withdrawn), if it has. */
 export function issueEndedAt(issue: IssueClockFacts): Instant | null {
-  const ends = [issue.resolvedAt, issue.closedAt, issue.withdrawnAt].filter(
-    (instant): instant is Instant => instant !== null,
-  );
-  return ends.length === 0 ? null : Math.min(...ends);
+  let ended: Instant | null = null;
+  for (const instant of [issue.resolvedAt, issue.closedAt, issue.withdrawnAt]) {
+    if (instant !== null && (ended === null || instant < ended)) ended = instant;
+  }
+  return ended;
 }
 
 export function isOpenAt(issue: IssueFacts, at: Instant): boolean {
@@ -266,7 +275,7 @@ const inWindow = (at: Instant | null, from: Instant, to: Instant): at is Instant
  * the clock that ran is the one the escalation recorded, since the escalation restarted the
  * issue's own clocks at the new tier.
  */
-function overdueAt(
+export function overdueAt(
   issue: IssueFacts,
   at: Instant,
   escalationsOf: ReadonlyMap<string, readonly EscalationFacts[]>,
@@ -286,6 +295,52 @@ function overdueAt(
     : null;
 }
 
+/** An open interval of instants (after, before) in which an issue was overdue. */
+interface OverdueSpan {
+  readonly after: Instant;
+  readonly before: Instant;
+}
+
+/**
+ * The instants at which `overdueAt` holds, as disjoint open intervals: once per issue instead of
+ * once per issue and instant (the weekly series asks at every week's end). Equal to `overdueAt`
+ * by construction and by a property test.
+ */
+export function overdueSpansOf(
+  issue: IssueFacts,
+  escalations: readonly EscalationFacts[],
+): OverdueSpan[] {
+  const ended = issueEndedAt(issue);
+  // Open: raised, and not yet ended (an issue never ended is open only in an open status).
+  const openAfter = issue.raisedAt - 1;
+  const openBefore =
+    ended !== null ? ended : OPEN_STATUSES.has(issue.status) ? Infinity : -Infinity;
+  const spans: OverdueSpan[] = [];
+  const add = (after: number, before: number) => {
+    const a = Math.max(after, openAfter);
+    const b = Math.min(before, openBefore);
+    if (a < b) spans.push({ after: a, before: b });
+  };
+  // Before each escalation, the clock it recorded ran (from the previous escalation on).
+  let since = -Infinity;
+  for (const e of escalations) {
+    if (e.fromStage !== null && e.fromStageStartedAt !== null && e.fromStageDueAt !== null) {
+      add(Math.max(e.fromStageDueAt, e.fromStageStartedAt - 1, since - 1), e.at);
+    }
+    since = e.at;
+  }
+  // After the last one, the issue's own running stage.
+  for (const stage of STAGES) {
+    const start = stageStart(issue, stage);
+    const due = issue.due[stage];
+    if (start === null || due === null) continue;
+    const finish = stageFinish(issue, stage);
+    const stops = finish !== null && finish >= start ? finish : Infinity;
+    add(Math.max(due, start - 1, since - 1), stops);
+  }
+  return spans;
+}
+
 export function timelinessReport(
   facts: ProgramFacts,
   window: ReportWindow,
@@ -293,6 +348,12 @@ export function timelinessReport(
 ): TimelinessReport {
   const { asOf, from, to } = window;
   const issues = facts.issues.filter((issue) => issueMatches(issue, filter));
+  const endedAt = new Map<IssueFacts, Instant | null>();
+  const endedOf = (issue: IssueFacts) => {
+    let ended = endedAt.get(issue);
+    if (ended === undefined) endedAt.set(issue, (ended = issueEndedAt(issue)));
+    return ended;
+  };
   const byId = new Map(issues.map((issue) => [issue.id, issue]));
   const decisions = facts.decisions.filter(
     (d) => byId.has(d.issueId) && decisionMatches(d, filter) && d.decidedAt <= asOf,
@@ -406,7 +467,7 @@ export function timelinessReport(
     const active = issues.filter(
       (issue) =>
         issue.raisedAt <= Math.min(end, asOf) &&
-        (issueEndedAt(issue) === null || (issueEndedAt(issue) as Instant) >= start),
+        (endedOf(issue) === null || (endedOf(issue) as Instant) >= start),
     );
     const escalated = new Set(
       escalations.filter((e) => inWindow(e.at, start, end)).map((e) => e.issueId),
@@ -472,18 +533,37 @@ export function timelinessReport(
     }))
     .sort((a, b) => b.lateByDays - a.lateByDays || a.id.localeCompare(b.id));
 
-  const weekly = weeksOf(window).map(({ weekStart, start, end }): WeekCount => {
-    const until = Math.min(end, asOf);
-    return {
-      weekStart,
-      opened: issues.filter((issue) => issue.raisedAt >= start && issue.raisedAt < end).length,
-      closed: issues.filter((issue) => {
-        const ended = issueEndedAt(issue);
-        return ended !== null && ended >= start && ended < end && ended <= asOf;
-      }).length,
-      overdue: issues.filter((issue) => overdueAt(issue, until, escalationsOf) !== null).length,
-    };
-  });
+  const weeks = weeksOf(window);
+  const weekOf = (at: Instant) => {
+    // Weeks are few; the last one starting at or before `at`, if `at` falls in it.
+    for (let i = weeks.length - 1; i >= 0; i--) {
+      const week = weeks[i] as (typeof weeks)[number];
+      if (at >= week.start) return at < week.end ? i : -1;
+    }
+    return -1;
+  };
+  const opened = weeks.map(() => 0);
+  const closed = weeks.map(() => 0);
+  const overdueSpans: OverdueSpan[] = [];
+  for (const issue of issues) {
+    const raisedIn = weekOf(issue.raisedAt);
+    if (raisedIn >= 0) opened[raisedIn] = (opened[raisedIn] as number) + 1;
+    const ended = endedOf(issue);
+    const closedIn = ended !== null && ended <= asOf ? weekOf(ended) : -1;
+    if (closedIn >= 0) closed[closedIn] = (closed[closedIn] as number) + 1;
+    overdueSpans.push(...overdueSpansOf(issue, escalationsOf.get(issue.id) ?? []));
+  }
+  const overdueCountAt = (at: Instant) =>
+    overdueSpans.reduce(
+      (count, span) => (span.after < at && at < span.before ? count + 1 : count),
+      0,
+    );
+  const weekly = weeks.map(({ weekStart, end }, i): WeekCount => ({
+    weekStart,
+    opened: opened[i] as number,
+    closed: closed[i] as number,
+    overdue: overdueCountAt(Math.min(end, asOf)),
+  }));
 
   const forecasts = forecastDecisions(waitingNow, facts.decisions, filter, asOf);
 
@@ -494,7 +574,7 @@ export function timelinessReport(
     open: { value: openNow.length, previous: issues.filter((i) => isOpenAt(i, from)).length },
     overdue: {
       value: overdueIssues.length,
-      previous: issues.filter((issue) => overdueAt(issue, from, escalationsOf) !== null).length,
+      previous: overdueCountAt(from),
     },
     medianResolutionDays: {
       value: resolution.p50Days,
@@ -531,13 +611,21 @@ export function timelinessReport(
  * request) is not a second answer, so it neither adds a latency nor counts as late again.
  */
 function firstAnswers(recommendations: readonly RecommendationFacts[]): RecommendationFacts[] {
-  const first = new Map<string, RecommendationFacts>();
+  // Grouped by issue first: an issue has a handful, so the per-request search stays tiny.
+  const byIssue = new Map<string, RecommendationFacts[]>();
   for (const r of recommendations) {
-    const key = `${r.issueId} ${r.discipline} ${r.requestedAt}`;
-    const seen = first.get(key);
-    if (!seen || r.submittedAt < seen.submittedAt) first.set(key, r);
+    const answers = byIssue.get(r.issueId);
+    if (!answers) {
+      byIssue.set(r.issueId, [r]);
+      continue;
+    }
+    const same = answers.findIndex(
+      (a) => a.discipline === r.discipline && a.requestedAt === r.requestedAt,
+    );
+    if (same < 0) answers.push(r);
+    else if (r.submittedAt < (answers[same] as RecommendationFacts).submittedAt) answers[same] = r;
   }
-  return [...first.values()];
+  return [...byIssue.values()].flat();
 }
 
 function issueMatches(issue: IssueFacts, filter: TimelinessFilter): boolean {
@@ -639,9 +727,11 @@ export function forecastDecisions(
     (d) => d.readyAt !== null && d.decidedAt <= asOf && d.decidedAt >= since,
   );
   const latency = (d: DecisionFacts) => Math.max(0, d.decidedAt - (d.readyAt as Instant));
+  const ascending = (a: number, b: number) => a - b;
   const byTeam = groupLatencies(history, (d) => d.teamId, latency);
   const byTier = groupLatencies(history, (d) => d.tier, latency);
   const program = history.map(latency);
+  for (const samples of [...byTeam.values(), ...byTier.values(), program]) samples.sort(ascending);
   return waiting
     .filter((issue) => !filter.authorityTeamId || issue.teamId === filter.authorityTeamId)
     .map((issue): DecisionForecast => {
@@ -660,17 +750,31 @@ export function forecastDecisions(
         dueAt: issue.due.DECISION,
       };
       if (!chosen) return { ...base, p50At: null, p90At: null, basis: 'NONE', basisCount: 0 };
-      const [basis, samples] = chosen;
-      const waited = asOf - readyAt;
-      const longer = samples.filter((s) => s > waited);
+      const [basis, sorted] = chosen;
+      // Only past decisions that took longer than this one has waited: a sorted suffix.
+      const longer = sorted.length - firstAbove(sorted, asOf - readyAt);
+      const rank = (p: number) =>
+        sorted[sorted.length - longer + Math.max(1, Math.ceil((p / 100) * longer)) - 1] as number;
       // Waited longer than any past decision took: expect it any time now.
-      const p50 = longer.length > 0 ? readyAt + (percentile(longer, 50) as number) : asOf;
-      const p90 = longer.length > 0 ? readyAt + (percentile(longer, 90) as number) : asOf;
-      return { ...base, p50At: p50, p90At: p90, basis, basisCount: samples.length };
+      const p50 = longer > 0 ? readyAt + rank(50) : asOf;
+      const p90 = longer > 0 ? readyAt + rank(90) : asOf;
+      return { ...base, p50At: p50, p90At: p90, basis, basisCount: sorted.length };
     })
     .sort(
       (a, b) => (a.p50At ?? Infinity) - (b.p50At ?? Infinity) || a.issueId.localeCompare(b.issueId),
     );
+}
+
+/** The index of the first value above `limit` in ascending `sorted` (its length if none). */
+function firstAbove(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) > limit) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 function groupLatencies<K>(
