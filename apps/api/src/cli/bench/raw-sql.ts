@@ -133,12 +133,13 @@ export function rawFigures(
           ${issueFilter})`);
 
   // Issues active in the period (open now, or ended since its start): the base of what follows.
+  // By rowid, which every index holds: the union never visits the table, only the result does.
   const active = `
-    SELECT id FROM issues WHERE program_id = @p AND status IN ${OPEN}
-    UNION SELECT id FROM issues WHERE program_id = @p AND resolved_at >= @from
-    UNION SELECT id FROM issues WHERE program_id = @p AND closed_at >= @from
-    UNION SELECT id FROM issues WHERE program_id = @p AND withdrawn_at >= @from`;
-  const filtered = `SELECT i.* FROM issues i WHERE i.id IN (${active}) ${issueFilter}`;
+    SELECT rowid FROM issues WHERE program_id = @p AND status IN ${OPEN}
+    UNION SELECT rowid FROM issues WHERE program_id = @p AND resolved_at >= @from
+    UNION SELECT rowid FROM issues WHERE program_id = @p AND closed_at >= @from
+    UNION SELECT rowid FROM issues WHERE program_id = @p AND withdrawn_at >= @from`;
+  const filtered = `SELECT i.* FROM issues i WHERE i.rowid IN (${active}) ${issueFilter}`;
 
   const resolution = one<{ n: number | null; p50: number | null; p90: number | null }>(
     percentileSql(
@@ -276,10 +277,10 @@ export function rawFigures(
     const closed = db
       .prepare(
         `SELECT ${bucket('e')} w, count(*) n FROM (
-           SELECT ${ended} e FROM issues i WHERE i.id IN (
-             SELECT id FROM issues WHERE program_id = @p AND resolved_at >= @first
-             UNION SELECT id FROM issues WHERE program_id = @p AND closed_at >= @first
-             UNION SELECT id FROM issues WHERE program_id = @p AND withdrawn_at >= @first)
+           SELECT ${ended} e FROM issues i WHERE i.rowid IN (
+             SELECT rowid FROM issues WHERE program_id = @p AND resolved_at >= @first
+             UNION SELECT rowid FROM issues WHERE program_id = @p AND closed_at >= @first
+             UNION SELECT rowid FROM issues WHERE program_id = @p AND withdrawn_at >= @first)
            ${issueFilter})
          WHERE e >= @first AND e < @last AND e <= @asOf GROUP BY w`,
       )
