@@ -49,109 +49,119 @@ export async function loadCurrentFacts(
     UNION SELECT id FROM issues WHERE program_id = :programId AND withdrawn_at >= :since`;
   const raw = (qb: SelectQueryBuilder<object>) => qb.setParameters(params).getRawMany<Row>();
 
-  const [issueRows, requiredRows, recommendationRows, waiverRows, escalationRows, itemRows] =
-    await Promise.all([
-      raw(
-        manager
-          .createQueryBuilder()
-          .select([
-            'i.id AS id',
-            'i.key AS key',
-            'i.title AS title',
-            'i.status AS status',
-            'i.consequence AS consequence',
-            'i.current_team_id AS team_id',
-            'i.current_tier AS tier',
-            'i.raised_at AS raised_at',
-            'i.tier_entered_at AS tier_entered_at',
-            'i.triaged_at AS triaged_at',
-            'i.ready_at AS ready_at',
-            'i.decided_at AS decided_at',
-            'i.resolved_at AS resolved_at',
-            'i.closed_at AS closed_at',
-            'i.withdrawn_at AS withdrawn_at',
-            'i.triage_due_at AS triage_due_at',
-            'i.recommendations_due_at AS recommendations_due_at',
-            'i.decision_due_at AS decision_due_at',
-            'i.resolution_due_at AS resolution_due_at',
-            'i.manual_due_stages AS manual_due_stages',
-          ])
-          .from('issues', 'i')
-          .where(`i.id IN (${windowIds})`),
-      ),
-      raw(
-        manager
-          .createQueryBuilder()
-          .select(['r.issue_id AS issue_id', 'r.discipline AS discipline'])
-          .from('issue_required_disciplines', 'r')
-          .where(`r.issue_id IN (${windowIds})`)
-          .orderBy('r.issue_id')
-          .addOrderBy('r.position'),
-      ),
-      raw(
-        manager
-          .createQueryBuilder()
-          .select([
-            'r.issue_id AS issue_id',
-            'r.discipline AS discipline',
-            'r.team_id AS team_id',
-            't.tier AS tier',
-            'r.requested_at AS requested_at',
-            'r.submitted_at AS submitted_at',
-            'r.due_at AS due_at',
-            'r.superseded_at AS superseded_at',
-          ])
-          .from('recommendations', 'r')
-          .innerJoin('teams', 't', 't.id = r.team_id')
-          .where(`r.issue_id IN (${windowIds})`),
-      ),
-      raw(
-        manager
-          .createQueryBuilder()
-          .select(['w.issue_id AS issue_id', 'w.discipline AS discipline'])
-          .from('waivers', 'w')
-          .where(`w.issue_id IN (${windowIds})`),
-      ),
-      raw(
-        manager
-          .createQueryBuilder()
-          .select([
-            'e.issue_id AS issue_id',
-            'e.from_team_id AS from_team_id',
-            'e.to_team_id AS to_team_id',
-            'e.from_tier AS from_tier',
-            'e.to_tier AS to_tier',
-            'e.escalated_at AS escalated_at',
-            'e.source AS source',
-            'e.from_stage AS from_stage',
-            'e.from_stage_started_at AS from_stage_started_at',
-            'e.from_stage_due_at AS from_stage_due_at',
-            'e.from_stage AS from_stage',
-            'e.from_stage_started_at AS from_stage_started_at',
-            'e.from_stage_due_at AS from_stage_due_at',
-          ])
-          .from('escalations', 'e')
-          .where(`e.issue_id IN (${windowIds})`),
-      ),
-      raw(
-        manager
-          .createQueryBuilder()
-          .select([
-            'a.id AS id',
-            'a.issue_id AS issue_id',
-            'a.title AS title',
-            'a.assignee_id AS assignee_id',
-            'a.due_at AS due_at',
-            'a.done_at AS done_at',
-          ])
-          .from('action_items', 'a')
-          .innerJoin('decisions', 'd', 'd.id = a.decision_id')
-          .where(`a.issue_id IN (${windowIds})`)
-          .andWhere('d.superseded_at IS NULL'),
-      ),
-    ]);
+  const issueRows = await raw(
+    manager
+      .createQueryBuilder()
+      .select([
+        'i.id AS id',
+        'i.key AS key',
+        'i.title AS title',
+        'i.status AS status',
+        'i.consequence AS consequence',
+        'i.current_team_id AS team_id',
+        'i.current_tier AS tier',
+        'i.raised_at AS raised_at',
+        'i.tier_entered_at AS tier_entered_at',
+        'i.triaged_at AS triaged_at',
+        'i.ready_at AS ready_at',
+        'i.decided_at AS decided_at',
+        'i.resolved_at AS resolved_at',
+        'i.closed_at AS closed_at',
+        'i.withdrawn_at AS withdrawn_at',
+        'i.triage_due_at AS triage_due_at',
+        'i.recommendations_due_at AS recommendations_due_at',
+        'i.decision_due_at AS decision_due_at',
+        'i.resolution_due_at AS resolution_due_at',
+        'i.manual_due_stages AS manual_due_stages',
+      ])
+      .from('issues', 'i')
+      .where(`i.id IN (${windowIds})`),
+  );
 
-  // Decisions: those of the window's issues, and a year of history for forecasts.
+  // The window's ids once, as one parameter: the union above is not run again per table.
+  const postgres = manager.connection.options.type === 'postgres';
+  const idList = postgres
+    ? 'SELECT unnest(CAST(:ids AS text[]))'
+    : 'SELECT value FROM json_each(:ids)';
+  const ids = issueRows.map((row) => row['id'] as string);
+  const withIds = (qb: SelectQueryBuilder<object>) =>
+    qb.setParameters({ ids: postgres ? ids : JSON.stringify(ids) }).getRawMany<Row>();
+
+  const [requiredRows, recommendationRows, waiverRows, escalationRows, itemRows] = [
+    await withIds(
+      manager
+        .createQueryBuilder()
+        .select(['r.issue_id AS issue_id', 'r.discipline AS discipline'])
+        .from('issue_required_disciplines', 'r')
+        .where(`r.issue_id IN (${idList})`)
+        .orderBy('r.issue_id')
+        .addOrderBy('r.position'),
+    ),
+    await withIds(
+      manager
+        .createQueryBuilder()
+        .select([
+          'r.issue_id AS issue_id',
+          'r.discipline AS discipline',
+          'r.team_id AS team_id',
+          't.tier AS tier',
+          'r.requested_at AS requested_at',
+          'r.submitted_at AS submitted_at',
+          'r.due_at AS due_at',
+          'r.superseded_at AS superseded_at',
+        ])
+        .from('recommendations', 'r')
+        .innerJoin('teams', 't', 't.id = r.team_id')
+        .where(`r.issue_id IN (${idList})`),
+    ),
+    await withIds(
+      manager
+        .createQueryBuilder()
+        .select(['w.issue_id AS issue_id', 'w.discipline AS discipline'])
+        .from('waivers', 'w')
+        .where(`w.issue_id IN (${idList})`),
+    ),
+    await withIds(
+      manager
+        .createQueryBuilder()
+        .select([
+          'e.issue_id AS issue_id',
+          'e.from_team_id AS from_team_id',
+          'e.to_team_id AS to_team_id',
+          'e.from_tier AS from_tier',
+          'e.to_tier AS to_tier',
+          'e.escalated_at AS escalated_at',
+          'e.source AS source',
+          'e.from_stage AS from_stage',
+          'e.from_stage_started_at AS from_stage_started_at',
+          'e.from_stage_due_at AS from_stage_due_at',
+          'e.from_stage AS from_stage',
+          'e.from_stage_started_at AS from_stage_started_at',
+          'e.from_stage_due_at AS from_stage_due_at',
+        ])
+        .from('escalations', 'e')
+        .where(`e.issue_id IN (${idList})`),
+    ),
+    await withIds(
+      manager
+        .createQueryBuilder()
+        .select([
+          'a.id AS id',
+          'a.issue_id AS issue_id',
+          'a.title AS title',
+          'a.assignee_id AS assignee_id',
+          'a.due_at AS due_at',
+          'a.done_at AS done_at',
+        ])
+        .from('action_items', 'a')
+        .innerJoin('decisions', 'd', 'd.id = a.decision_id')
+        .where(`a.issue_id IN (${idList})`)
+        .andWhere('d.superseded_at IS NULL'),
+    ),
+  ];
+
+  // Decisions: those made since the window's start and a year of history for forecasts (no
+  // figure counts a decision made before the window, whichever issue it is on).
   const historySince = new Date(
     Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS),
   ).toISOString();
@@ -172,7 +182,6 @@ export async function loadCurrentFacts(
       programId: window.programId,
       historySince,
     })
-    .orWhere(`d.issue_id IN (${windowIds})`, params)
     .getRawMany<Row>();
 
   const required = groupStrings(requiredRows);
