@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DAY_MS, FORECAST_HISTORY_DAYS } from '@ipt/domain';
 import type {
   ActionItemFacts,
   DecisionFacts,
@@ -16,53 +17,112 @@ import type {
 } from './snapshot';
 
 /**
- * The facts of a program as they stood at `asOf`, folded from the event log alone: every event
- * after `asOf` is ignored, so the figures of a past instant are exactly what they were then, even
- * where rows have since changed. Slower than reading the tables; used for past as-of instants.
+ * The facts of a program as they stood at `asOf`, folded from the event log: every event after
+ * `asOf` is ignored, so the figures of a past instant are exactly what they were then, even where
+ * rows have since changed. Slower than reading the tables; used for past as-of instants.
+ *
+ * Only issues that can count in a report reaching back to `since` are replayed: an issue closed or
+ * withdrawn before `since` was over for the whole window (both are final), so its events are not
+ * read. Events are read issue by issue, a batch of issues at a time, so memory holds the facts,
+ * never the log. Decisions come from their table, as of `asOf`: a decision row never changes
+ * but for the instant a later one superseded it, so it is exact, and it includes the decisions of
+ * issues not replayed, which forecasts draw on.
  */
 export async function replayFacts(
   manager: EntityManager,
   programId: string,
   asOf: Instant,
+  since: Instant = -Infinity,
 ): Promise<ProgramFacts> {
-  const events = await manager
+  const asOfText = new Date(asOf).toISOString();
+  const sinceText = Number.isFinite(since) ? new Date(since).toISOString() : '';
+  const candidates = await manager
+    .createQueryBuilder()
+    .select('i.id', 'id')
+    .from('issues', 'i')
+    .where('i.program_id = :programId AND i.raised_at <= :asOf', { programId, asOf: asOfText })
+    .andWhere('(i.closed_at IS NULL OR i.closed_at >= :since)', { since: sinceText })
+    .andWhere('(i.withdrawn_at IS NULL OR i.withdrawn_at >= :since)', { since: sinceText })
+    .getRawMany<{ id: string }>();
+
+  const fold = new EventFold();
+  for (let i = 0; i < candidates.length; i += REPLAY_BATCH) {
+    const ids = candidates.slice(i, i + REPLAY_BATCH).map((c) => c.id);
+    const events = await manager
+      .createQueryBuilder()
+      .select([
+        'e.issue_id AS issue_id',
+        'e.actor_id AS actor_id',
+        'e.type AS type',
+        'e.entity_id AS entity_id',
+        'e.before AS before',
+        'e.after AS after',
+        'e.at AS at',
+      ])
+      .from('events', 'e')
+      .where('e.issue_id IN (:...ids) AND e.at <= :asOf', { ids, asOf: asOfText })
+      .orderBy('e.issue_id', 'ASC')
+      .addOrderBy('e.seq', 'ASC')
+      .getRawMany<{
+        issue_id: string;
+        actor_id: string | null;
+        type: string;
+        entity_id: string;
+        before: string | null;
+        after: string | null;
+        at: string;
+      }>();
+    for (const e of events) {
+      fold.apply({
+        issueId: e.issue_id,
+        actorId: e.actor_id,
+        type: e.type,
+        entityId: e.entity_id,
+        before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>),
+        after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
+        at: Date.parse(e.at),
+      });
+    }
+  }
+  const folded = fold.facts();
+
+  const decisionRows = await manager
     .createQueryBuilder()
     .select([
-      'e.issue_id AS issue_id',
-      'e.actor_id AS actor_id',
-      'e.type AS type',
-      'e.entity_id AS entity_id',
-      'e.before AS before',
-      'e.after AS after',
-      'e.at AS at',
+      'd.issue_id AS issue_id',
+      'd.team_id AS team_id',
+      'd.tier AS tier',
+      'd.decided_by_id AS decided_by_id',
+      'd.ready_at AS ready_at',
+      'd.decided_at AS decided_at',
+      'd.due_at AS due_at',
+      'd.superseded_at AS superseded_at',
     ])
-    .from('events', 'e')
-    .where('e.program_id = :programId AND e.issue_id IS NOT NULL AND e.at <= :asOf', {
-      programId,
-      asOf: new Date(asOf).toISOString(),
+    .from('decisions', 'd')
+    .where('d.program_id = :programId AND d.decided_at <= :asOf', { programId, asOf: asOfText })
+    // As the current view reads them: the window's, and a year of history for forecasts.
+    .andWhere('d.decided_at >= :historySince', {
+      historySince: new Date(
+        Math.max(0, Math.min(since, asOf - FORECAST_HISTORY_DAYS * DAY_MS)),
+      ).toISOString(),
     })
-    .orderBy('e.seq', 'ASC')
-    .getRawMany<{
-      issue_id: string;
-      actor_id: string | null;
-      type: string;
-      entity_id: string;
-      before: string | null;
-      after: string | null;
-      at: string;
-    }>();
-  return foldEvents(
-    events.map((e) => ({
-      issueId: e.issue_id,
-      actorId: e.actor_id,
-      type: e.type,
-      entityId: e.entity_id,
-      before: e.before === null ? null : (JSON.parse(e.before) as Record<string, unknown>),
-      after: e.after === null ? null : (JSON.parse(e.after) as Record<string, unknown>),
-      at: Date.parse(e.at),
-    })),
-  );
+    .getRawMany<Record<string, string | null>>();
+  const at = (value: string | null | undefined) => (value == null ? null : Date.parse(value));
+  const decisions = decisionRows.map((row): DecisionFacts => ({
+    issueId: row['issue_id'] as string,
+    teamId: row['team_id'] as string,
+    tier: row['tier'] as DecisionFacts['tier'],
+    decidedById: row['decided_by_id'] as string,
+    readyAt: at(row['ready_at']),
+    decidedAt: Date.parse(row['decided_at'] as string),
+    dueAt: at(row['due_at']),
+    superseded: row['superseded_at'] !== null && (at(row['superseded_at']) as number) <= asOf,
+  }));
+  return { ...folded, decisions };
 }
+
+/** Issues whose events one query reads (an IN list: well under every driver's parameter limit). */
+const REPLAY_BATCH = 500;
 
 export interface ReplayEvent {
   readonly issueId: string;
@@ -76,13 +136,21 @@ export interface ReplayEvent {
 
 /** Folds events (in log order) into facts; pure, so it is tested without a database. */
 export function foldEvents(events: readonly ReplayEvent[]): ProgramFacts {
-  const issues = new Map<string, IssueFacts>();
-  const recommendations: RecommendationFacts[] = [];
-  const decisions = new Map<string, DecisionFacts & { itemIds: string[] }>();
-  const actionItems = new Map<string, ActionItemFacts & { decisionId: string }>();
-  const escalations: EscalationFacts[] = [];
+  const fold = new EventFold();
+  for (const event of events) fold.apply(event);
+  return fold.facts();
+}
 
-  for (const event of events) {
+/** The fold itself, one event at a time (each issue's events in log order). */
+class EventFold {
+  private readonly issues = new Map<string, IssueFacts>();
+  private readonly recommendations: RecommendationFacts[] = [];
+  private readonly decisions = new Map<string, DecisionFacts & { itemIds: string[] }>();
+  private readonly actionItems = new Map<string, ActionItemFacts>();
+  private readonly escalations: EscalationFacts[] = [];
+
+  apply(event: ReplayEvent): void {
+    const { issues, recommendations, decisions, actionItems, escalations } = this;
     const after = event.after ?? {};
     const snapshot = after['snapshot'] as IssueSnapshot | undefined;
     if (snapshot) issues.set(event.issueId, fromSnapshot(event.issueId, snapshot));
@@ -132,7 +200,6 @@ export function foldEvents(events: readonly ReplayEvent[]): ProgramFacts {
             assigneeId: item.assigneeId,
             dueAt: Date.parse(item.dueAt),
             doneAt: null,
-            decisionId: event.entityId,
           });
         }
         break;
@@ -162,13 +229,15 @@ export function foldEvents(events: readonly ReplayEvent[]): ProgramFacts {
     }
   }
 
-  return {
-    issues: [...issues.values()],
-    recommendations,
-    decisions: [...decisions.values()].map(({ itemIds: _itemIds, ...decision }) => decision),
-    escalations,
-    actionItems: [...actionItems.values()].map(({ decisionId: _decisionId, ...item }) => item),
-  };
+  facts(): ProgramFacts {
+    return {
+      issues: [...this.issues.values()],
+      recommendations: this.recommendations,
+      decisions: [...this.decisions.values()].map(({ itemIds: _itemIds, ...decision }) => decision),
+      escalations: this.escalations,
+      actionItems: [...this.actionItems.values()],
+    };
+  }
 }
 
 function fromSnapshot(id: string, s: IssueSnapshot): IssueFacts {

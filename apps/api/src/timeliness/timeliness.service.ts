@@ -98,11 +98,13 @@ export class TimelinessService {
 
   /** The facts a report over the window needs: current tables for now, events for the past. */
   facts(window: ResolvedWindow): Promise<ProgramFacts> {
+    // The report looks back over the period and the one before it (the trend).
+    const since = window.from - (window.to - window.from);
     if (window.source === 'EVENT_REPLAY')
-      return replayFacts(this.db.reader, window.program.id, window.asOf);
+      return replayFacts(this.db.reader, window.program.id, window.asOf, since);
     return loadCurrentFacts(this.db.reader, {
       programId: window.program.id,
-      since: window.from - (window.to - window.from),
+      since,
       asOf: window.asOf,
     });
   }
