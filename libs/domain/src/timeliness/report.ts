@@ -234,10 +234,11 @@ const OPEN_STATUSES = new Set(['OPEN', 'IN_REVIEW', 'AWAITING_DECISION', 'DECIDE
 
 /** When an issue stopped being open (resolved, closed or withdrawn), if it has. */
 export function issueEndedAt(issue: IssueClockFacts): Instant | null {
-  let ended: Instant | null = null;
-  for (const instant of [issue.resolvedAt, issue.closedAt, issue.withdrawnAt]) {
-    if (instant !== null && (ended === null || instant < ended)) ended = instant;
-  }
+  // Called for every issue many times over: no array, no allocation.
+  let ended = issue.resolvedAt;
+  if (issue.closedAt !== null && (ended === null || issue.closedAt < ended)) ended = issue.closedAt;
+  if (issue.withdrawnAt !== null && (ended === null || issue.withdrawnAt < ended))
+    ended = issue.withdrawnAt;
   return ended;
 }
 
@@ -348,12 +349,7 @@ export function timelinessReport(
 ): TimelinessReport {
   const { asOf, from, to } = window;
   const issues = facts.issues.filter((issue) => issueMatches(issue, filter));
-  const endedAt = new Map<IssueFacts, Instant | null>();
-  const endedOf = (issue: IssueFacts) => {
-    let ended = endedAt.get(issue);
-    if (ended === undefined) endedAt.set(issue, (ended = issueEndedAt(issue)));
-    return ended;
-  };
+  const endedOf = issueEndedAt;
   const byId = new Map(issues.map((issue) => [issue.id, issue]));
   const decisions = facts.decisions.filter(
     (d) => byId.has(d.issueId) && decisionMatches(d, filter) && d.decidedAt <= asOf,
@@ -611,21 +607,28 @@ export function timelinessReport(
  * request) is not a second answer, so it neither adds a latency nor counts as late again.
  */
 function firstAnswers(recommendations: readonly RecommendationFacts[]): RecommendationFacts[] {
-  // Grouped by issue first: an issue has a handful, so the per-request search stays tiny.
-  const byIssue = new Map<string, RecommendationFacts[]>();
+  const answers: RecommendationFacts[] = [];
+  // Per issue, where its answers sit in `answers`: an issue has a handful, so the search is tiny.
+  const byIssue = new Map<string, number[]>();
   for (const r of recommendations) {
-    const answers = byIssue.get(r.issueId);
-    if (!answers) {
-      byIssue.set(r.issueId, [r]);
+    const mine = byIssue.get(r.issueId);
+    let same = -1;
+    for (const index of mine ?? []) {
+      const answer = answers[index] as RecommendationFacts;
+      if (answer.discipline === r.discipline && answer.requestedAt === r.requestedAt) {
+        same = index;
+        break;
+      }
+    }
+    if (same >= 0) {
+      if (r.submittedAt < (answers[same] as RecommendationFacts).submittedAt) answers[same] = r;
       continue;
     }
-    const same = answers.findIndex(
-      (a) => a.discipline === r.discipline && a.requestedAt === r.requestedAt,
-    );
-    if (same < 0) answers.push(r);
-    else if (r.submittedAt < (answers[same] as RecommendationFacts).submittedAt) answers[same] = r;
+    answers.push(r);
+    if (mine) mine.push(answers.length - 1);
+    else byIssue.set(r.issueId, [answers.length - 1]);
   }
-  return [...byIssue.values()].flat();
+  return answers;
 }
 
 function issueMatches(issue: IssueFacts, filter: TimelinessFilter): boolean {
