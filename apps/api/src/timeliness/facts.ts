@@ -40,13 +40,17 @@ export async function loadCurrentFacts(
 ): Promise<ProgramFacts> {
   const since = new Date(window.since).toISOString();
   const params = { programId: window.programId, since };
-  // Union of indexed lookups rather than one OR, so each uses its (program_id, column) index.
-  const windowIds = `
-    SELECT id FROM issues WHERE program_id = :programId AND status IN ${OPEN}
-    UNION SELECT id FROM issues WHERE program_id = :programId AND raised_at >= :since
-    UNION SELECT id FROM issues WHERE program_id = :programId AND resolved_at >= :since
-    UNION SELECT id FROM issues WHERE program_id = :programId AND closed_at >= :since
-    UNION SELECT id FROM issues WHERE program_id = :programId AND withdrawn_at >= :since`;
+  const postgres = manager.connection.options.type === 'postgres';
+  // Union of indexed lookups rather than one OR, so each uses its (program_id, column) index. In
+  // SQLite each index entry holds the row's rowid, so a union of rowids never visits the table
+  // (measured on 1M issues: 0.19 s against 1.24 s by id); PostgreSQL has no rowid.
+  const key = postgres ? 'id' : 'rowid';
+  const windowKeys = `
+    SELECT ${key} FROM issues WHERE program_id = :programId AND status IN ${OPEN}
+    UNION SELECT ${key} FROM issues WHERE program_id = :programId AND raised_at >= :since
+    UNION SELECT ${key} FROM issues WHERE program_id = :programId AND resolved_at >= :since
+    UNION SELECT ${key} FROM issues WHERE program_id = :programId AND closed_at >= :since
+    UNION SELECT ${key} FROM issues WHERE program_id = :programId AND withdrawn_at >= :since`;
   const raw = (qb: SelectQueryBuilder<object>) => qb.setParameters(params).getRawMany<Row>();
 
   const issueRows = await raw(
@@ -75,11 +79,10 @@ export async function loadCurrentFacts(
         'i.manual_due_stages AS manual_due_stages',
       ])
       .from('issues', 'i')
-      .where(`i.id IN (${windowIds})`),
+      .where(`i.${key} IN (${windowKeys})`),
   );
 
   // The window's ids once, as one parameter: the union above is not run again per table.
-  const postgres = manager.connection.options.type === 'postgres';
   const idList = postgres
     ? 'SELECT unnest(CAST(:ids AS text[]))'
     : 'SELECT value FROM json_each(:ids)';
