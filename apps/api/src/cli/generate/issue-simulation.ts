@@ -17,6 +17,7 @@ import {
   type Tier,
 } from '@ipt/domain';
 import type { IssueEntity } from '../../issues/issue.entity';
+import { clockFactsOf } from '../../timeliness/issue-timeliness.writer';
 import { issueSnapshot } from '../../timeliness/snapshot';
 import { OPTION_TITLES, PROBLEMS, RECOMMENDATION_MEDIAN_DAYS } from './cast';
 import type { DueDates } from './due-dates';
@@ -1010,27 +1011,7 @@ export class IssueSimulation {
   }
 
   clockFacts(): IssueClockFacts {
-    const issue = this.issue;
-    const ms = (d: Date | null) => (d ? d.getTime() : null);
-    return {
-      status: issue.status,
-      consequence: issue.consequence,
-      raisedAt: issue.raisedAt.getTime(),
-      tierEnteredAt: (issue.tierEnteredAt ?? issue.raisedAt).getTime(),
-      triagedAt: ms(issue.triagedAt),
-      readyAt: ms(issue.readyAt),
-      decidedAt: ms(issue.decidedAt),
-      resolvedAt: ms(issue.resolvedAt),
-      closedAt: ms(issue.closedAt),
-      withdrawnAt: ms(issue.withdrawnAt),
-      due: {
-        TRIAGE: ms(issue.triageDueAt),
-        RECOMMENDATIONS: ms(issue.recommendationsDueAt),
-        DECISION: ms(issue.decisionDueAt),
-        RESOLUTION: ms(issue.resolutionDueAt),
-      },
-      manualDueStages: issue.manualDueStages as Stage[],
-    };
+    return clockFactsOf(this.issue);
   }
 
   /** An issue event as the API records it: version bumped (except on raise), then the snapshot. */
