@@ -165,27 +165,10 @@ export async function loadCurrentFacts(
 
   // Decisions: those made since the window's start and a year of history for forecasts (no
   // figure counts a decision made before the window, whichever issue it is on).
-  const historySince = new Date(
-    Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS),
-  ).toISOString();
-  const decisionRows = await manager
-    .createQueryBuilder()
-    .select([
-      'd.issue_id AS issue_id',
-      'd.team_id AS team_id',
-      'd.tier AS tier',
-      'd.decided_by_id AS decided_by_id',
-      'd.ready_at AS ready_at',
-      'd.decided_at AS decided_at',
-      'd.due_at AS due_at',
-      'd.superseded_at AS superseded_at',
-    ])
-    .from('decisions', 'd')
-    .where('d.program_id = :programId AND d.decided_at >= :historySince', {
-      programId: window.programId,
-      historySince,
-    })
-    .getRawMany<Row>();
+  const decisions = await loadDecisions(manager, window.programId, {
+    since: Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS),
+    asOf: window.asOf,
+  });
 
   const required = groupStrings(requiredRows);
   const covered = groupStrings([
@@ -234,16 +217,7 @@ export async function loadCurrentFacts(
     submittedAt: must(row['submitted_at'] as string),
     dueAt: ms(row['due_at'] as string | null),
   }));
-  const decisions = decisionRows.map((row): DecisionFacts => ({
-    issueId: row['issue_id'] as string,
-    teamId: row['team_id'] as string,
-    tier: row['tier'] as Tier,
-    decidedById: row['decided_by_id'] as string,
-    readyAt: ms(row['ready_at'] as string | null),
-    decidedAt: must(row['decided_at'] as string),
-    dueAt: ms(row['due_at'] as string | null),
-    superseded: row['superseded_at'] !== null,
-  }));
+
   const escalations = escalationRows.map((row): EscalationFacts => ({
     issueId: row['issue_id'] as string,
     fromTeamId: row['from_team_id'] as string,
@@ -265,6 +239,47 @@ export async function loadCurrentFacts(
     doneAt: ms(row['done_at'] as string | null),
   }));
   return { issues, recommendations, decisions, escalations, actionItems };
+}
+
+/**
+ * A program's decisions made in [since, asOf], as they stood at `asOf`. A decision row never
+ * changes but for the instant a later one superseded it, so this is exact for any instant: the
+ * current view, a past one, and forecasts all read decisions here.
+ */
+export async function loadDecisions(
+  manager: EntityManager,
+  programId: string,
+  { since, asOf }: { since: Instant; asOf: Instant },
+): Promise<DecisionFacts[]> {
+  const rows = await manager
+    .createQueryBuilder()
+    .select([
+      'd.issue_id AS issue_id',
+      'd.team_id AS team_id',
+      'd.tier AS tier',
+      'd.decided_by_id AS decided_by_id',
+      'd.ready_at AS ready_at',
+      'd.decided_at AS decided_at',
+      'd.due_at AS due_at',
+      'd.superseded_at AS superseded_at',
+    ])
+    .from('decisions', 'd')
+    .where('d.program_id = :programId AND d.decided_at >= :since AND d.decided_at <= :asOf', {
+      programId,
+      since: new Date(Math.max(0, since)).toISOString(),
+      asOf: new Date(asOf).toISOString(),
+    })
+    .getRawMany<Row>();
+  return rows.map((row): DecisionFacts => ({
+    issueId: row['issue_id'] as string,
+    teamId: row['team_id'] as string,
+    tier: row['tier'] as Tier,
+    decidedById: row['decided_by_id'] as string,
+    readyAt: ms(row['ready_at'] as string | null),
+    decidedAt: must(row['decided_at'] as string),
+    dueAt: ms(row['due_at'] as string | null),
+    superseded: row['superseded_at'] !== null && must(row['superseded_at'] as string) <= asOf,
+  }));
 }
 
 function groupStrings(rows: readonly Row[]): Map<string, string[]> {

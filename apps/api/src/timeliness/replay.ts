@@ -15,6 +15,7 @@ import type {
   IssueSnapshot,
   RecommendationPayload,
 } from './snapshot';
+import { loadDecisions } from './facts';
 
 /**
  * The facts of a program as they stood at `asOf`, folded from the event log: every event after
@@ -86,38 +87,11 @@ export async function replayFacts(
   }
   const folded = fold.facts();
 
-  const decisionRows = await manager
-    .createQueryBuilder()
-    .select([
-      'd.issue_id AS issue_id',
-      'd.team_id AS team_id',
-      'd.tier AS tier',
-      'd.decided_by_id AS decided_by_id',
-      'd.ready_at AS ready_at',
-      'd.decided_at AS decided_at',
-      'd.due_at AS due_at',
-      'd.superseded_at AS superseded_at',
-    ])
-    .from('decisions', 'd')
-    .where('d.program_id = :programId AND d.decided_at <= :asOf', { programId, asOf: asOfText })
-    // As the current view reads them: the window's, and a year of history for forecasts.
-    .andWhere('d.decided_at >= :historySince', {
-      historySince: new Date(
-        Math.max(0, Math.min(since, asOf - FORECAST_HISTORY_DAYS * DAY_MS)),
-      ).toISOString(),
-    })
-    .getRawMany<Record<string, string | null>>();
-  const at = (value: string | null | undefined) => (value == null ? null : Date.parse(value));
-  const decisions = decisionRows.map((row): DecisionFacts => ({
-    issueId: row['issue_id'] as string,
-    teamId: row['team_id'] as string,
-    tier: row['tier'] as DecisionFacts['tier'],
-    decidedById: row['decided_by_id'] as string,
-    readyAt: at(row['ready_at']),
-    decidedAt: Date.parse(row['decided_at'] as string),
-    dueAt: at(row['due_at']),
-    superseded: row['superseded_at'] !== null && (at(row['superseded_at']) as number) <= asOf,
-  }));
+  // As the current view reads them: the window's, and a year of history for forecasts.
+  const decisions = await loadDecisions(manager, programId, {
+    since: Math.min(since, asOf - FORECAST_HISTORY_DAYS * DAY_MS),
+    asOf,
+  });
   return { ...folded, decisions };
 }
 

@@ -11,17 +11,26 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { DAY_MS, forecastDecisions, stageClocks, type ProgramFacts } from '@ipt/domain';
+import {
+  DAY_MS,
+  FORECAST_HISTORY_DAYS,
+  forecastDecisions,
+  stageClocks,
+  type DecisionFacts,
+  type IssueFacts,
+} from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CLOCK, type Clock } from '../common/clock';
 import type { RequestContext } from '../graphql/context';
 import { IssueModel } from '../issues/issue.model';
 import { ActorService } from '../programs/actor.service';
-import { ProgramEntity } from '../programs/program.entity';
 import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { TimelinessPolicyService } from './policy.service';
+import { loadDecisions } from './facts';
 import { TimelinessService } from './timeliness.service';
+
+type ForecastNames = Awaited<ReturnType<TimelinessService['names']>>;
 import { TimelinessSweepService } from './timeliness-sweep.service';
 import {
   DecisionForecastModel,
@@ -110,7 +119,10 @@ export class TimelinessResolver {
 /** Stage clocks and the decision forecast on every issue (issue page, inbox, queue). */
 @Resolver(() => IssueModel)
 export class IssueTimelinessResolver {
-  private readonly histories = new WeakMap<object, Map<string, Promise<ProgramFacts>>>();
+  private readonly histories = new WeakMap<
+    object,
+    Map<string, Promise<{ decisions: DecisionFacts[]; names: ForecastNames }>>
+  >();
 
   constructor(
     private readonly timeliness: TimelinessService,
@@ -146,27 +158,36 @@ export class IssueTimelinessResolver {
   ): Promise<DecisionForecastModel | null> {
     if (issue.status !== 'AWAITING_DECISION' || issue.readyAt === null) return null;
     const now = this.clock.now().getTime();
-    // One read of the program's decision history per request, however many issues ask.
+    // One read of the program's decision history and names per request, however many issues
+    // ask (an inbox or a queue lists many): only decisions, not the whole program's facts.
     let perRequest = this.histories.get(context);
     if (!perRequest) {
       perRequest = new Map();
       this.histories.set(context, perRequest);
     }
-    let facts = perRequest.get(issue.programId);
-    if (!facts) {
-      facts = this.db.reader
-        .findOneByOrFail(ProgramEntity, { id: issue.programId })
-        .then((program) =>
-          this.timeliness.factsWithHistory(this.timeliness.window(program, null, null)),
-        );
-      perRequest.set(issue.programId, facts);
+    let basis = perRequest.get(issue.programId);
+    if (!basis) {
+      basis = Promise.all([
+        loadDecisions(this.db.reader, issue.programId, {
+          since: now - FORECAST_HISTORY_DAYS * DAY_MS,
+          asOf: now,
+        }),
+        this.timeliness.names(this.db.reader, issue.programId),
+      ]).then(([decisions, names]) => ({ decisions, names }));
+      perRequest.set(issue.programId, basis);
     }
-    const history = await facts;
-    const waiting = history.issues.find((i) => i.id === issue.id);
-    if (!waiting) return null;
-    const [forecast] = forecastDecisions([waiting], history.decisions, {}, now);
-    if (!forecast) return null;
-    const names = await this.timeliness.names(this.db.reader, issue.programId, history);
-    return names.forecast(forecast);
+    const { decisions, names } = await basis;
+    const waiting: IssueFacts = {
+      ...issue.clockFacts,
+      id: issue.id,
+      key: issue.key,
+      title: issue.title,
+      teamId: issue.currentTeamId,
+      tier: issue.tier,
+      requiredDisciplines: [],
+      pendingDisciplines: [],
+    };
+    const [forecast] = forecastDecisions([waiting], decisions, {}, now);
+    return forecast ? names.forecast(forecast, issue) : null;
   }
 }

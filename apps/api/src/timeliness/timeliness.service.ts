@@ -11,6 +11,7 @@ import {
   addCalendarDays,
   timelinessReport,
   type DecisionForecast,
+  type IssueFacts,
   type Instant,
   type ProgramFacts,
   type TimelinessFilter,
@@ -140,7 +141,7 @@ export class TimelinessService {
         issue.readyAt <= window.asOf,
     );
     const forecasts = forecastDecisions(waiting, facts.decisions, {}, window.asOf);
-    const names = await this.names(reader, program.id, facts);
+    const names = await this.names(reader, program.id);
     const mine = facts.decisions
       .filter((d) => d.decidedById === user.id && d.decidedAt <= window.asOf)
       .sort((a, b) => b.decidedAt - a.decidedAt);
@@ -148,7 +149,7 @@ export class TimelinessService {
     const onTime = timed.filter((d) => d.decidedAt <= (d.dueAt as number)).length;
     const issueById = new Map(facts.issues.map((i) => [i.id, i]));
     return {
-      pending: forecasts.map((f) => names.forecast(f)),
+      pending: forecasts.map((f) => names.forecast(f, issueById.get(f.issueId))),
       decided: mine.length,
       decidedOnTime: onTime,
       decidedLate: timed.length - onTime,
@@ -191,21 +192,20 @@ export class TimelinessService {
     report: TimelinessReport,
   ): Promise<TimelinessReportModel> {
     const { program } = window;
-    const names = await this.names(this.db.reader, program.id, facts);
+    const names = await this.names(this.db.reader, program.id);
     const disciplines = await this.db.reader.findBy(DisciplineEntity, { programId: program.id });
     const disciplineName = (code: string) => disciplines.find((d) => d.code === code)?.name ?? code;
     const asOfDate = localDateOf(new Date(window.asOf), program.timeZone);
     const issueById = new Map(facts.issues.map((i) => [i.id, i]));
     const date = (instant: Instant) => new Date(instant);
-    const assigneeIds = [...new Set(report.overdueActionItems.map((a) => a.id))];
     const items = new Map(facts.actionItems.map((a) => [a.id, a]));
-    const assignees = assigneeIds.length
-      ? await this.db.reader.findBy(UserEntity, {
-          id: In([
-            ...new Set(report.overdueActionItems.map((a) => items.get(a.id)?.assigneeId ?? '')),
-          ]),
-        })
-      : [];
+    const assigneeIds = [
+      ...new Set(report.overdueActionItems.map((a) => items.get(a.id)?.assigneeId ?? '')),
+    ];
+    const assignees =
+      assigneeIds.length > 0
+        ? await this.db.reader.findBy(UserEntity, { id: In(assigneeIds) })
+        : [];
     return {
       programKey: program.key,
       timeZone: program.timeZone,
@@ -260,12 +260,12 @@ export class TimelinessService {
         };
       }),
       weekly: [...report.weekly],
-      forecasts: report.forecasts.map((f) => names.forecast(f)),
+      forecasts: report.forecasts.map((f) => names.forecast(f, issueById.get(f.issueId))),
     };
   }
 
-  /** Team, authority and issue names for the ids a report speaks of. */
-  async names(manager: EntityManager, programId: string, facts: ProgramFacts) {
+  /** Team and authority names for the ids a report speaks of (issues name themselves). */
+  async names(manager: EntityManager, programId: string) {
     const [teams, authorities] = await Promise.all([
       manager.findBy(TeamEntity, { programId }),
       manager
@@ -278,7 +278,6 @@ export class TimelinessService {
         })
         .getMany(),
     ]);
-    const issueById = new Map(facts.issues.map((i) => [i.id, i]));
     const team = (id: string) => teams.find((t) => t.id === id)?.name ?? 'Unknown team';
     const authorityNames = (teamId: string) =>
       [
@@ -288,8 +287,10 @@ export class TimelinessService {
             .map((m) => (m as MembershipEntity & { user?: UserEntity }).user?.name ?? ''),
         ),
       ].filter(Boolean);
-    const forecast = (f: DecisionForecast): DecisionForecastModel => {
-      const issue = issueById.get(f.issueId);
+    const forecast = (
+      f: DecisionForecast,
+      issue: Pick<IssueFacts, 'key' | 'title'> | undefined,
+    ): DecisionForecastModel => {
       const basisLabel = {
         AUTHORITY: `${f.basisCount} past decisions of ${team(f.teamId)}`,
         TIER: `${f.basisCount} past ${f.tier} decisions (too few of ${team(f.teamId)})`,
