@@ -1,15 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DEFAULT_TIMELINESS_POLICY,
-  policyDueAt,
-  type ProgramFacts,
-  type WorkCalendar,
-} from '@ipt/domain';
+import { DEFAULT_TIMELINESS_POLICY, policyDueAt, type WorkCalendar } from '@ipt/domain';
 import { generateProgram, type GenerateSummary } from 'api/src/cli/generate';
 import { openDatabases } from 'api/src/database/data-source';
-import { loadCurrentFacts } from 'api/src/timeliness/facts';
+import { loadFactsFromTables } from 'api/src/timeliness/facts';
+import {
+  canonicalFacts,
+  loadRolledUpFacts,
+  OPEN_FOREVER,
+} from 'api/src/timeliness/issue-facts.rollup';
 import { replayFacts } from 'api/src/timeliness/replay';
 import { firstBrokenEvent, withDatabase } from '../support/database';
 
@@ -177,35 +177,43 @@ describe('the data generator', () => {
     const databases = await openDatabases({ kind: 'sqlite', path: file });
     try {
       const programId = summary.programId;
-      const fromTables = await loadCurrentFacts(databases.reader.manager, {
+      const fromTables = await loadFactsFromTables(databases.reader.manager, {
         programId,
         since: 0,
         asOf: NOW.getTime(),
       });
       const replayed = await replayFacts(databases.reader.manager, programId, NOW.getTime());
-      expect(canonical(replayed)).toEqual(canonical(fromTables));
+      expect(canonicalFacts(replayed)).toEqual(canonicalFacts(fromTables));
       expect(fromTables.issues).toHaveLength(300);
+      // The roll-up the current view reads, written by the API's own code, equals both.
+      const rolledUp = await loadRolledUpFacts(databases.reader.manager, {
+        programId,
+        since: 0,
+        asOf: NOW.getTime(),
+      });
+      expect(canonicalFacts(rolledUp)).toEqual(canonicalFacts(fromTables));
+      // And a recent window reads fewer issues, the same ones the tables' window reads.
+      const since = NOW.getTime() - 60 * 86_400_000;
+      const recent = await loadRolledUpFacts(databases.reader.manager, {
+        programId,
+        since,
+        asOf: NOW.getTime(),
+      });
+      const tablesRecent = await loadFactsFromTables(databases.reader.manager, {
+        programId,
+        since,
+        asOf: NOW.getTime(),
+      });
+      expect(recent.issues.length).toBeLessThan(300);
+      expect(recent.issues.length).toBeGreaterThan(0);
+      expect(canonicalFacts(recent)).toEqual(canonicalFacts(tablesRecent));
+      const open = await databases.reader.manager.query(
+        `SELECT count(*) n FROM issue_facts WHERE counts_until = ?`,
+        [OPEN_FOREVER],
+      );
+      expect(Number(open[0].n)).toBeGreaterThan(0);
     } finally {
       await databases.close();
     }
   });
 });
-
-/** Facts in a fixed order, so two sources compare as values. */
-function canonical(facts: ProgramFacts) {
-  const by =
-    <T>(key: (item: T) => string) =>
-    (a: T, b: T) =>
-      key(a).localeCompare(key(b));
-  return {
-    issues: [...facts.issues]
-      .map((i) => ({ ...i, requiredDisciplines: [...i.requiredDisciplines] }))
-      .sort(by((i) => i.id)),
-    recommendations: [...facts.recommendations].sort(
-      by((r) => `${r.issueId}|${r.submittedAt}|${r.discipline}`),
-    ),
-    decisions: [...facts.decisions].sort(by((d) => `${d.issueId}|${d.decidedAt}`)),
-    escalations: [...facts.escalations].sort(by((e) => `${e.issueId}|${e.at}`)),
-    actionItems: [...facts.actionItems].sort(by((a) => a.id)),
-  };
-}

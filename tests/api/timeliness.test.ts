@@ -5,7 +5,7 @@ import { IssueEntity } from 'api/src/issues/issue.entity';
 import { Caller, IssuesService } from 'api/src/issues/issues.service';
 import { OptionEntity } from 'api/src/issues/option.entity';
 import { ProgramEntity } from 'api/src/programs/program.entity';
-import { loadCurrentFacts } from 'api/src/timeliness/facts';
+import { loadFactsFromTables } from 'api/src/timeliness/facts';
 import { replayFacts } from 'api/src/timeliness/replay';
 import { TimelinessSweepService } from 'api/src/timeliness/timeliness-sweep.service';
 import { UserEntity } from 'api/src/users/user.entity';
@@ -441,7 +441,7 @@ describe('timeliness on a hand-built history', () => {
       const program = await db.reader.findOneByOrFail(ProgramEntity, { key });
       const asOf = app.clock.now().getTime();
       const window = { asOf, from: asOf - 84 * DAY, to: asOf, timeZone: program.timeZone };
-      const tables = await loadCurrentFacts(db.reader, {
+      const tables = await loadFactsFromTables(db.reader, {
         programId: program.id,
         since: window.from - 84 * DAY,
         asOf,

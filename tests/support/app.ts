@@ -6,7 +6,9 @@ import { startApp } from 'api/src/bootstrap';
 import type { DataSourceExtras } from 'api/src/database/data-source';
 import { FixedClock } from 'api/src/common/clock';
 import { loadConfig } from 'api/src/config/config';
+import { DatabaseService } from 'api/src/database/database.service';
 import { ApiClient } from './client';
+import { rollupAndTables } from './rollup';
 
 /** The instant every system test starts at. */
 export const T0 = '2026-03-02T14:00:00.000Z';
@@ -19,6 +21,10 @@ export interface TestApp {
   client(): ApiClient;
   /** A client already signed in as this demo account. */
   as(email: string): Promise<ApiClient>;
+  /**
+   * Stops the app, first checking that the roll-up of issue facts equals the tables computed from
+   * scratch (ADR 0013): every system test's history doubles as a test of the roll-up.
+   */
   stop(): Promise<void>;
 }
 
@@ -68,7 +74,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return client;
     },
     async stop() {
-      await running.close();
+      try {
+        const reader = running.app.get(DatabaseService).reader;
+        // A test that restarted the app has closed this one already: nothing left to compare.
+        const { rollup, tables } = reader.connection.isInitialized
+          ? await rollupAndTables(reader, clock.now().getTime())
+          : { rollup: {}, tables: {} };
+        if (JSON.stringify(rollup) !== JSON.stringify(tables))
+          throw new Error(
+            'The roll-up of issue facts differs from the tables (compare rollupAndTables).',
+          );
+      } finally {
+        await running.close();
+      }
       if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };

@@ -76,6 +76,10 @@ async function main(): Promise<number> {
         const seconds = (performance.now() - barStarted) / 1000;
         bar.update(done, { rate: seconds > 0 ? Math.round(done / seconds).toString() : '0' });
       },
+      onRollupProgress: (done, total) => {
+        if (done === total || done % 50_000 === 0)
+          console.error(`rolling up timeliness facts: ${done}/${total} issues`);
+      },
     });
   } finally {
     bar.stop();
@@ -92,7 +96,9 @@ export function printSummary(summary: GenerateSummary): void {
   console.log(`  into ${summary.database}`);
   for (const [table, count] of rows)
     console.log(`  ${table.padEnd(28)} ${count.toLocaleString('en-US').padStart(14)}`);
-  console.log(`  elapsed ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  elapsed ${(summary.elapsedMs / 1000).toFixed(1)} s, of which rolling up the timeliness facts ${(summary.rollupMs / 1000).toFixed(1)} s`,
+  );
   console.log(`  file size ${(summary.fileBytes / 1024 / 1024).toFixed(1)} MiB`);
   console.log(
     `  due dates cross-checked against the domain's policyDueAt: ${summary.dueDatesChecked}`,

@@ -18,6 +18,7 @@ export const DATABASES = Symbol('Databases');
 export class DatabaseService implements OnApplicationShutdown {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly listeners: ((events: readonly EventEntity[]) => void)[] = [];
+  private readonly beforeCommitHooks: ((tx: WriteTransaction) => Promise<void>)[] = [];
 
   constructor(@Inject(DATABASES) private readonly databases: Databases) {}
 
@@ -35,6 +36,7 @@ export class DatabaseService implements OnApplicationShutdown {
       const value = await this.databases.writer.transaction(async (manager) => {
         const tx = new WriteTransaction(manager, context);
         const outcome = await work(tx);
+        for (const hook of this.beforeCommitHooks) await hook(tx);
         committed = tx.recorded;
         return outcome;
       });
@@ -45,6 +47,14 @@ export class DatabaseService implements OnApplicationShutdown {
     // The queue goes on whether this write succeeded or not.
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * Runs at the end of every write, inside its transaction, after its work and before COMMIT:
+   * for what must change with the write or not at all (roll-ups of what the write changed).
+   */
+  beforeCommit(hook: (tx: WriteTransaction) => Promise<void>): void {
+    this.beforeCommitHooks.push(hook);
   }
 
   /** Hears the events of every committed write (live updates in the web app). */

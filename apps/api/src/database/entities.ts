@@ -18,11 +18,13 @@ import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { SavedViewEntity } from '../tracker/saved-view.entity';
+import { IssueFactsEntity } from '../timeliness/issue-facts.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';
 import { SavedViews1764200000000 } from './migrations/1764200000000-saved-views';
 import { Timeliness1764300000000 } from './migrations/1764300000000-timeliness';
 import { Notifications1764400000000 } from './migrations/1764400000000-notifications';
+import { IssueFacts1764500000000 } from './migrations/1764500000000-issue-facts';
 
 export const ENTITIES = [
   UserEntity,
@@ -46,6 +48,7 @@ export const ENTITIES = [
   SavedViewEntity,
   NotificationEntity,
   NotificationPreferenceEntity,
+  IssueFactsEntity,
 ];
 
 export const MIGRATIONS = [
@@ -53,4 +56,5 @@ export const MIGRATIONS = [
   SavedViews1764200000000,
   Timeliness1764300000000,
   Notifications1764400000000,
+  IssueFacts1764500000000,
 ];

@@ -17,9 +17,9 @@ import {
 } from '@ipt/domain';
 
 /**
- * The facts of a program as its tables hold them now: the fast path for the current view. Only
- * the issues a report over [since, asOf] can count are read (open now, or raised or ended since
- * `since`), through the (program, instant) indexes, so a large program's history is not scanned.
+ * The facts of a program as its tables hold them now, computed from scratch. The current view
+ * reads the same facts from their roll-up (`issue-facts.rollup.ts`), which is written from these
+ * functions in every write's transaction; tests compare the two.
  */
 export interface FactsWindow {
   readonly programId: string;
@@ -28,18 +28,35 @@ export interface FactsWindow {
   readonly asOf: Instant;
 }
 
+/** One issue's facts and those of its recommendations, escalations and binding action items. */
+export type IssueFactsSet = Omit<ProgramFacts, 'decisions'>;
+
 const OPEN = `('OPEN','IN_REVIEW','AWAITING_DECISION','DECIDED')`;
 const ms = (value: string | null): Instant | null => (value === null ? null : Date.parse(value));
 const must = (value: string): Instant => Date.parse(value);
 
 type Row = Record<string, string | number | null>;
 
-export async function loadCurrentFacts(
+/** The program's facts for a report over [since, asOf], read from the tables from scratch. */
+export async function loadFactsFromTables(
   manager: EntityManager,
   window: FactsWindow,
 ): Promise<ProgramFacts> {
-  const since = new Date(window.since).toISOString();
-  const params = { programId: window.programId, since };
+  const ids = await windowIssueIds(manager, window);
+  return {
+    ...(await loadIssueFacts(manager, ids)),
+    decisions: await windowDecisions(manager, window),
+  };
+}
+
+/**
+ * The issues a report over [since, asOf] can count: open now, or raised or ended since `since`
+ * (`issueCountsUntil` in libs/domain says the same of one issue).
+ */
+export async function windowIssueIds(
+  manager: EntityManager,
+  window: FactsWindow,
+): Promise<string[]> {
   const postgres = manager.connection.options.type === 'postgres';
   // Union of indexed lookups rather than one OR, so each uses its (program_id, column) index. In
   // SQLite each index entry holds the row's rowid, so a union of rowids never visits the table
@@ -51,46 +68,70 @@ export async function loadCurrentFacts(
     UNION SELECT ${key} FROM issues WHERE program_id = :programId AND resolved_at >= :since
     UNION SELECT ${key} FROM issues WHERE program_id = :programId AND closed_at >= :since
     UNION SELECT ${key} FROM issues WHERE program_id = :programId AND withdrawn_at >= :since`;
-  const raw = (qb: SelectQueryBuilder<object>) => qb.setParameters(params).getRawMany<Row>();
+  const rows = await manager
+    .createQueryBuilder()
+    .select('i.id', 'id')
+    .from('issues', 'i')
+    .where(`i.${key} IN (${windowKeys})`)
+    .setParameters({ programId: window.programId, since: new Date(window.since).toISOString() })
+    .getRawMany<{ id: string }>();
+  return rows.map((row) => row.id);
+}
 
-  const issueRows = await raw(
-    manager
-      .createQueryBuilder()
-      .select([
-        'i.id AS id',
-        'i.key AS key',
-        'i.title AS title',
-        'i.status AS status',
-        'i.consequence AS consequence',
-        'i.current_team_id AS team_id',
-        'i.current_tier AS tier',
-        'i.raised_at AS raised_at',
-        'i.tier_entered_at AS tier_entered_at',
-        'i.triaged_at AS triaged_at',
-        'i.ready_at AS ready_at',
-        'i.decided_at AS decided_at',
-        'i.resolved_at AS resolved_at',
-        'i.closed_at AS closed_at',
-        'i.withdrawn_at AS withdrawn_at',
-        'i.triage_due_at AS triage_due_at',
-        'i.recommendations_due_at AS recommendations_due_at',
-        'i.decision_due_at AS decision_due_at',
-        'i.resolution_due_at AS resolution_due_at',
-        'i.manual_due_stages AS manual_due_stages',
-      ])
-      .from('issues', 'i')
-      .where(`i.${key} IN (${windowKeys})`),
-  );
+/** The decisions a report over the window reads: its own and a year of history for forecasts. */
+export function windowDecisions(
+  manager: EntityManager,
+  window: FactsWindow,
+): Promise<DecisionFacts[]> {
+  // No figure counts a decision made before the window, whichever issue it is on.
+  return loadDecisions(manager, window.programId, {
+    since: Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS),
+    asOf: window.asOf,
+  });
+}
 
-  // The window's ids once, as one parameter: the union above is not run again per table.
+/** The facts of the given issues as the tables hold them now. */
+export async function loadIssueFacts(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<IssueFactsSet> {
+  const postgres = manager.connection.options.type === 'postgres';
+  // The ids as one parameter, whatever their number (no IN list to outgrow a driver's limit).
   const idList = postgres
     ? 'SELECT unnest(CAST(:ids AS text[]))'
     : 'SELECT value FROM json_each(:ids)';
-  const ids = issueRows.map((row) => row['id'] as string);
   const withIds = (qb: SelectQueryBuilder<object>) =>
     qb.setParameters({ ids: postgres ? ids : JSON.stringify(ids) }).getRawMany<Row>();
 
-  const [requiredRows, recommendationRows, waiverRows, escalationRows, itemRows] = [
+  const [issueRows, requiredRows, recommendationRows, waiverRows, escalationRows, itemRows] = [
+    await withIds(
+      manager
+        .createQueryBuilder()
+        .select([
+          'i.id AS id',
+          'i.key AS key',
+          'i.title AS title',
+          'i.status AS status',
+          'i.consequence AS consequence',
+          'i.current_team_id AS team_id',
+          'i.current_tier AS tier',
+          'i.raised_at AS raised_at',
+          'i.tier_entered_at AS tier_entered_at',
+          'i.triaged_at AS triaged_at',
+          'i.ready_at AS ready_at',
+          'i.decided_at AS decided_at',
+          'i.resolved_at AS resolved_at',
+          'i.closed_at AS closed_at',
+          'i.withdrawn_at AS withdrawn_at',
+          'i.triage_due_at AS triage_due_at',
+          'i.recommendations_due_at AS recommendations_due_at',
+          'i.decision_due_at AS decision_due_at',
+          'i.resolution_due_at AS resolution_due_at',
+          'i.manual_due_stages AS manual_due_stages',
+        ])
+        .from('issues', 'i')
+        .where(`i.id IN (${idList})`),
+    ),
     await withIds(
       manager
         .createQueryBuilder()
@@ -138,9 +179,6 @@ export async function loadCurrentFacts(
           'e.from_stage AS from_stage',
           'e.from_stage_started_at AS from_stage_started_at',
           'e.from_stage_due_at AS from_stage_due_at',
-          'e.from_stage AS from_stage',
-          'e.from_stage_started_at AS from_stage_started_at',
-          'e.from_stage_due_at AS from_stage_due_at',
         ])
         .from('escalations', 'e')
         .where(`e.issue_id IN (${idList})`),
@@ -162,13 +200,6 @@ export async function loadCurrentFacts(
         .andWhere('d.superseded_at IS NULL'),
     ),
   ];
-
-  // Decisions: those made since the window's start and a year of history for forecasts (no
-  // figure counts a decision made before the window, whichever issue it is on).
-  const decisions = await loadDecisions(manager, window.programId, {
-    since: Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS),
-    asOf: window.asOf,
-  });
 
   const required = groupStrings(requiredRows);
   const covered = groupStrings([
@@ -238,7 +269,7 @@ export async function loadCurrentFacts(
     dueAt: must(row['due_at'] as string),
     doneAt: ms(row['done_at'] as string | null),
   }));
-  return { issues, recommendations, decisions, escalations, actionItems };
+  return { issues, recommendations, escalations, actionItems };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { IssueFactsRollup } from './issue-facts-rollup.service';
 import { IssueTimelinessWriter } from './issue-timeliness.writer';
 import { TimelinessPolicyService } from './policy.service';
 import { TimelinessSweepService } from './timeliness-sweep.service';
@@ -8,9 +9,10 @@ import { TimelinessService } from './timeliness.service';
 /** Resolvers of the timeliness API (also used to print the schema). */
 export const TIMELINESS_RESOLVERS: Type[] = [TimelinessResolver, IssueTimelinessResolver];
 
-/** Services of timeliness: policy, clocks on writes, analytics, escalation by policy. */
+/** Services of timeliness: policy, clocks and roll-ups on writes, analytics, escalation by policy. */
 export const TIMELINESS_SERVICES: Provider[] = [
   IssueTimelinessWriter,
+  IssueFactsRollup,
   TimelinessPolicyService,
   TimelinessService,
   TimelinessSweepService,

@@ -25,7 +25,7 @@ import { DisciplineEntity } from '../programs/discipline.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { loadCurrentFacts } from './facts';
+import { loadRolledUpFacts } from './issue-facts.rollup';
 import { replayFacts } from './replay';
 import type {
   DecisionForecastModel,
@@ -47,8 +47,8 @@ export interface ResolvedWindow {
 }
 
 /**
- * The `timeliness` query: the program's facts (current tables, or the event log up to a past
- * as-of instant), the figures computed once in libs/domain, and names put to the ids.
+ * The `timeliness` query: the program's facts (the roll-up of the current tables, or the event log
+ * up to a past as-of instant), the figures computed once in libs/domain, and names put to the ids.
  */
 @Injectable()
 export class TimelinessService {
@@ -97,13 +97,13 @@ export class TimelinessService {
     return { program, asOf, from, to, source: asOf === now ? 'CURRENT_STATE' : 'EVENT_REPLAY' };
   }
 
-  /** The facts a report over the window needs: current tables for now, events for the past. */
+  /** The facts a report over the window needs: the roll-up for now, events for the past. */
   facts(window: ResolvedWindow): Promise<ProgramFacts> {
     // The report looks back over the period and the one before it (the trend).
     const since = window.from - (window.to - window.from);
     if (window.source === 'EVENT_REPLAY')
       return replayFacts(this.db.reader, window.program.id, window.asOf, since);
-    return loadCurrentFacts(this.db.reader, {
+    return loadRolledUpFacts(this.db.reader, {
       programId: window.program.id,
       since,
       asOf: window.asOf,

@@ -1,5 +1,5 @@
 import type { DecisionFacts, IssueFacts, ProgramFacts } from './report';
-import { forecastDecisions, timelinessReport } from './report';
+import { forecastDecisions, issueCountsUntil, timelinessReport } from './report';
 import { DAY_MS } from './clocks';
 
 /**
@@ -339,5 +339,49 @@ describe('forecastDecisions', () => {
       d(20),
     );
     expect(forecast).toMatchObject({ basis: 'AUTHORITY', p50At: d(20), p90At: d(20) });
+  });
+});
+
+describe('issueCountsUntil', () => {
+  it('keeps an open issue in every window, and a finished one until its last move', () => {
+    expect(issueCountsUntil(issue({ id: 'O', raisedAt: d(0) }))).toBe(Infinity);
+    // Decided is still open: its resolution clock runs.
+    expect(
+      issueCountsUntil(issue({ id: 'D', raisedAt: d(0), status: 'DECIDED', decidedAt: d(3) })),
+    ).toBe(Infinity);
+    expect(
+      issueCountsUntil(
+        issue({ id: 'R', raisedAt: d(0), status: 'RESOLVED', decidedAt: d(3), resolvedAt: d(5) }),
+      ),
+    ).toBe(d(5));
+    expect(
+      issueCountsUntil(
+        issue({
+          id: 'C',
+          raisedAt: d(0),
+          status: 'CLOSED',
+          resolvedAt: d(5),
+          closedAt: d(9),
+        }),
+      ),
+    ).toBe(d(9));
+    expect(
+      issueCountsUntil(issue({ id: 'W', raisedAt: d(2), status: 'WITHDRAWN', withdrawnAt: d(4) })),
+    ).toBe(d(4));
+  });
+
+  it('drops only issues no report over the window can count', () => {
+    // The report looks back over the period and the one before it (the trend).
+    const since = window.from - (window.to - window.from);
+    const longGone = [
+      issue({ id: 'Z1', raisedAt: d(-100), status: 'WITHDRAWN', withdrawnAt: d(-90) }),
+      issue({ id: 'Z2', raisedAt: d(-80), status: 'CLOSED', resolvedAt: d(-60), closedAt: d(-30) }),
+    ];
+    const all = { ...facts, issues: [...facts.issues, ...longGone] };
+    const kept = all.issues.filter((i) => issueCountsUntil(i) >= since);
+    expect(kept.map((i) => i.id)).toEqual(facts.issues.map((i) => i.id));
+    expect(timelinessReport({ ...all, issues: kept }, window)).toEqual(
+      timelinessReport(all, window),
+    );
   });
 });

@@ -242,6 +242,19 @@ export function issueEndedAt(issue: IssueClockFacts): Instant | null {
   return ended;
 }
 
+/**
+ * The last instant an issue can count in a report: a report looking back to `since` needs the
+ * issues whose value here is at or after `since` (those open now, forever; the others until the
+ * last of raised, resolved, closed or withdrawn). The API's roll-up of facts is kept by it.
+ */
+export function issueCountsUntil(issue: IssueClockFacts): Instant {
+  if (OPEN_STATUSES.has(issue.status)) return Infinity;
+  let last = issue.raisedAt;
+  for (const at of [issue.resolvedAt, issue.closedAt, issue.withdrawnAt])
+    if (at !== null && at > last) last = at;
+  return last;
+}
+
 export function isOpenAt(issue: IssueFacts, at: Instant): boolean {
   if (issue.raisedAt > at) return false;
   const ended = issueEndedAt(issue);

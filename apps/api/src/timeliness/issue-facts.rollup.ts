@@ -1,0 +1,194 @@
+import type { EntityManager } from 'typeorm';
+import {
+  issueCountsUntil,
+  type ActionItemFacts,
+  type EscalationFacts,
+  type Instant,
+  type IssueFacts,
+  type ProgramFacts,
+  type RecommendationFacts,
+} from '@ipt/domain';
+import { loadIssueFacts, windowDecisions, type FactsWindow, type IssueFactsSet } from './facts';
+import { IssueFactsEntity } from './issue-facts.entity';
+
+/**
+ * The roll-up of each issue's timeliness facts (ADR 0013). `refreshIssueFacts` writes an issue's
+ * row from `loadIssueFacts`, the from-scratch reading of the tables, inside the transaction that
+ * changed the issue; `loadRolledUpFacts` reads a report's window back as one index range. Tests
+ * check that the two readings are equal after every kind of change.
+ */
+
+/** `counts_until` of an issue that is still open: after every instant a report can ask about. */
+export const OPEN_FOREVER = '9999-12-31T23:59:59.999Z';
+
+/** One row's `facts`: the issue and what hangs off it, in the domain's own shapes. */
+interface IssueFactsRecord {
+  readonly issue: IssueFacts;
+  readonly recommendations: RecommendationFacts[];
+  readonly escalations: EscalationFacts[];
+  readonly actionItems: ActionItemFacts[];
+}
+
+const countsUntilText = (at: Instant): string =>
+  Number.isFinite(at) ? new Date(at).toISOString() : OPEN_FOREVER;
+
+/** Rows written per INSERT: well under every driver's parameter limit (4 columns each). */
+const UPSERT_CHUNK = 200;
+
+/**
+ * Rewrites the roll-up rows of a program's issues from the tables, in the caller's transaction.
+ * An issue that no longer exists loses its row.
+ */
+export async function refreshIssueFacts(
+  manager: EntityManager,
+  programId: string,
+  issueIds: readonly string[],
+): Promise<void> {
+  if (issueIds.length === 0) return;
+  const records = recordsByIssue(await loadIssueFacts(manager, issueIds));
+  const gone = issueIds.filter((id) => !records.has(id));
+  if (gone.length > 0)
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(IssueFactsEntity)
+      .where('issue_id IN (:...gone)', { gone })
+      .execute();
+  const rows = [...records.values()].map((record) => ({
+    issueId: record.issue.id,
+    programId,
+    countsUntil: countsUntilText(issueCountsUntil(record.issue)),
+    facts: JSON.stringify(record),
+  }));
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IssueFactsEntity)
+      .values(rows.slice(i, i + UPSERT_CHUNK))
+      .orUpdate(['program_id', 'counts_until', 'facts'], ['issue_id'])
+      .execute();
+  }
+}
+
+function recordsByIssue(facts: IssueFactsSet): Map<string, IssueFactsRecord> {
+  const records = new Map<string, IssueFactsRecord>();
+  for (const issue of facts.issues)
+    records.set(issue.id, { issue, recommendations: [], escalations: [], actionItems: [] });
+  for (const r of facts.recommendations) records.get(r.issueId)?.recommendations.push(r);
+  for (const e of facts.escalations) records.get(e.issueId)?.escalations.push(e);
+  for (const a of facts.actionItems) records.get(a.issueId)?.actionItems.push(a);
+  return records;
+}
+
+/**
+ * The program's facts for a report over [since, asOf] from the roll-up: one range of the
+ * (program, counts until) index, each row parsed straight into the domain's shapes.
+ */
+export async function loadRolledUpFacts(
+  manager: EntityManager,
+  window: FactsWindow,
+): Promise<ProgramFacts> {
+  const rows = await manager
+    .createQueryBuilder()
+    .select('f.facts', 'facts')
+    .from(IssueFactsEntity, 'f')
+    .where('f.program_id = :programId AND f.counts_until >= :since', {
+      programId: window.programId,
+      since: new Date(window.since).toISOString(),
+    })
+    .getRawMany<{ facts: string }>();
+  const issues: IssueFacts[] = [];
+  const recommendations: RecommendationFacts[] = [];
+  const escalations: EscalationFacts[] = [];
+  const actionItems: ActionItemFacts[] = [];
+  for (const row of rows) {
+    const record = JSON.parse(row.facts) as IssueFactsRecord;
+    issues.push(record.issue);
+    for (const r of record.recommendations) recommendations.push(r);
+    for (const e of record.escalations) escalations.push(e);
+    for (const a of record.actionItems) actionItems.push(a);
+  }
+  return {
+    issues,
+    recommendations,
+    escalations,
+    actionItems,
+    decisions: await windowDecisions(manager, window),
+  };
+}
+
+/** Issues without a roll-up row (none, unless the database predates the roll-up). */
+export async function issuesWithoutFacts(
+  manager: EntityManager,
+): Promise<{ id: string; programId: string }[]> {
+  const count = async (table: string) =>
+    Number(
+      (
+        await manager
+          .createQueryBuilder()
+          .select('count(*)', 'n')
+          .from(table, 't')
+          .getRawOne<{ n: number | string }>()
+      )?.n ?? 0,
+    );
+  // Rows go with their issue (ON DELETE CASCADE), so equal counts mean none is missing: the
+  // anti-join below is skipped on every ordinary start.
+  if ((await count('issues')) === (await count('issue_facts'))) return [];
+  return manager
+    .createQueryBuilder()
+    .select(['i.id AS id', 'i.program_id AS "programId"'])
+    .from('issues', 'i')
+    .where('NOT EXISTS (SELECT 1 FROM issue_facts f WHERE f.issue_id = i.id)')
+    .getRawMany<{ id: string; programId: string }>();
+}
+
+/** Issues one backfill transaction rolls up. */
+export const BACKFILL_BATCH = 1000;
+
+/**
+ * Writes the missing roll-up rows, a batch per transaction (`write` runs one), so a large
+ * database is filled in without one long write holding the lock.
+ */
+export async function backfillIssueFacts(
+  reader: EntityManager,
+  write: (work: (manager: EntityManager) => Promise<void>) => Promise<void>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const missing = await issuesWithoutFacts(reader);
+  const byProgram = new Map<string, string[]>();
+  for (const { id, programId } of missing) {
+    const list = byProgram.get(programId) ?? [];
+    list.push(id);
+    byProgram.set(programId, list);
+  }
+  let done = 0;
+  for (const [programId, ids] of byProgram) {
+    for (let i = 0; i < ids.length; i += BACKFILL_BATCH) {
+      const batch = ids.slice(i, i + BACKFILL_BATCH);
+      await write((manager) => refreshIssueFacts(manager, programId, batch));
+      done += batch.length;
+      onProgress?.(done, missing.length);
+    }
+  }
+  return missing.length;
+}
+
+/** Facts in a fixed order, so two readings (roll-up, tables, replay) compare as values. */
+export function canonicalFacts(facts: ProgramFacts) {
+  const by =
+    <T>(key: (item: T) => string) =>
+    (a: T, b: T) =>
+      key(a).localeCompare(key(b));
+  return {
+    issues: [...facts.issues]
+      .map((i) => ({ ...i, requiredDisciplines: [...i.requiredDisciplines] }))
+      .sort(by((i) => i.id)),
+    recommendations: [...facts.recommendations].sort(
+      by((r) => `${r.issueId}|${r.submittedAt}|${r.discipline}|${r.teamId}`),
+    ),
+    decisions: [...facts.decisions].sort(by((d) => `${d.issueId}|${d.decidedAt}`)),
+    escalations: [...facts.escalations].sort(by((e) => `${e.issueId}|${e.at}`)),
+    actionItems: [...facts.actionItems].sort(by((a) => a.id)),
+  };
+}
