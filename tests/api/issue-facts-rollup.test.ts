@@ -8,7 +8,11 @@ import { IssueEntity } from 'api/src/issues/issue.entity';
 import { IssuesService } from 'api/src/issues/issues.service';
 import { loadIssueFacts } from 'api/src/timeliness/facts';
 import { IssueFactsEntity } from 'api/src/timeliness/issue-facts.entity';
-import { OPEN_FOREVER, refreshIssueFacts } from 'api/src/timeliness/issue-facts.rollup';
+import {
+  decodeIssueFacts,
+  OPEN_FOREVER,
+  refreshIssueFacts,
+} from 'api/src/timeliness/issue-facts.rollup';
 import { T0, TestApp, startTestApp } from '../support/app';
 import { DAY_MS, IssueBuilder } from '../support/builders';
 import { rollupAndTables } from '../support/rollup';
@@ -38,12 +42,8 @@ describe('the roll-up of issue facts', () => {
   async function expectRowAsTables(issue: IssueEntity): Promise<IssueFactsEntity> {
     const row = await db.reader.findOneByOrFail(IssueFactsEntity, { issueId: issue.id });
     const tables = await loadIssueFacts(db.reader, [issue.id]);
-    expect(JSON.parse(row.facts)).toEqual({
-      issue: tables.issues[0],
-      recommendations: tables.recommendations,
-      escalations: tables.escalations,
-      actionItems: tables.actionItems,
-    });
+    expect(decodeIssueFacts(row.facts)).toEqual(tables);
+    expect(tables.issues).toHaveLength(1);
     expect(row.programId).toBe(issue.programId);
     return row;
   }
@@ -66,8 +66,8 @@ describe('the roll-up of issue facts', () => {
     issue = await build.addOptions(issue, 2);
     issue = await build.recommend(issue, 'engineering', 'A');
     let row = await expectRowAsTables(issue);
-    expect(JSON.parse(row.facts)).toMatchObject({
-      issue: { pendingDisciplines: ['cost', 'test'] },
+    expect(decodeIssueFacts(row.facts)).toMatchObject({
+      issues: [{ pendingDisciplines: ['cost', 'test'] }],
       recommendations: [{ discipline: 'engineering' }],
     });
     later(1);
@@ -76,12 +76,12 @@ describe('the roll-up of issue facts', () => {
     issue = await build.waive(issue, 'cost');
     issue = await build.recommend(issue, 'test', 'B');
     row = await expectRowAsTables(issue);
-    expect(JSON.parse(row.facts)).toMatchObject({ issue: { pendingDisciplines: [] } });
-    expect(JSON.parse(row.facts).recommendations).toHaveLength(3);
+    expect(decodeIssueFacts(row.facts)).toMatchObject({ issues: [{ pendingDisciplines: [] }] });
+    expect(decodeIssueFacts(row.facts).recommendations).toHaveLength(3);
     later(1);
     issue = await build.decide(issue, 'B', { actionItemFor: 'engineering' });
     row = await expectRowAsTables(issue);
-    expect(JSON.parse(row.facts).actionItems).toEqual([
+    expect(decodeIssueFacts(row.facts).actionItems).toEqual([
       expect.objectContaining({ title: 'Carry out option B', doneAt: null }),
     ]);
     later(2);
@@ -92,7 +92,7 @@ describe('the roll-up of issue facts', () => {
       actionItemId: item.id,
     });
     row = await expectRowAsTables(issue);
-    expect(JSON.parse(row.facts).actionItems[0].doneAt).toBe(app.clock.now().getTime());
+    expect(decodeIssueFacts(row.facts).actionItems[0]?.doneAt).toBe(app.clock.now().getTime());
     later(1);
     issue = await issues.resolve(build.caller('pm'), {
       issueKey: issue.key,
@@ -116,8 +116,8 @@ describe('the roll-up of issue facts', () => {
       reason: 'Needs the IIPT.',
     });
     const row = await expectRowAsTables(issue);
-    expect(JSON.parse(row.facts)).toMatchObject({
-      issue: { tier: 'IIPT' },
+    expect(decodeIssueFacts(row.facts)).toMatchObject({
+      issues: [{ tier: 'IIPT' }],
       escalations: [{ fromTier: 'WIPT', toTier: 'IIPT', source: 'PERSON' }],
     });
     later(1);
@@ -140,9 +140,9 @@ describe('the roll-up of issue facts', () => {
         await tx.manager.update(IssueEntity, { id: issue.id }, { title: 'Never committed' });
         await refreshIssueFacts(tx.manager, issue.programId, [issue.id]);
         expect(
-          JSON.parse(
+          decodeIssueFacts(
             (await tx.manager.findOneByOrFail(IssueFactsEntity, { issueId: issue.id })).facts,
-          ).issue.title,
+          ).issues[0]?.title,
         ).toBe('Never committed');
         throw new Error('refused after writing');
       }),

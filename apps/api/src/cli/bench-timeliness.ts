@@ -13,6 +13,8 @@ import { loadConfig } from '../config/config';
 import { findRepositoryRoot } from '../config/config';
 import { ProgramEntity } from '../programs/program.entity';
 import { DatabaseService } from '../database/database.service';
+import { loadFactsFromTables, windowDecisions } from '../timeliness/facts';
+import { canonicalFacts, loadRolledUpFacts } from '../timeliness/issue-facts.rollup';
 import { TimelinessService } from '../timeliness/timeliness.service';
 import { UserEntity } from '../users/user.entity';
 import { rawFigures, type RawFigures, type RawFilter } from './bench/raw-sql';
@@ -184,6 +186,7 @@ async function main(): Promise<number> {
         }`,
       );
     }
+    await explainCurrentView(app, program.id, program.time_zone, service);
     const memory = process.memoryUsage();
     console.log(
       `\nmemory after the current-view runs: RSS ${(memory.rss / 2 ** 20).toFixed(0)} MiB ` +
@@ -211,6 +214,49 @@ async function main(): Promise<number> {
     raw.close();
     await app.close();
   }
+}
+
+/**
+ * The whole-program current view once more, step by step: what reading the roll-up costs beside
+ * reading the same facts from the six tables, what computing the figures costs, and whether the
+ * roll-up holds exactly what the tables give.
+ */
+async function explainCurrentView(
+  app: INestApplicationContext,
+  programId: string,
+  timeZone: string,
+  service: TimelinessService,
+): Promise<void> {
+  const db = app.get(DatabaseService);
+  const programEntity = await db.reader.findOneByOrFail(ProgramEntity, { id: programId });
+  const window = service.window(programEntity, {}, null);
+  const factsWindow = {
+    programId,
+    since: window.from - (window.to - window.from),
+    asOf: window.asOf,
+  };
+  const timed = async <T>(work: () => Promise<T> | T): Promise<[number, T]> => {
+    const started = performance.now();
+    const value = await work();
+    return [performance.now() - started, value];
+  };
+  const [rollupMs, rolledUp] = await timed(() => loadRolledUpFacts(db.reader, factsWindow));
+  const [decisionsMs] = await timed(() => windowDecisions(db.reader, factsWindow));
+  const [reportMs] = await timed(() =>
+    timelinessReport(rolledUp, { asOf: window.asOf, from: window.from, to: window.to, timeZone }),
+  );
+  const [tablesMs, fromTables] = await timed(() => loadFactsFromTables(db.reader, factsWindow));
+  const same =
+    JSON.stringify(canonicalFacts(rolledUp)) === JSON.stringify(canonicalFacts(fromTables));
+  const n = (value: number) => value.toLocaleString('en-US');
+  console.log(
+    `\nwhole program, step by step (one run each): ${n(rolledUp.issues.length)} issues in the window, ` +
+      `${n(rolledUp.recommendations.length)} recommendations, ${n(rolledUp.decisions.length)} decisions\n` +
+      `  facts from the roll-up       ${rollupMs.toFixed(0).padStart(7)} ms (of which decisions ${decisionsMs.toFixed(0)} ms)\n` +
+      `  figures in libs/domain       ${reportMs.toFixed(0).padStart(7)} ms\n` +
+      `  facts from the tables, without the roll-up ${tablesMs.toFixed(0)} ms (${(tablesMs / rollupMs).toFixed(1)}x the roll-up)\n` +
+      `  roll-up equals the tables: ${same ? 'yes' : 'NO'}`,
+  );
 }
 
 async function pmOf(app: INestApplicationContext, programId: string): Promise<UserEntity> {

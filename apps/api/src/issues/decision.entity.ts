@@ -5,6 +5,18 @@ import { InstantColumn, JsonColumn } from '../database/columns';
 /** A decision memorandum. Never edited: a later decision supersedes it, linked both ways. */
 @Entity('decisions')
 @Index(['programId', 'decidedAt'])
+// What every timeliness report reads of a year of decisions, from the index alone (ADR 0013).
+@Index('decisions_program_decided_covering', [
+  'programId',
+  'decidedAt',
+  'issueId',
+  'teamId',
+  'tier',
+  'decidedById',
+  'readyAt',
+  'dueAt',
+  'supersededAt',
+])
 export class DecisionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

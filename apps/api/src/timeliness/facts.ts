@@ -1,4 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { selectArrays } from '../database/arrays';
 import {
   DAY_MS,
   FORECAST_HISTORY_DAYS,
@@ -282,35 +283,26 @@ export async function loadDecisions(
   programId: string,
   { since, asOf }: { since: Instant; asOf: Instant },
 ): Promise<DecisionFacts[]> {
-  const rows = await manager
-    .createQueryBuilder()
-    .select([
-      'd.issue_id AS issue_id',
-      'd.team_id AS team_id',
-      'd.tier AS tier',
-      'd.decided_by_id AS decided_by_id',
-      'd.ready_at AS ready_at',
-      'd.decided_at AS decided_at',
-      'd.due_at AS due_at',
-      'd.superseded_at AS superseded_at',
-    ])
-    .from('decisions', 'd')
-    .where('d.program_id = :programId AND d.decided_at >= :since AND d.decided_at <= :asOf', {
-      programId,
-      since: new Date(Math.max(0, since)).toISOString(),
-      asOf: new Date(asOf).toISOString(),
-    })
-    .getRawMany<Row>();
-  return rows.map((row): DecisionFacts => ({
-    issueId: row['issue_id'] as string,
-    teamId: row['team_id'] as string,
-    tier: row['tier'] as Tier,
-    decidedById: row['decided_by_id'] as string,
-    readyAt: ms(row['ready_at'] as string | null),
-    decidedAt: must(row['decided_at'] as string),
-    dueAt: ms(row['due_at'] as string | null),
-    superseded: row['superseded_at'] !== null && must(row['superseded_at'] as string) <= asOf,
-  }));
+  // A year of a large program's decisions is ~250k rows: read as arrays, from the covering index.
+  const rows = await selectArrays(
+    manager,
+    `SELECT issue_id, team_id, tier, decided_by_id, ready_at, decided_at, due_at, superseded_at
+     FROM decisions WHERE program_id = ? AND decided_at >= ? AND decided_at <= ?`,
+    [programId, new Date(Math.max(0, since)).toISOString(), new Date(asOf).toISOString()],
+  );
+  return rows.map((row): DecisionFacts => {
+    const supersededAt = row[7] as string | null;
+    return {
+      issueId: row[0] as string,
+      teamId: row[1] as string,
+      tier: row[2] as Tier,
+      decidedById: row[3] as string,
+      readyAt: ms(row[4] as string | null),
+      decidedAt: must(row[5] as string),
+      dueAt: ms(row[6] as string | null),
+      superseded: supersededAt !== null && must(supersededAt) <= asOf,
+    };
+  });
 }
 
 function groupStrings(rows: readonly Row[]): Map<string, string[]> {
