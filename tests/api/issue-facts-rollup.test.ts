@@ -42,8 +42,13 @@ describe('the roll-up of issue facts', () => {
   async function expectRowAsTables(issue: IssueEntity): Promise<IssueFactsEntity> {
     const row = await db.reader.findOneByOrFail(IssueFactsEntity, { issueId: issue.id });
     const tables = await loadIssueFacts(db.reader, [issue.id]);
-    expect(decodeIssueFacts(row.facts)).toEqual(tables);
     expect(tables.issues).toHaveLength(1);
+    expect(decodeIssueFacts(row.facts)).toEqual({
+      issue: tables.issues[0],
+      recommendations: tables.recommendations,
+      escalations: tables.escalations,
+      actionItems: tables.actionItems,
+    });
     expect(row.programId).toBe(issue.programId);
     return row;
   }
@@ -67,7 +72,7 @@ describe('the roll-up of issue facts', () => {
     issue = await build.recommend(issue, 'engineering', 'A');
     let row = await expectRowAsTables(issue);
     expect(decodeIssueFacts(row.facts)).toMatchObject({
-      issues: [{ pendingDisciplines: ['cost', 'test'] }],
+      issue: { pendingDisciplines: ['cost', 'test'] },
       recommendations: [{ discipline: 'engineering' }],
     });
     later(1);
@@ -76,7 +81,7 @@ describe('the roll-up of issue facts', () => {
     issue = await build.waive(issue, 'cost');
     issue = await build.recommend(issue, 'test', 'B');
     row = await expectRowAsTables(issue);
-    expect(decodeIssueFacts(row.facts)).toMatchObject({ issues: [{ pendingDisciplines: [] }] });
+    expect(decodeIssueFacts(row.facts)).toMatchObject({ issue: { pendingDisciplines: [] } });
     expect(decodeIssueFacts(row.facts).recommendations).toHaveLength(3);
     later(1);
     issue = await build.decide(issue, 'B', { actionItemFor: 'engineering' });
@@ -117,7 +122,7 @@ describe('the roll-up of issue facts', () => {
     });
     const row = await expectRowAsTables(issue);
     expect(decodeIssueFacts(row.facts)).toMatchObject({
-      issues: [{ tier: 'IIPT' }],
+      issue: { tier: 'IIPT' },
       escalations: [{ fromTier: 'WIPT', toTier: 'IIPT', source: 'PERSON' }],
     });
     later(1);
@@ -142,7 +147,7 @@ describe('the roll-up of issue facts', () => {
         expect(
           decodeIssueFacts(
             (await tx.manager.findOneByOrFail(IssueFactsEntity, { issueId: issue.id })).facts,
-          ).issues[0]?.title,
+          ).issue.title,
         ).toBe('Never committed');
         throw new Error('refused after writing');
       }),

@@ -10,6 +10,16 @@ describe(loadConfig.name, () => {
     expect(sut.demo).toBe(true);
     expect(sut.sessionSecret).toBeNull();
     expect([sut.timelinessSweepSeconds, sut.notificationSweepSeconds]).toEqual([300, 60]);
+    expect(sut.timelinessFactsCachePrograms).toBe(2);
+  });
+
+  it('reads how many programs keep their timeliness facts in memory (0: none)', () => {
+    expect(
+      loadConfig({ TIMELINESS_FACTS_CACHE_PROGRAMS: '0' }, root).timelinessFactsCachePrograms,
+    ).toBe(0);
+    expect(() => loadConfig({ TIMELINESS_FACTS_CACHE_PROGRAMS: 'lots' }, root)).toThrow(
+      'Invalid configuration: TIMELINESS_FACTS_CACHE_PROGRAMS',
+    );
   });
 
   it('reads the sweep intervals (0 turns a sweep off) and refuses nonsense, naming the variable', () => {

@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly timelinessSweepSeconds: number;
   /** How often the due-soon / overdue notification sweep runs; 0 turns it off. */
   readonly notificationSweepSeconds: number;
+  /** Programs whose current timeliness facts are kept in memory between requests (0: none). */
+  readonly timelinessFactsCachePrograms: number;
 }
 
 export type DatabaseConfig =
@@ -74,6 +76,7 @@ export function loadConfig(
     repositoryRoot,
     timelinessSweepSeconds: integer(env, 'TIMELINESS_SWEEP_SECONDS', 300, 0, 86_400),
     notificationSweepSeconds: integer(env, 'NOTIFICATION_SWEEP_SECONDS', 60, 0, 86_400),
+    timelinessFactsCachePrograms: integer(env, 'TIMELINESS_FACTS_CACHE_PROGRAMS', 2, 0, 100),
   };
 }
 

@@ -286,23 +286,76 @@ export async function loadDecisions(
   // A year of a large program's decisions is ~250k rows: read as arrays, from the covering index.
   const rows = await selectArrays(
     manager,
-    `SELECT issue_id, team_id, tier, decided_by_id, ready_at, decided_at, due_at, superseded_at
-     FROM decisions WHERE program_id = ? AND decided_at >= ? AND decided_at <= ?`,
+    `SELECT ${DECISION_COLUMNS} FROM decisions
+     WHERE program_id = ? AND decided_at >= ? AND decided_at <= ?`,
     [programId, new Date(Math.max(0, since)).toISOString(), new Date(asOf).toISOString()],
   );
-  return rows.map((row): DecisionFacts => {
-    const supersededAt = row[7] as string | null;
-    return {
-      issueId: row[0] as string,
-      teamId: row[1] as string,
-      tier: row[2] as Tier,
-      decidedById: row[3] as string,
-      readyAt: ms(row[4] as string | null),
-      decidedAt: must(row[5] as string),
-      dueAt: ms(row[6] as string | null),
-      superseded: supersededAt !== null && must(supersededAt) <= asOf,
-    };
-  });
+  return rows.map((row) => decisionOf(row, asOf));
+}
+
+/** A decision's facts as stored now, and when a later decision superseded it (if one has). */
+export interface StoredDecision {
+  readonly facts: DecisionFacts;
+  readonly supersededAt: Instant | null;
+}
+
+/** The decisions made on these issues since `since`, as stored now (the facts cache's refresh). */
+export async function loadIssueDecisions(
+  manager: EntityManager,
+  issueIds: readonly string[],
+  since: Instant,
+): Promise<StoredDecision[]> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const rows = await selectArrays(
+    manager,
+    `SELECT ${DECISION_COLUMNS} FROM decisions WHERE issue_id IN (${
+      postgres ? 'SELECT unnest(CAST(? AS text[]))' : 'SELECT value FROM json_each(?)'
+    }) AND decided_at >= ?`,
+    [postgres ? issueIds : JSON.stringify(issueIds), new Date(Math.max(0, since)).toISOString()],
+  );
+  return rows.map(storedDecisionOf);
+}
+
+/** A program's decisions since `since`, as stored now (the facts cache's first load). */
+export async function loadStoredDecisions(
+  manager: EntityManager,
+  programId: string,
+  since: Instant,
+): Promise<StoredDecision[]> {
+  const rows = await selectArrays(
+    manager,
+    `SELECT ${DECISION_COLUMNS} FROM decisions WHERE program_id = ? AND decided_at >= ?`,
+    [programId, new Date(Math.max(0, since)).toISOString()],
+  );
+  return rows.map(storedDecisionOf);
+}
+
+/** A stored decision as it stood at `asOf`: superseded only if that had happened by then. */
+export function decisionAsOf(stored: StoredDecision, asOf: Instant): DecisionFacts {
+  return stored.supersededAt !== null && stored.supersededAt > asOf
+    ? { ...stored.facts, superseded: false }
+    : stored.facts;
+}
+
+const DECISION_COLUMNS =
+  'issue_id, team_id, tier, decided_by_id, ready_at, decided_at, due_at, superseded_at';
+
+function decisionOf(row: readonly unknown[], asOf: Instant): DecisionFacts {
+  const supersededAt = row[7] as string | null;
+  return {
+    issueId: row[0] as string,
+    teamId: row[1] as string,
+    tier: row[2] as Tier,
+    decidedById: row[3] as string,
+    readyAt: ms(row[4] as string | null),
+    decidedAt: must(row[5] as string),
+    dueAt: ms(row[6] as string | null),
+    superseded: supersededAt !== null && must(supersededAt) <= asOf,
+  };
+}
+
+function storedDecisionOf(row: readonly unknown[]): StoredDecision {
+  return { facts: decisionOf(row, Infinity), supersededAt: ms(row[7] as string | null) };
 }
 
 function groupStrings(rows: readonly Row[]): Map<string, string[]> {

@@ -23,7 +23,7 @@ import { IssueFactsEntity } from './issue-facts.entity';
 export const OPEN_FOREVER = '9999-12-31T23:59:59.999Z';
 
 /** One issue's facts and what hangs off it, in the domain's own shapes. */
-interface IssueFactsRecord {
+export interface IssueFactsRecord {
   readonly issue: IssueFacts;
   readonly recommendations: RecommendationFacts[];
   readonly escalations: EscalationFacts[];
@@ -90,17 +90,16 @@ export async function loadRolledUpFacts(
   manager: EntityManager,
   window: FactsWindow,
 ): Promise<ProgramFacts> {
-  const rows = await selectColumn<string>(
-    manager,
-    'SELECT facts FROM issue_facts WHERE program_id = ? AND counts_until >= ?',
-    [window.programId, new Date(window.since).toISOString()],
-  );
   const issues: IssueFacts[] = [];
   const recommendations: RecommendationFacts[] = [];
   const escalations: EscalationFacts[] = [];
   const actionItems: ActionItemFacts[] = [];
-  for (const row of rows)
-    decodeInto(JSON.parse(row) as EncodedRecord, issues, recommendations, escalations, actionItems);
+  for (const record of await loadRolledUpRecords(manager, window.programId, window.since)) {
+    issues.push(record.issue);
+    for (const r of record.recommendations) recommendations.push(r);
+    for (const e of record.escalations) escalations.push(e);
+    for (const a of record.actionItems) actionItems.push(a);
+  }
   return {
     issues,
     recommendations,
@@ -108,6 +107,36 @@ export async function loadRolledUpFacts(
     actionItems,
     decisions: await windowDecisions(manager, window),
   };
+}
+
+/** The roll-up rows of a program's issues that count until `since` or later, decoded. */
+export async function loadRolledUpRecords(
+  manager: EntityManager,
+  programId: string,
+  since: Instant,
+): Promise<IssueFactsRecord[]> {
+  const rows = await selectColumn<string>(
+    manager,
+    'SELECT facts FROM issue_facts WHERE program_id = ? AND counts_until >= ?',
+    [programId, new Date(since).toISOString()],
+  );
+  return rows.map(decodeIssueFacts);
+}
+
+/** The roll-up rows of these issues, decoded (an issue without one is left out). */
+export async function loadRolledUpRecordsOf(
+  manager: EntityManager,
+  issueIds: readonly string[],
+): Promise<IssueFactsRecord[]> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const rows = await selectColumn<string>(
+    manager,
+    `SELECT facts FROM issue_facts WHERE issue_id IN (${
+      postgres ? 'SELECT unnest(CAST(? AS text[]))' : 'SELECT value FROM json_each(?)'
+    })`,
+    [postgres ? issueIds : JSON.stringify(issueIds)],
+  );
+  return rows.map(decodeIssueFacts);
 }
 
 /** Issues without a roll-up row (none, unless the database predates the roll-up). */
@@ -300,53 +329,34 @@ function encodeRecord({
   ];
 }
 
-/** One row's `facts` as the domain's shapes (for tests and tools; the read path decodes in place). */
-export function decodeIssueFacts(facts: string): IssueFactsSet {
-  const set = { issues: [], recommendations: [], escalations: [], actionItems: [] };
-  decodeInto(
-    JSON.parse(facts) as EncodedRecord,
-    set.issues,
-    set.recommendations,
-    set.escalations,
-    set.actionItems,
-  );
-  return set;
-}
-
-/** Decodes a stored record, appending its facts to the lists (the read path: no intermediates). */
-function decodeInto(
-  encoded: EncodedRecord,
-  issues: IssueFacts[],
-  recommendations: RecommendationFacts[],
-  escalations: EscalationFacts[],
-  actionItems: ActionItemFacts[],
-): void {
-  const [format, i, rs, es, as] = encoded;
+/** One row's `facts` in the domain's shapes. */
+export function decodeIssueFacts(facts: string): IssueFactsRecord {
+  const [format, i, rs, es, as] = JSON.parse(facts) as EncodedRecord;
   if (format !== FORMAT) throw new Error(`Issue facts stored in unknown format ${String(format)}`);
   const issueId = i[0];
-  issues.push({
-    id: issueId,
-    key: i[1],
-    title: i[2],
-    status: i[3],
-    consequence: i[4],
-    teamId: i[5],
-    tier: i[6],
-    raisedAt: i[7],
-    tierEnteredAt: i[8],
-    triagedAt: i[9],
-    readyAt: i[10],
-    decidedAt: i[11],
-    resolvedAt: i[12],
-    closedAt: i[13],
-    withdrawnAt: i[14],
-    due: { TRIAGE: i[15], RECOMMENDATIONS: i[16], DECISION: i[17], RESOLUTION: i[18] },
-    manualDueStages: i[19],
-    requiredDisciplines: i[20],
-    pendingDisciplines: i[21],
-  });
-  for (const r of rs)
-    recommendations.push({
+  return {
+    issue: {
+      id: issueId,
+      key: i[1],
+      title: i[2],
+      status: i[3],
+      consequence: i[4],
+      teamId: i[5],
+      tier: i[6],
+      raisedAt: i[7],
+      tierEnteredAt: i[8],
+      triagedAt: i[9],
+      readyAt: i[10],
+      decidedAt: i[11],
+      resolvedAt: i[12],
+      closedAt: i[13],
+      withdrawnAt: i[14],
+      due: { TRIAGE: i[15], RECOMMENDATIONS: i[16], DECISION: i[17], RESOLUTION: i[18] },
+      manualDueStages: i[19],
+      requiredDisciplines: i[20],
+      pendingDisciplines: i[21],
+    },
+    recommendations: rs.map((r) => ({
       issueId,
       discipline: r[0],
       teamId: r[1],
@@ -354,9 +364,8 @@ function decodeInto(
       requestedAt: r[3],
       submittedAt: r[4],
       dueAt: r[5],
-    });
-  for (const e of es)
-    escalations.push({
+    })),
+    escalations: es.map((e) => ({
       issueId,
       fromTeamId: e[0],
       toTeamId: e[1],
@@ -367,14 +376,14 @@ function decodeInto(
       fromStage: e[6],
       fromStageStartedAt: e[7],
       fromStageDueAt: e[8],
-    });
-  for (const a of as)
-    actionItems.push({
+    })),
+    actionItems: as.map((a) => ({
       id: a[0],
       issueId,
       title: a[1],
       assigneeId: a[2],
       dueAt: a[3],
       doneAt: a[4],
-    });
+    })),
+  };
 }

@@ -1,4 +1,5 @@
 import type { Provider, Type } from '@nestjs/common';
+import { CurrentFactsCache } from './current-facts.cache';
 import { IssueFactsRollup } from './issue-facts-rollup.service';
 import { IssueTimelinessWriter } from './issue-timeliness.writer';
 import { TimelinessPolicyService } from './policy.service';
@@ -13,6 +14,7 @@ export const TIMELINESS_RESOLVERS: Type[] = [TimelinessResolver, IssueTimeliness
 export const TIMELINESS_SERVICES: Provider[] = [
   IssueTimelinessWriter,
   IssueFactsRollup,
+  CurrentFactsCache,
   TimelinessPolicyService,
   TimelinessService,
   TimelinessSweepService,

@@ -25,7 +25,7 @@ import { DisciplineEntity } from '../programs/discipline.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { loadRolledUpFacts } from './issue-facts.rollup';
+import { CurrentFactsCache } from './current-facts.cache';
 import { replayFacts } from './replay';
 import type {
   DecisionForecastModel,
@@ -55,6 +55,7 @@ export class TimelinessService {
   constructor(
     private readonly db: DatabaseService,
     private readonly actors: ActorService,
+    private readonly currentFacts: CurrentFactsCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -103,7 +104,7 @@ export class TimelinessService {
     const since = window.from - (window.to - window.from);
     if (window.source === 'EVENT_REPLAY')
       return replayFacts(this.db.reader, window.program.id, window.asOf, since);
-    return loadRolledUpFacts(this.db.reader, {
+    return this.currentFacts.facts({
       programId: window.program.id,
       since,
       asOf: window.asOf,

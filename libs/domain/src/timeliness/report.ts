@@ -743,18 +743,18 @@ export function forecastDecisions(
     (d) => d.readyAt !== null && d.decidedAt <= asOf && d.decidedAt >= since,
   );
   const latency = (d: DecisionFacts) => Math.max(0, d.decidedAt - (d.readyAt as Instant));
-  const ascending = (a: number, b: number) => a - b;
+  // A year of a large program's decisions is ~250k samples: sorted as typed arrays (numeric,
+  // native) rather than through a comparator.
   const byTeam = groupLatencies(history, (d) => d.teamId, latency);
   const byTier = groupLatencies(history, (d) => d.tier, latency);
-  const program = history.map(latency);
-  for (const samples of [...byTeam.values(), ...byTier.values(), program]) samples.sort(ascending);
+  const program = Float64Array.from(history, latency).sort();
   return waiting
     .filter((issue) => !filter.authorityTeamId || issue.teamId === filter.authorityTeamId)
     .map((issue): DecisionForecast => {
       const readyAt = issue.readyAt as Instant;
-      const bases: [ForecastBasis, readonly number[]][] = [
-        ['AUTHORITY', byTeam.get(issue.teamId) ?? []],
-        ['TIER', byTier.get(issue.tier) ?? []],
+      const bases: [ForecastBasis, Float64Array][] = [
+        ['AUTHORITY', byTeam.get(issue.teamId) ?? NO_SAMPLES],
+        ['TIER', byTier.get(issue.tier) ?? NO_SAMPLES],
         ['PROGRAM', program],
       ];
       const chosen = bases.find(([, samples]) => samples.length >= MIN_FORECAST_SAMPLES);
@@ -782,7 +782,7 @@ export function forecastDecisions(
 }
 
 /** The index of the first value above `limit` in ascending `sorted` (its length if none). */
-function firstAbove(sorted: readonly number[], limit: number): number {
+function firstAbove(sorted: ArrayLike<number>, limit: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
@@ -797,12 +797,17 @@ function groupLatencies<K>(
   decisions: readonly DecisionFacts[],
   key: (d: DecisionFacts) => K,
   latency: (d: DecisionFacts) => number,
-): Map<K, number[]> {
+): Map<K, Float64Array> {
   const groups = new Map<K, number[]>();
   for (const d of decisions) {
-    const list = groups.get(key(d)) ?? [];
-    list.push(latency(d));
-    groups.set(key(d), list);
+    const k = key(d);
+    const list = groups.get(k);
+    if (list) list.push(latency(d));
+    else groups.set(k, [latency(d)]);
   }
-  return groups;
+  const sorted = new Map<K, Float64Array>();
+  for (const [k, list] of groups) sorted.set(k, Float64Array.from(list).sort());
+  return sorted;
 }
+
+const NO_SAMPLES = new Float64Array(0);

@@ -1,0 +1,207 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  DAY_MS,
+  FORECAST_HISTORY_DAYS,
+  issueCountsUntil,
+  type ActionItemFacts,
+  type DecisionFacts,
+  type EscalationFacts,
+  type Instant,
+  type IssueFacts,
+  type ProgramFacts,
+  type RecommendationFacts,
+} from '@ipt/domain';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { selectArrays } from '../database/arrays';
+import { DatabaseService } from '../database/database.service';
+import {
+  decisionAsOf,
+  loadIssueDecisions,
+  loadStoredDecisions,
+  type FactsWindow,
+  type StoredDecision,
+} from './facts';
+import {
+  loadRolledUpFacts,
+  loadRolledUpRecords,
+  loadRolledUpRecordsOf,
+  type IssueFactsRecord,
+} from './issue-facts.rollup';
+
+/** The farthest back a window the cache holds may reach: longer periods read the roll-up. */
+const CACHE_REACH_DAYS = 400;
+/** More issues changed than this since the last look, and the cache is loaded afresh. */
+const REFRESH_LIMIT = 20_000;
+
+interface CachedIssue extends IssueFactsRecord {
+  readonly countsUntil: Instant;
+}
+
+/** One program's roll-up rows and decisions, decoded, as of event `seq`. */
+interface CachedProgram {
+  readonly programId: string;
+  /** Issues held: every one counting until this instant or later. */
+  readonly since: Instant;
+  /** Decisions held: every one made at or after this instant. */
+  readonly decisionsSince: Instant;
+  /** The last event reflected: a later event on an issue means its entries are read again. */
+  seq: number;
+  readonly issues: Map<string, CachedIssue>;
+  readonly decisions: Map<string, StoredDecision[]>;
+}
+
+/**
+ * The current view's facts held in memory between requests (ADR 0013), so a dashboard does not
+ * read and decode ~150k roll-up rows and a year of decisions on every request of a 1M-issue
+ * program. Each request first asks the event log what changed since the cache last looked (one
+ * index lookup); the issues that an event touched since then have their roll-up row and
+ * decisions read again. Every write that changes an issue's facts records an event on it in the
+ * same transaction as the roll-up row, so this sees every change, from this process or another.
+ *
+ * SQLite only: its writes are serialized, so events commit in `seq` order and "after the last
+ * seq seen" misses nothing. PostgreSQL writers commit concurrently, so a lower seq can become
+ * visible after a higher one; there every request reads the roll-up (still one index range).
+ */
+@Injectable()
+export class CurrentFactsCache {
+  /** Most recently used last; at most `config.timelinessFactsCachePrograms` entries. */
+  private readonly programs = new Map<string, Promise<CachedProgram | null>>();
+
+  constructor(
+    private readonly db: DatabaseService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The program's facts for a report over the window, as the roll-up holds them now. */
+  async facts(window: FactsWindow): Promise<ProgramFacts> {
+    const reader = this.db.reader;
+    const decisionsSince = Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS);
+    const limit = this.config.timelinessFactsCachePrograms;
+    if (
+      limit === 0 ||
+      this.db.isPostgres ||
+      decisionsSince < window.asOf - CACHE_REACH_DAYS * DAY_MS
+    )
+      return loadRolledUpFacts(reader, window);
+
+    // One refresh at a time per program: a request waits for the one before it, then looks again.
+    const previous = this.programs.get(window.programId) ?? Promise.resolve(null);
+    const current = previous
+      .catch(() => null)
+      .then((cached) => this.fresh(reader, cached, window.programId, window.since, decisionsSince));
+    this.programs.delete(window.programId);
+    this.programs.set(window.programId, current);
+    for (const programId of this.programs.keys()) {
+      if (this.programs.size <= limit) break;
+      this.programs.delete(programId);
+    }
+    const cached = await current;
+    if (!cached) return loadRolledUpFacts(reader, window);
+    return select(cached, window.since, decisionsSince, window.asOf);
+  }
+
+  /** The cache brought up to date, or loaded afresh when it cannot be. */
+  private async fresh(
+    reader: EntityManager,
+    cached: CachedProgram | null,
+    programId: string,
+    since: Instant,
+    decisionsSince: Instant,
+  ): Promise<CachedProgram> {
+    const seq = await lastSeq(reader, programId);
+    if (!cached || since < cached.since || decisionsSince < cached.decisionsSince)
+      return load(reader, programId, seq, since, decisionsSince);
+    if (seq === cached.seq) return cached;
+    const changed = (
+      await selectArrays(
+        reader,
+        `SELECT DISTINCT issue_id FROM events
+         WHERE program_id = ? AND seq > ? AND seq <= ? AND issue_id IS NOT NULL`,
+        [programId, cached.seq, seq],
+      )
+    ).map((row) => row[0] as string);
+    if (changed.length > REFRESH_LIMIT) return load(reader, programId, seq, since, decisionsSince);
+    for (const id of changed) {
+      cached.issues.delete(id);
+      cached.decisions.delete(id);
+    }
+    if (changed.length > 0) {
+      for (const record of await loadRolledUpRecordsOf(reader, changed))
+        cached.issues.set(record.issue.id, withCountsUntil(record));
+      for (const decision of await loadIssueDecisions(reader, changed, cached.decisionsSince))
+        addDecision(cached.decisions, decision);
+    }
+    cached.seq = seq;
+    return cached;
+  }
+
+  /** Forgets every program (tests; a restore of the database under a running API). */
+  clear(): void {
+    this.programs.clear();
+  }
+}
+
+async function lastSeq(reader: EntityManager, programId: string): Promise<number> {
+  const [row] = await selectArrays(
+    reader,
+    'SELECT coalesce(max(seq), 0) FROM events WHERE program_id = ?',
+    [programId],
+  );
+  return Number(row?.[0] ?? 0);
+}
+
+async function load(
+  reader: EntityManager,
+  programId: string,
+  seq: number,
+  since: Instant,
+  decisionsSince: Instant,
+): Promise<CachedProgram> {
+  // Read after the seq: a change committed in between is read twice, never missed.
+  const issues = new Map<string, CachedIssue>();
+  for (const record of await loadRolledUpRecords(reader, programId, since))
+    issues.set(record.issue.id, withCountsUntil(record));
+  const decisions = new Map<string, StoredDecision[]>();
+  for (const decision of await loadStoredDecisions(reader, programId, decisionsSince))
+    addDecision(decisions, decision);
+  return { programId, since, decisionsSince, seq, issues, decisions };
+}
+
+function withCountsUntil(record: IssueFactsRecord): CachedIssue {
+  return { ...record, countsUntil: issueCountsUntil(record.issue) };
+}
+
+function addDecision(decisions: Map<string, StoredDecision[]>, decision: StoredDecision): void {
+  const list = decisions.get(decision.facts.issueId);
+  if (list) list.push(decision);
+  else decisions.set(decision.facts.issueId, [decision]);
+}
+
+/** What `loadRolledUpFacts` would read for the window, from the cache. */
+function select(
+  cached: CachedProgram,
+  since: Instant,
+  decisionsSince: Instant,
+  asOf: Instant,
+): ProgramFacts {
+  const issues: IssueFacts[] = [];
+  const recommendations: RecommendationFacts[] = [];
+  const escalations: EscalationFacts[] = [];
+  const actionItems: ActionItemFacts[] = [];
+  for (const entry of cached.issues.values()) {
+    if (entry.countsUntil < since) continue;
+    issues.push(entry.issue);
+    for (const r of entry.recommendations) recommendations.push(r);
+    for (const e of entry.escalations) escalations.push(e);
+    for (const a of entry.actionItems) actionItems.push(a);
+  }
+  const decisions: DecisionFacts[] = [];
+  for (const list of cached.decisions.values())
+    for (const stored of list) {
+      const at = stored.facts.decidedAt;
+      if (at >= decisionsSince && at <= asOf) decisions.push(decisionAsOf(stored, asOf));
+    }
+  return { issues, recommendations, escalations, actionItems, decisions };
+}
