@@ -50,3 +50,18 @@ function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
+
+/**
+ * A list of ids as one bound parameter, whatever its length (no `IN` list to outgrow a driver's
+ * limit): `IN (${list.sql})` bound to `list.value`. `placeholder` is `?` for `selectArrays`, or a
+ * query builder's `:name`.
+ */
+export function idList(
+  manager: EntityManager,
+  ids: readonly string[],
+  placeholder = '?',
+): { sql: string; value: unknown } {
+  return manager.connection.options.type === 'postgres'
+    ? { sql: `SELECT unnest(CAST(${placeholder} AS text[]))`, value: ids }
+    : { sql: `SELECT value FROM json_each(${placeholder})`, value: JSON.stringify(ids) };
+}

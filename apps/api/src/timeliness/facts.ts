@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { selectArrays } from '../database/arrays';
+import { idList, selectArrays } from '../database/arrays';
 import {
   DAY_MS,
   FORECAST_HISTORY_DAYS,
@@ -96,13 +96,9 @@ export async function loadIssueFacts(
   manager: EntityManager,
   ids: readonly string[],
 ): Promise<IssueFactsSet> {
-  const postgres = manager.connection.options.type === 'postgres';
-  // The ids as one parameter, whatever their number (no IN list to outgrow a driver's limit).
-  const idList = postgres
-    ? 'SELECT unnest(CAST(:ids AS text[]))'
-    : 'SELECT value FROM json_each(:ids)';
+  const list = idList(manager, ids, ':ids');
   const withIds = (qb: SelectQueryBuilder<object>) =>
-    qb.setParameters({ ids: postgres ? ids : JSON.stringify(ids) }).getRawMany<Row>();
+    qb.setParameters({ ids: list.value }).getRawMany<Row>();
 
   const [issueRows, requiredRows, recommendationRows, waiverRows, escalationRows, itemRows] = [
     await withIds(
@@ -131,14 +127,14 @@ export async function loadIssueFacts(
           'i.manual_due_stages AS manual_due_stages',
         ])
         .from('issues', 'i')
-        .where(`i.id IN (${idList})`),
+        .where(`i.id IN (${list.sql})`),
     ),
     await withIds(
       manager
         .createQueryBuilder()
         .select(['r.issue_id AS issue_id', 'r.discipline AS discipline'])
         .from('issue_required_disciplines', 'r')
-        .where(`r.issue_id IN (${idList})`)
+        .where(`r.issue_id IN (${list.sql})`)
         .orderBy('r.issue_id')
         .addOrderBy('r.position'),
     ),
@@ -157,14 +153,14 @@ export async function loadIssueFacts(
         ])
         .from('recommendations', 'r')
         .innerJoin('teams', 't', 't.id = r.team_id')
-        .where(`r.issue_id IN (${idList})`),
+        .where(`r.issue_id IN (${list.sql})`),
     ),
     await withIds(
       manager
         .createQueryBuilder()
         .select(['w.issue_id AS issue_id', 'w.discipline AS discipline'])
         .from('waivers', 'w')
-        .where(`w.issue_id IN (${idList})`),
+        .where(`w.issue_id IN (${list.sql})`),
     ),
     await withIds(
       manager
@@ -182,7 +178,7 @@ export async function loadIssueFacts(
           'e.from_stage_due_at AS from_stage_due_at',
         ])
         .from('escalations', 'e')
-        .where(`e.issue_id IN (${idList})`),
+        .where(`e.issue_id IN (${list.sql})`),
     ),
     await withIds(
       manager
@@ -197,7 +193,7 @@ export async function loadIssueFacts(
         ])
         .from('action_items', 'a')
         .innerJoin('decisions', 'd', 'd.id = a.decision_id')
-        .where(`a.issue_id IN (${idList})`)
+        .where(`a.issue_id IN (${list.sql})`)
         .andWhere('d.superseded_at IS NULL'),
     ),
   ];
@@ -305,13 +301,11 @@ export async function loadIssueDecisions(
   issueIds: readonly string[],
   since: Instant,
 ): Promise<StoredDecision[]> {
-  const postgres = manager.connection.options.type === 'postgres';
+  const list = idList(manager, issueIds);
   const rows = await selectArrays(
     manager,
-    `SELECT ${DECISION_COLUMNS} FROM decisions WHERE issue_id IN (${
-      postgres ? 'SELECT unnest(CAST(? AS text[]))' : 'SELECT value FROM json_each(?)'
-    }) AND decided_at >= ?`,
-    [postgres ? issueIds : JSON.stringify(issueIds), new Date(Math.max(0, since)).toISOString()],
+    `SELECT ${DECISION_COLUMNS} FROM decisions WHERE issue_id IN (${list.sql}) AND decided_at >= ?`,
+    [list.value, new Date(Math.max(0, since)).toISOString()],
   );
   return rows.map(storedDecisionOf);
 }

@@ -8,7 +8,7 @@ import {
   type ProgramFacts,
   type RecommendationFacts,
 } from '@ipt/domain';
-import { selectColumn } from '../database/arrays';
+import { idList, selectColumn } from '../database/arrays';
 import { loadIssueFacts, windowDecisions, type FactsWindow, type IssueFactsSet } from './facts';
 import { IssueFactsEntity } from './issue-facts.entity';
 
@@ -128,13 +128,11 @@ export async function loadRolledUpRecordsOf(
   manager: EntityManager,
   issueIds: readonly string[],
 ): Promise<IssueFactsRecord[]> {
-  const postgres = manager.connection.options.type === 'postgres';
+  const list = idList(manager, issueIds);
   const rows = await selectColumn<string>(
     manager,
-    `SELECT facts FROM issue_facts WHERE issue_id IN (${
-      postgres ? 'SELECT unnest(CAST(? AS text[]))' : 'SELECT value FROM json_each(?)'
-    })`,
-    [postgres ? issueIds : JSON.stringify(issueIds)],
+    `SELECT facts FROM issue_facts WHERE issue_id IN (${list.sql})`,
+    [list.value],
   );
   return rows.map(decodeIssueFacts);
 }
