@@ -118,7 +118,8 @@ export async function loadRolledUpRecords(
   const rows = await selectColumn<string>(
     manager,
     'SELECT facts FROM issue_facts WHERE program_id = ? AND counts_until >= ?',
-    [programId, new Date(since).toISOString()],
+    // No lower bound (-Infinity): every text is at or after the empty one.
+    [programId, Number.isFinite(since) ? new Date(since).toISOString() : ''],
   );
   return rows.map(decodeIssueFacts);
 }
