@@ -1,4 +1,5 @@
 import { IssueEntity } from 'api/src/issues/issue.entity';
+import { IssuesService } from 'api/src/issues/issues.service';
 import { TestApp, startTestApp } from '../support/app';
 import { DAY_MS, IssueBuilder } from '../support/builders';
 import { ApiClient } from '../support/client';
@@ -8,17 +9,18 @@ const HOUR_MS = 3_600_000;
 const ISSUES = `
   query ($programKey: String, $first: Int, $after: String, $status: [IssueStatus!], $teamId: ID,
          $tier: Tier, $consequence: [Int!], $ownerId: ID, $pendingDiscipline: String,
-         $overdue: Boolean, $text: String, $raisedFrom: DateTime, $raisedTo: DateTime) {
+         $overdue: Boolean, $text: String, $raisedFrom: DateTime, $raisedTo: DateTime,
+         $endedFrom: DateTime, $endedTo: DateTime) {
     issues(programKey: $programKey, first: $first, after: $after, status: $status, teamId: $teamId,
            tier: $tier, consequence: $consequence, ownerId: $ownerId,
            pendingDiscipline: $pendingDiscipline, overdue: $overdue, text: $text,
-           raisedFrom: $raisedFrom, raisedTo: $raisedTo) {
+           raisedFrom: $raisedFrom, raisedTo: $raisedTo, endedFrom: $endedFrom, endedTo: $endedTo) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
           id key title status tier consequence raisedAt currentStage currentStageDueAt
-          pendingDisciplines
+          resolvedAt closedAt withdrawnAt pendingDisciplines
           owner { id } currentTeam { id }
         }
       }
@@ -34,6 +36,9 @@ interface IssueNode {
   tier: string;
   consequence: number | null;
   raisedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  withdrawnAt: string | null;
   currentStage: string | null;
   currentStageDueAt: string | null;
   pendingDisciplines: string[];
@@ -404,6 +409,176 @@ describe('issue filters', () => {
         expect(page.pageInfo.hasNextPage).toBe(true);
       } finally {
         app.clock.set(start);
+      }
+    });
+  });
+
+  /**
+   * endedFrom/endedTo select the issues a dashboard week counts as "closed": those whose end, the
+   * earliest of resolved, closed and withdrawn, falls in the period. These issues are built last
+   * (after every test above has put the clock back), two weeks on, at known instants.
+   */
+  describe('the ended period', () => {
+    const ENDED = 'Ended:';
+    const ended: Record<string, IssueEntity> = {};
+    /** The week looked at: [week, week + 7 days). */
+    let week: Date;
+    const plus = (base: Date, ms: number) => new Date(base.getTime() + ms);
+    const iso = (instant: Date) => instant.toISOString();
+
+    async function endedExactly(filters: Filters, names: string[]) {
+      const found = await everything({ ...filters, text: ENDED }, 2);
+      expect(keys(found).sort()).toEqual(names.map((name) => ended[name]!.key).sort());
+    }
+
+    /** The report's `issueEndedAt`, from what the API shows of the issue. */
+    const endedAt = (n: IssueNode) =>
+      [n.resolvedAt, n.closedAt, n.withdrawnAt]
+        .filter((at): at is string => at !== null)
+        .map((at) => Date.parse(at))
+        .reduce<number | null>((first, at) => (first === null || at < first ? at : first), null);
+
+    beforeAll(async () => {
+      const service = app.running.app.get(IssuesService);
+      const pmAt = () => build.caller('pm');
+      const resolve = (issue: IssueEntity) =>
+        service.resolve(pmAt(), { issueKey: issue.key, version: issue.version });
+      const close = (issue: IssueEntity) =>
+        service.close(pmAt(), { issueKey: issue.key, version: issue.version });
+      const decided = async (title: string) =>
+        build.decide(await build.awaitingDecision(`${ENDED} ${title}`, { test: 'A' }), 'A');
+
+      week = plus(start, 14 * DAY_MS);
+      app.clock.set(plus(week, -3 * DAY_MS));
+      const toResolveAtStart = await decided('resolved as the week starts');
+      const toResolveThenClose = await decided('resolved this week, closed the next');
+      const toClose = await decided('closed this week without being resolved first');
+      const toResolveNextWeek = await decided('resolved as the next week starts');
+      const toWithdrawBefore = await build.inReview(`${ENDED} withdrawn the week before`, ['test']);
+      const toWithdraw = await build.inReview(`${ENDED} withdrawn this week`, ['test']);
+      const toDecide = await build.awaitingDecision(`${ENDED} decided this week, still open`, {
+        test: 'A',
+      });
+
+      app.clock.set(plus(week, -1));
+      ended['withdrawnBefore'] = await build.withdraw(toWithdrawBefore);
+      app.clock.set(week);
+      ended['resolvedAtStart'] = await resolve(toResolveAtStart);
+      app.clock.set(plus(week, DAY_MS));
+      ended['resolvedThenClosed'] = await resolve(toResolveThenClose);
+      app.clock.set(plus(week, 2 * DAY_MS));
+      ended['closed'] = await close(toClose);
+      app.clock.set(plus(week, 3 * DAY_MS));
+      ended['withdrawn'] = await build.withdraw(toWithdraw);
+      ended['decided'] = await build.decide(toDecide, 'A');
+      ended['raised'] = await build.raise(`${ENDED} raised this week, still open`);
+      app.clock.set(plus(week, 7 * DAY_MS));
+      ended['resolvedNextWeek'] = await resolve(toResolveNextWeek);
+      app.clock.set(plus(week, 8 * DAY_MS));
+      ended['resolvedThenClosed'] = await close(ended['resolvedThenClosed']);
+    });
+
+    it('built the issues as intended', async () => {
+      const found = await everything({ text: ENDED });
+      const byName = (name: string) => found.find((n) => n.key === ended[name]!.key);
+      expect(byName('resolvedThenClosed')).toMatchObject({
+        status: 'CLOSED',
+        resolvedAt: iso(plus(week, DAY_MS)),
+        closedAt: iso(plus(week, 8 * DAY_MS)),
+      });
+      // Closing a decided issue resolves it at the same instant.
+      expect(byName('closed')).toMatchObject({
+        status: 'CLOSED',
+        resolvedAt: iso(plus(week, 2 * DAY_MS)),
+        closedAt: iso(plus(week, 2 * DAY_MS)),
+      });
+      expect(byName('withdrawn')).toMatchObject({
+        status: 'WITHDRAWN',
+        resolvedAt: null,
+        closedAt: null,
+        withdrawnAt: iso(plus(week, 3 * DAY_MS)),
+      });
+      expect(byName('resolvedAtStart')).toMatchObject({ status: 'RESOLVED', closedAt: null });
+      expect(byName('decided')).toMatchObject({ status: 'DECIDED', resolvedAt: null });
+      expect(found).toHaveLength(Object.keys(ended).length);
+    });
+
+    it('endedFrom (inclusive) and endedTo (exclusive): the first of resolved, closed, withdrawn', async () => {
+      const thisWeek = { endedFrom: iso(week), endedTo: iso(plus(week, 7 * DAY_MS)) };
+      // Resolved in this week and closed in the next: counted in this week only.
+      await endedExactly(thisWeek, [
+        'resolvedAtStart',
+        'resolvedThenClosed',
+        'closed',
+        'withdrawn',
+      ]);
+      await endedExactly(
+        { endedFrom: iso(plus(week, 7 * DAY_MS)), endedTo: iso(plus(week, 14 * DAY_MS)) },
+        ['resolvedNextWeek'],
+      );
+      // Each bound alone.
+      await endedExactly({ endedTo: iso(week) }, ['withdrawnBefore']);
+      await endedExactly({ endedFrom: iso(plus(week, DAY_MS)) }, [
+        'resolvedThenClosed',
+        'closed',
+        'withdrawn',
+        'resolvedNextWeek',
+      ]);
+      // A period of no length holds nothing; nor does one with no issue ending in it.
+      await endedExactly({ endedFrom: iso(week), endedTo: iso(week) }, []);
+      await endedExactly({ endedFrom: iso(plus(week, 4 * DAY_MS)), endedTo: thisWeek.endedTo }, []);
+    });
+
+    it('agrees with the end worked out from each issue’s instants, over every issue seen', async () => {
+      // The demo program's history too: two months of issues ended every which way.
+      const from = plus(start, -60 * DAY_MS);
+      const to = plus(week, 2 * DAY_MS);
+      const [found, all] = await Promise.all([
+        everything({ endedFrom: iso(from), endedTo: iso(to) }),
+        everything(),
+      ]);
+      const expected = all.filter((n) => {
+        const at = endedAt(n);
+        return at !== null && at >= from.getTime() && at < to.getTime();
+      });
+      expect(keys(found)).toEqual(keys(expected));
+      expect(found.length).toBeGreaterThan(4);
+      // Never an issue that has not ended.
+      expect(found.every((n) => endedAt(n) !== null)).toBe(true);
+    });
+
+    it('combines with the other filters, and is counted by status', async () => {
+      const thisWeek = { endedFrom: iso(week), endedTo: iso(plus(week, 7 * DAY_MS)) };
+      await endedExactly({ ...thisWeek, status: ['CLOSED'] }, ['resolvedThenClosed', 'closed']);
+      await endedExactly({ ...thisWeek, raisedFrom: iso(plus(week, -3 * DAY_MS)) }, [
+        'resolvedAtStart',
+        'resolvedThenClosed',
+        'closed',
+        'withdrawn',
+      ]);
+      const counts = await pm.ok<{ issueCounts: { status: string; count: number }[] }>(
+        `query ($from: DateTime, $to: DateTime, $text: String) {
+           issueCounts(endedFrom: $from, endedTo: $to, text: $text) { status count }
+         }`,
+        { from: thisWeek.endedFrom, to: thisWeek.endedTo, text: ENDED },
+      );
+      const counted = Object.fromEntries(counts.issueCounts.map((c) => [c.status, c.count]));
+      expect(counted).toMatchObject({ DECIDED: 0, RESOLVED: 1, CLOSED: 2, WITHDRAWN: 1 });
+    });
+
+    it('refuses an ended period that ends before it starts, naming the field', async () => {
+      for (const query of [
+        ISSUES,
+        `query ($endedFrom: DateTime, $endedTo: DateTime) {
+        issueCounts(endedFrom: $endedFrom, endedTo: $endedTo) { status count }
+      }`,
+      ]) {
+        const error = await pm.fails(query, {
+          endedFrom: '2026-03-10T00:00:00.000Z',
+          endedTo: '2026-03-09T23:59:59.999Z',
+        });
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endedTo' });
+        expect(error.message).toContain('endedTo must not be before endedFrom');
       }
     });
   });

@@ -1,4 +1,4 @@
-import { timelinessReport } from '@ipt/domain';
+import { addCalendarDays, instantAtLocal, timelinessReport } from '@ipt/domain';
 import { DatabaseService } from 'api/src/database/database.service';
 import { EscalationEntity } from 'api/src/issues/escalation.entity';
 import { IssueEntity } from 'api/src/issues/issue.entity';
@@ -463,6 +463,65 @@ describe('timeliness on a hand-built history', () => {
       expect(timelinessReport(events, window)).toEqual(timelinessReport(tables, window));
       expect(timelinessReport(tables, window).headline.open.value).toBeGreaterThan(0);
     }
+  });
+
+  it('closes each week with what the tracker lists as ended that week (the closed bar’s link)', async () => {
+    // What a dashboard week's "closed" bar opens: the tracker's issues that ended from the week's
+    // Monday to its Sunday, the local dates made instants in the program's zone as the web does.
+    const trackerCount = async (
+      programKey: string,
+      timeZone: string,
+      weekStart: string,
+      scope: Record<string, unknown>,
+    ) =>
+      (
+        await admin.ok<{ issues: { totalCount: number } }>(
+          `query ($programKey: String, $teamId: ID, $tier: Tier, $consequence: [Int!],
+                  $endedFrom: DateTime, $endedTo: DateTime) {
+             issues(programKey: $programKey, teamId: $teamId, tier: $tier,
+                    consequence: $consequence, endedFrom: $endedFrom, endedTo: $endedTo,
+                    first: 1) { totalCount }
+           }`,
+          {
+            programKey,
+            ...scope,
+            endedFrom: instantAtLocal(weekStart, 0, timeZone).toISOString(),
+            endedTo: instantAtLocal(addCalendarDays(weekStart, 7), 0, timeZone).toISOString(),
+          },
+        )
+      ).issues.totalCount;
+    const hardware = (
+      await admin.ok<{ program: { teams: { id: string; name: string }[] } }>(
+        `query { program(key: "HX") { teams { id name } } }`,
+      )
+    ).program.teams.find((t) => t.name === 'Radio Hardware WIPT')!.id;
+    const cases: [string, Record<string, unknown>][] = [
+      ['TX', {}],
+      ['HX', {}],
+      ['HX', { tier: 'WIPT' }],
+      ['HX', { consequence: [4, 5] }],
+      ['HX', { teamId: hardware }],
+    ];
+    let closedInAll = 0;
+    for (const [programKey, scope] of cases) {
+      const { timeliness: r } = await admin.ok<Report & { timeliness: { timeZone: string } }>(
+        REPORT,
+        // Half a year of weeks, the demo's history with them.
+        { programKey, filter: { ...scope, from: new Date(app.clock.now().getTime() - 182 * DAY) } },
+      );
+      const weeks = r.weekly as { weekStart: string; closed: number }[];
+      const tracker = await Promise.all(
+        weeks.map((w) => trackerCount(programKey, r.timeZone, w.weekStart, scope)),
+      );
+      expect({ programKey, scope, closed: tracker }).toEqual({
+        programKey,
+        scope,
+        closed: weeks.map((w) => w.closed),
+      });
+      closedInAll += tracker.reduce((sum, n) => sum + n, 0);
+    }
+    // Not vacuous: issues ended in several of those weeks (TX has one, the demo many more).
+    expect(closedInAll).toBeGreaterThan(10);
   });
 
   it('shows stage clocks on the issue, and my decisions for the leadership view', async () => {

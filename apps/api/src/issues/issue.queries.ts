@@ -27,6 +27,10 @@ export interface IssueFilter {
   readonly raisedFrom?: Date | null;
   /** Raised before this instant. */
   readonly raisedTo?: Date | null;
+  /** Ended (the earliest of resolved, closed and withdrawn) at or after this instant. */
+  readonly endedFrom?: Date | null;
+  /** Ended before this instant. */
+  readonly endedTo?: Date | null;
 }
 
 /** How many issues are in one status. */
@@ -67,6 +71,23 @@ const OVERDUE = `(${DUE_COLUMN_OF_STATUS.map(
   ([status, column]) =>
     `(i.status = '${status}' AND i.${column} IS NOT NULL AND i.${column} < :now)`,
 ).join(' OR ')})`;
+
+/**
+ * When an issue ended: the earliest of its resolved, closed and withdrawn instants that are set
+ * (the report's `issueEndedAt`, so a week's "closed" count and the tracker agree); NULL if none.
+ * Stored instants are fixed-width ISO text, so the earliest is the least as text (ADR 0003).
+ * The two databases differ on NULL: PostgreSQL's LEAST skips NULLs, but SQLite's scalar `min`
+ * returns NULL if any argument is NULL. So on SQLite each argument falls back to the others:
+ * every one is then a set instant (or all are NULL), and their min is the earliest set one.
+ */
+function endedAtSql(isPostgres: boolean): string {
+  if (isPostgres) return 'LEAST(i.resolved_at, i.closed_at, i.withdrawn_at)';
+  return (
+    'min(coalesce(i.resolved_at, i.closed_at, i.withdrawn_at),' +
+    ' coalesce(i.closed_at, i.resolved_at, i.withdrawn_at),' +
+    ' coalesce(i.withdrawn_at, i.resolved_at, i.closed_at))'
+  );
+}
 
 /** The issue tracker's reads: newest raised first, keyset-paginated so pages stay stable. */
 @Injectable()
@@ -133,6 +154,9 @@ export class IssueQueries {
     if (filter.raisedFrom && filter.raisedTo && filter.raisedTo < filter.raisedFrom) {
       throw badInput('raisedTo', 'raisedTo must not be before raisedFrom.');
     }
+    if (filter.endedFrom && filter.endedTo && filter.endedTo < filter.endedFrom) {
+      throw badInput('endedTo', 'endedTo must not be before endedFrom.');
+    }
     const manager = this.db.reader;
     const query = manager.createQueryBuilder(IssueEntity, 'i');
 
@@ -189,6 +213,16 @@ export class IssueQueries {
     }
     if (filter.raisedTo) {
       query.andWhere('i.raised_at < :raisedTo', { raisedTo: storedInstant(filter.raisedTo) });
+    }
+    if (filter.endedFrom) {
+      query.andWhere(`${endedAtSql(this.db.isPostgres)} >= :endedFrom`, {
+        endedFrom: storedInstant(filter.endedFrom),
+      });
+    }
+    if (filter.endedTo) {
+      query.andWhere(`${endedAtSql(this.db.isPostgres)} < :endedTo`, {
+        endedTo: storedInstant(filter.endedTo),
+      });
     }
     const text = filter.text?.trim();
     if (text) {

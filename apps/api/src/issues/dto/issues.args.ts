@@ -95,6 +95,24 @@ export class IssueFilterArgs {
   @IsOptional()
   @IsDate()
   raisedTo?: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'Issues that ended (the earliest of resolved, closed and withdrawn) at or after this instant.',
+  })
+  @IsOptional()
+  @IsDate()
+  endedFrom?: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'Issues that ended (the earliest of resolved, closed and withdrawn) before this instant (the period excludes its end: for a local day, pass the start of the next day).',
+  })
+  @IsOptional()
+  @IsDate()
+  endedTo?: Date | null;
 }
 
 /** A page of the filtered issues. */

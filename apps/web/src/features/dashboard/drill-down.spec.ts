@@ -6,6 +6,7 @@ import {
   openUrl,
   overdueUrl,
   tierUrl,
+  weekClosedUrl,
   weekUrl,
 } from './drill-down';
 
@@ -59,9 +60,26 @@ describe('a chart click opens the tracker on the issues behind it', () => {
     expect(tierUrl('HX', 'IIPT')).toBe(`/issues?program=HX&status=${OPEN}&tier=IIPT`);
   });
 
-  it('a week bar: the issues raised Monday to Sunday of that week', () => {
+  it('a week’s opened bar: the issues raised Monday to Sunday of that week', () => {
     expect(weekUrl('HX', '2026-02-02')).toBe(
       '/issues?program=HX&raisedFrom=2026-02-02&raisedTo=2026-02-08',
+    );
+  });
+
+  it('a week’s closed bar: the issues that ended (resolved, closed, withdrawn) that week', () => {
+    const url = weekClosedUrl('HX', '2026-02-02');
+    expect(url).toBe('/issues?program=HX&endedFrom=2026-02-02&endedTo=2026-02-08');
+    expect(trackerFiltersOf(url)).toMatchObject({
+      program: 'HX',
+      endedFrom: '2026-02-02',
+      endedTo: '2026-02-08',
+      raisedFrom: null,
+      raisedTo: null,
+      status: [],
+    });
+    // Across a month's end.
+    expect(weekClosedUrl('HX', '2026-02-23')).toBe(
+      '/issues?program=HX&endedFrom=2026-02-23&endedTo=2026-03-01',
     );
   });
 
@@ -77,6 +95,10 @@ describe('a chart click opens the tracker on the issues behind it', () => {
     );
     expect(tierUrl('HX', 'OIPT', scope)).toBe(
       `/issues?program=HX&status=${OPEN}&team=team-1&tier=OIPT&consequence=5,4`,
+    );
+    expect(weekClosedUrl('HX', '2026-02-02', scope)).toBe(
+      '/issues?program=HX&team=team-1&tier=WIPT&consequence=5,4' +
+        '&endedFrom=2026-02-02&endedTo=2026-02-08',
     );
     // The authority names the team; the dashboard's team filter gives way.
     expect(authorityUrl('HX', 'team-7', scope)).toBe(

@@ -81,11 +81,23 @@ export function tierUrl(programKey: string, tier: Tier, scope: Scope = null) {
   return trackerUrl(programKey, { tier, status: [...OPEN_STATUSES] }, scope);
 }
 
-/** A week's bar: the issues raised that week (Monday to Sunday, local dates). */
+/** A week's "opened" bar: the issues raised that week (Monday to Sunday, local dates). */
 export function weekUrl(programKey: string, weekStart: string, scope: Scope = null) {
   return trackerUrl(
     programKey,
     { raisedFrom: weekStart, raisedTo: addCalendarDays(weekStart, 6) },
+    scope,
+  );
+}
+
+/**
+ * A week's "closed" bar: the issues that ended that week (Monday to Sunday, local dates), ended
+ * being the first of resolved, closed and withdrawn, as the report counts them.
+ */
+export function weekClosedUrl(programKey: string, weekStart: string, scope: Scope = null) {
+  return trackerUrl(
+    programKey,
+    { endedFrom: weekStart, endedTo: addCalendarDays(weekStart, 6) },
     scope,
   );
 }

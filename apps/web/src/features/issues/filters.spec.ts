@@ -2,6 +2,7 @@ import {
   DEFAULT_SORT,
   NO_FILTERS,
   activeFilterCount,
+  endedPeriodLabel,
   isCurrentView,
   needsTimeZone,
   parseFilters,
@@ -30,6 +31,8 @@ const EVERY_FILTER: TrackerFilters = {
   overdue: true,
   raisedFrom: '2026-02-02',
   raisedTo: '2026-02-08',
+  endedFrom: '2026-02-09',
+  endedTo: '2026-02-15',
 };
 
 describe('the tracker filters in the URL', () => {
@@ -44,7 +47,7 @@ describe('the tracker filters in the URL', () => {
         params(
           'program=HX&q=radio+fade&status=OPEN,AWAITING_DECISION&team=team-1&tier=WIPT' +
             '&consequence=4,5&owner=user-7&pending=test&overdue=true' +
-            '&raisedFrom=2026-02-02&raisedTo=2026-02-08',
+            '&raisedFrom=2026-02-02&raisedTo=2026-02-08&endedFrom=2026-02-09&endedTo=2026-02-15',
         ),
       ),
     ).toEqual(EVERY_FILTER);
@@ -56,7 +59,7 @@ describe('the tracker filters in the URL', () => {
       parseFilters(
         params(
           'status=OPEN,LOST,,OPEN&tier=XIPT&consequence=0,3,9,x&overdue=maybe&team=%20' +
-            '&raisedFrom=2026-02-30&raisedTo=last+week',
+            '&raisedFrom=2026-02-30&raisedTo=last+week&endedFrom=2026-2-9&endedTo=2026-13-01',
         ),
       ),
     ).toEqual({ ...NO_FILTERS, status: ['OPEN'], consequence: [3] });
@@ -67,7 +70,7 @@ describe('the tracker filters in the URL', () => {
     expect(written.toString()).toBe(
       'program=HX&sort=due&dir=asc&q=radio+fade&status=OPEN%2CAWAITING_DECISION&team=team-1' +
         '&tier=WIPT&consequence=5%2C4&owner=user-7&pending=test&overdue=true' +
-        '&raisedFrom=2026-02-02&raisedTo=2026-02-08',
+        '&raisedFrom=2026-02-02&raisedTo=2026-02-08&endedFrom=2026-02-09&endedTo=2026-02-15',
     );
     expect(parseFilters(written)).toEqual(EVERY_FILTER);
 
@@ -98,8 +101,9 @@ describe('the tracker filters in the URL', () => {
   it('counts the filters in force', () => {
     expect(activeFilterCount(NO_FILTERS)).toBe(0);
     expect(activeFilterCount({ ...NO_FILTERS, text: '   ' })).toBe(0);
-    expect(activeFilterCount(EVERY_FILTER)).toBe(9);
+    expect(activeFilterCount(EVERY_FILTER)).toBe(10);
     expect(activeFilterCount({ ...NO_FILTERS, raisedTo: '2026-02-08' })).toBe(1);
+    expect(activeFilterCount({ ...NO_FILTERS, endedFrom: '2026-02-09' })).toBe(1);
   });
 
   it('gives the API only the filters that narrow', () => {
@@ -142,6 +146,21 @@ describe('the tracker filters in the URL', () => {
     expect(needsTimeZone(NO_FILTERS)).toBe(false);
   });
 
+  it('turns the ended period’s local dates into instants the same way', () => {
+    const week = { ...NO_FILTERS, endedFrom: '2026-02-02', endedTo: '2026-02-08' };
+    expect(toVariables('HX', week, 'America/New_York')).toEqual({
+      programKey: 'HX',
+      endedFrom: '2026-02-02T05:00:00.000Z',
+      endedTo: '2026-02-09T05:00:00.000Z',
+    });
+    expect(toVariables('HX', { ...NO_FILTERS, endedTo: '2026-03-08' }, 'America/New_York')).toEqual(
+      { programKey: 'HX', endedTo: '2026-03-09T04:00:00.000Z' },
+    );
+    // Without the program's time zone the dates cannot become instants: the tracker waits.
+    expect(toVariables('HX', week)).toEqual({ programKey: 'HX' });
+    expect(needsTimeZone({ ...NO_FILTERS, endedTo: '2026-02-08' })).toBe(true);
+  });
+
   it('says the raised period in words', () => {
     expect(raisedPeriodLabel(NO_FILTERS)).toBeNull();
     expect(raisedPeriodLabel({ raisedFrom: '2026-02-01', raisedTo: '2026-02-07' })).toBe(
@@ -155,6 +174,22 @@ describe('the tracker filters in the URL', () => {
     );
     expect(raisedPeriodLabel({ raisedFrom: null, raisedTo: '2026-02-07' })).toBe(
       'Raised on or before 2026-02-07',
+    );
+  });
+
+  it('says the ended period in words', () => {
+    expect(endedPeriodLabel(NO_FILTERS)).toBeNull();
+    expect(endedPeriodLabel({ endedFrom: '2026-02-02', endedTo: '2026-02-08' })).toBe(
+      'Ended 2026-02-02 to 2026-02-08',
+    );
+    expect(endedPeriodLabel({ endedFrom: '2026-02-02', endedTo: '2026-02-02' })).toBe(
+      'Ended on 2026-02-02',
+    );
+    expect(endedPeriodLabel({ endedFrom: '2026-02-02', endedTo: null })).toBe(
+      'Ended on or after 2026-02-02',
+    );
+    expect(endedPeriodLabel({ endedFrom: null, endedTo: '2026-02-08' })).toBe(
+      'Ended on or before 2026-02-08',
     );
   });
 });
@@ -202,6 +237,9 @@ describe('saved views and the URL', () => {
   it('saves every filter and the sort, but not the program', () => {
     expect(viewQuery(params('program=HX&tier=WIPT&overdue=true&sort=due&dir=asc'))).toBe(
       '{"tier":"WIPT","overdue":"true","sort":"due","dir":"asc"}',
+    );
+    expect(viewQuery(params('program=HX&endedTo=2026-02-08&endedFrom=2026-02-02'))).toBe(
+      '{"endedFrom":"2026-02-02","endedTo":"2026-02-08"}',
     );
     expect(viewQuery(params('program=HX'))).toBe('{}');
   });

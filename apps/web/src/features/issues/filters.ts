@@ -13,8 +13,8 @@ import type { IssueFilterVariables } from './api/get-issues';
 /**
  * The tracker's state lives in the URL query string, so a filtered, sorted view can be shared,
  * bookmarked and reloaded: `?program=HX&status=OPEN&tier=WIPT&consequence=4,5&overdue=true
- * &q=radio&raisedFrom=2026-02-02&raisedTo=2026-02-08&sort=due&dir=asc`. Values the tracker does
- * not know are ignored, never an error.
+ * &q=radio&raisedFrom=2026-02-02&raisedTo=2026-02-08&endedFrom=2026-02-02&endedTo=2026-02-08
+ * &sort=due&dir=asc`. Values the tracker does not know are ignored, never an error.
  */
 export const PARAM = {
   program: 'program',
@@ -28,6 +28,8 @@ export const PARAM = {
   overdue: 'overdue',
   raisedFrom: 'raisedFrom',
   raisedTo: 'raisedTo',
+  endedFrom: 'endedFrom',
+  endedTo: 'endedTo',
   sort: 'sort',
   direction: 'dir',
 } as const;
@@ -50,6 +52,13 @@ export interface TrackerFilters {
   readonly raisedFrom: string | null;
   /** Raised on or before this local date. */
   readonly raisedTo: string | null;
+  /**
+   * Ended (resolved, closed or withdrawn, whichever came first) on or after this local date: the
+   * issues a dashboard week counts as "closed".
+   */
+  readonly endedFrom: string | null;
+  /** Ended on or before this local date. */
+  readonly endedTo: string | null;
 }
 
 export const NO_FILTERS: TrackerFilters = {
@@ -63,6 +72,8 @@ export const NO_FILTERS: TrackerFilters = {
   overdue: null,
   raisedFrom: null,
   raisedTo: null,
+  endedFrom: null,
+  endedTo: null,
 };
 
 export const SORT_COLUMNS = [
@@ -147,6 +158,8 @@ export function parseFilters(params: URLSearchParams): TrackerFilters {
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
     raisedFrom: localDate(params, PARAM.raisedFrom),
     raisedTo: localDate(params, PARAM.raisedTo),
+    endedFrom: localDate(params, PARAM.endedFrom),
+    endedTo: localDate(params, PARAM.endedTo),
   };
 }
 
@@ -189,6 +202,8 @@ export function withFilters(params: URLSearchParams, filters: TrackerFilters): U
   put(next, PARAM.overdue, filters.overdue === null ? null : String(filters.overdue));
   put(next, PARAM.raisedFrom, filters.raisedFrom);
   put(next, PARAM.raisedTo, filters.raisedTo);
+  put(next, PARAM.endedFrom, filters.endedFrom);
+  put(next, PARAM.endedTo, filters.endedTo);
   return next;
 }
 
@@ -236,27 +251,52 @@ export function activeFilterCount(filters: TrackerFilters): number {
     filters.pendingDiscipline !== null,
     filters.overdue !== null,
     filters.raisedFrom !== null || filters.raisedTo !== null,
+    filters.endedFrom !== null || filters.endedTo !== null,
   ].filter(Boolean).length;
+}
+
+/** A period of local dates in words, "Raised 2026-02-01 to 2026-02-07"; null when unbounded. */
+function periodLabel(verb: string, from: string | null, to: string | null): string | null {
+  if (from && to) return from === to ? `${verb} on ${from}` : `${verb} ${from} to ${to}`;
+  if (from) return `${verb} on or after ${from}`;
+  if (to) return `${verb} on or before ${to}`;
+  return null;
 }
 
 /** The raised period in words, "Raised 2026-02-01 to 2026-02-07"; null when there is none. */
 export function raisedPeriodLabel(filters: Pick<TrackerFilters, 'raisedFrom' | 'raisedTo'>) {
-  const { raisedFrom: from, raisedTo: to } = filters;
-  if (from && to) return from === to ? `Raised on ${from}` : `Raised ${from} to ${to}`;
-  if (from) return `Raised on or after ${from}`;
-  if (to) return `Raised on or before ${to}`;
-  return null;
+  return periodLabel('Raised', filters.raisedFrom, filters.raisedTo);
+}
+
+/** The ended period in words, "Ended 2026-02-01 to 2026-02-07"; null when there is none. */
+export function endedPeriodLabel(filters: Pick<TrackerFilters, 'endedFrom' | 'endedTo'>) {
+  return periodLabel('Ended', filters.endedFrom, filters.endedTo);
 }
 
 /** Whether the filters need the program's time zone to become API arguments. */
 export function needsTimeZone(filters: TrackerFilters): boolean {
-  return filters.raisedFrom !== null || filters.raisedTo !== null;
+  return (
+    filters.raisedFrom !== null ||
+    filters.raisedTo !== null ||
+    filters.endedFrom !== null ||
+    filters.endedTo !== null
+  );
+}
+
+/** The start of a local date in the program's time zone, as the API's instant. */
+function startOfDay(localDate: string, timeZone: string): string {
+  return instantAtLocal(localDate, 0, timeZone).toISOString();
+}
+
+/** The start of the day after a local date: the exclusive end of a period that includes it. */
+function endOfDay(localDate: string, timeZone: string): string {
+  return startOfDay(addCalendarDays(localDate, 1), timeZone);
 }
 
 /**
  * The filters as the API's `issues`/`issueCounts` arguments, leaving out what does not narrow.
- * The raised period's local dates become instants in the program's `timeZone`: from the start of
- * the first day up to (not including) the start of the day after the last.
+ * The raised and ended periods' local dates become instants in the program's `timeZone`: from the
+ * start of the first day up to (not including) the start of the day after the last.
  */
 export function toVariables(
   programKey: string,
@@ -274,15 +314,11 @@ export function toVariables(
   if (filters.pendingDiscipline) variables.pendingDiscipline = filters.pendingDiscipline;
   if (filters.overdue !== null) variables.overdue = filters.overdue;
   if (timeZone && filters.raisedFrom) {
-    variables.raisedFrom = instantAtLocal(filters.raisedFrom, 0, timeZone).toISOString();
+    variables.raisedFrom = startOfDay(filters.raisedFrom, timeZone);
   }
-  if (timeZone && filters.raisedTo) {
-    variables.raisedTo = instantAtLocal(
-      addCalendarDays(filters.raisedTo, 1),
-      0,
-      timeZone,
-    ).toISOString();
-  }
+  if (timeZone && filters.raisedTo) variables.raisedTo = endOfDay(filters.raisedTo, timeZone);
+  if (timeZone && filters.endedFrom) variables.endedFrom = startOfDay(filters.endedFrom, timeZone);
+  if (timeZone && filters.endedTo) variables.endedTo = endOfDay(filters.endedTo, timeZone);
   return variables;
 }
 

@@ -29,8 +29,11 @@ function isLinked(value: unknown): value is LinkedDatum {
  * opened with Enter or a click, named for what it holds. Inside the SVG it is a real `<a href>`,
  * so it can also be opened in a new tab; a plain click navigates within the app. The datum
  * carries its own `href` and `linkLabel`, so the shape stays the same across renders.
+ *
+ * A datum drawn as more than one bar that lead to different issues (a week's opened and closed)
+ * carries a link per bar instead, each under its own key: `linkKey` names this bar's.
  */
-export function useBarLinkShape() {
+export function useBarLinkShape(linkKey?: string) {
   const navigate = useNavigate();
   return useCallback(
     (props: BarShapeInput) => {
@@ -48,7 +51,7 @@ export function useBarLinkShape() {
             width: Math.max(Math.abs(width), MIN_SIZE),
             height: Math.abs(height),
           };
-      const datum = props.payload;
+      const datum = linkKey === undefined ? props.payload : fieldOf(props.payload, linkKey);
       if (!isLinked(datum)) return <rect {...rect} fill={props.fill} />;
       function open(event: MouseEvent<Element>) {
         if (!isLinked(datum)) return;
@@ -62,6 +65,12 @@ export function useBarLinkShape() {
         </a>
       );
     },
-    [navigate],
+    [navigate, linkKey],
   );
+}
+
+function fieldOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }

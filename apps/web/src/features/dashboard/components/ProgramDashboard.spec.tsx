@@ -171,9 +171,56 @@ describe(ProgramDashboard.name, () => {
         .getAllByRole('cell')
         .map((c) => c.textContent),
     ).toEqual(['3', '2', '2']);
-    fireEvent.click(within(week).getByRole('link'));
+    expect(within(week).getByRole('link', { name: /^2 – issues closed/ })).toHaveAttribute(
+      'href',
+      '/issues?program=HX&endedFrom=2026-02-16&endedTo=2026-02-22',
+    );
+    fireEvent.click(within(week).getByRole('link', { name: /^3 – issues raised/ }));
     expect(location().pathname).toBe('/issues');
     expect(location().search).toBe('?program=HX&raisedFrom=2026-02-16&raisedTo=2026-02-22');
+  });
+
+  it('makes a week’s opened and closed bars links to the issues raised, and ended, that week', async () => {
+    // jsdom lays nothing out; give the chart a size so recharts draws its bars. The legend and
+    // other parts are measured too, and must leave room for the plot.
+    const layout = jest
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: HTMLElement) {
+        const height = this.classList.contains('recharts-wrapper') ? 280 : 20;
+        return new DOMRect(0, 0, 800, height);
+      });
+    try {
+      stub();
+      renderDashboard('/dashboard?program=HX&tier=WIPT');
+      const weeks = await panel(/Opened vs closed per week/);
+      const opened = await within(weeks).findByRole('link', {
+        name: /^Week of 16 Feb 2026: 3 issues opened.*Open the issues raised that week/,
+      });
+      expect(opened).toHaveAttribute(
+        'href',
+        '/issues?program=HX&tier=WIPT&raisedFrom=2026-02-16&raisedTo=2026-02-22',
+      );
+      const closed = within(weeks).getByRole('link', {
+        name: 'Week of 16 Feb 2026: 2 issues closed (resolved, closed or withdrawn). Open the issues closed that week in the tracker.',
+      });
+      // The dashboard's tier goes along, as for every other chart.
+      expect(closed).toHaveAttribute(
+        'href',
+        '/issues?program=HX&tier=WIPT&endedFrom=2026-02-16&endedTo=2026-02-22',
+      );
+      // One closed bar per week, each a link of its own (an empty week too: 0 closed).
+      expect(within(weeks).getAllByRole('link', { name: /issues? closed \(/ })).toHaveLength(3);
+      // A real link: in the tab order, and a click opens the tracker within the app.
+      closed.focus();
+      expect(closed).toHaveFocus();
+      fireEvent.click(closed);
+      expect(location().pathname).toBe('/issues');
+      expect(location().search).toBe(
+        '?program=HX&tier=WIPT&endedFrom=2026-02-16&endedTo=2026-02-22',
+      );
+    } finally {
+      layout.mockRestore();
+    }
   });
 
   it('lists the overdue issues and action items and the forecasts, linking to each issue', async () => {

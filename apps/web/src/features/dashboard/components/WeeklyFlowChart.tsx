@@ -1,8 +1,8 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WeekCount } from '../api/get-timeliness';
-import { weekUrl, type Scope } from '../drill-down';
+import { weekClosedUrl, weekUrl, type Scope } from '../drill-down';
 import { formatIssues, formatLocalDate } from '../format';
-import { useBarLinkShape } from './BarLink';
+import { useBarLinkShape, type LinkedDatum } from './BarLink';
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
 import { TrackerLink } from './TrackerLink';
@@ -18,19 +18,29 @@ function shortWeek(weekStart: string): string {
   return formatLocalDate(weekStart).replace(/ \d{4}$/, '');
 }
 
-/** Opened vs closed per week (the queue rate), with the overdue count at each week's end. */
+/**
+ * Opened vs closed per week (the queue rate), with the overdue count at each week's end. A week is
+ * drawn as two bars that open different issues, so each bar has its own link in the datum.
+ */
 export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartProps) {
-  const shape = useBarLinkShape();
-  const data = weeks.map((week) => ({
-    ...week,
-    week: shortWeek(week.weekStart),
-    href: weekUrl(programKey, week.weekStart, scope),
-    linkLabel: `Week of ${formatLocalDate(week.weekStart)}: ${formatIssues(week.opened)} opened, ${week.closed} closed, ${week.overdue} overdue at the week’s end. Open the issues raised that week in the tracker.`,
-  }));
+  const openedShape = useBarLinkShape('openedLink');
+  const closedShape = useBarLinkShape('closedLink');
+  const data = weeks.map((week) => {
+    const weekOf = formatLocalDate(week.weekStart);
+    const openedLink: LinkedDatum = {
+      href: weekUrl(programKey, week.weekStart, scope),
+      linkLabel: `Week of ${weekOf}: ${formatIssues(week.opened)} opened, ${week.closed} closed, ${week.overdue} overdue at the week’s end. Open the issues raised that week in the tracker.`,
+    };
+    const closedLink: LinkedDatum = {
+      href: weekClosedUrl(programKey, week.weekStart, scope),
+      linkLabel: `Week of ${weekOf}: ${formatIssues(week.closed)} closed (resolved, closed or withdrawn). Open the issues closed that week in the tracker.`,
+    };
+    return { ...week, week: shortWeek(week.weekStart), openedLink, closedLink };
+  });
   return (
     <ChartPanel
       title="Opened vs closed per week (issues per week)"
-      description="Issues raised and issues closed each week (weeks start on Monday), and how many were overdue at each week’s end. Select an opened bar to see that week’s issues in the tracker."
+      description="Issues raised and issues closed (resolved, closed or withdrawn) each week (weeks start on Monday), and how many were overdue at each week’s end. Select a bar to see the issues opened or closed that week in the tracker."
       empty={weeks.length === 0 ? 'No weeks in the period.' : null}
       table={
         <table className="table">
@@ -49,13 +59,20 @@ export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartPro
                 <th scope="row">{formatLocalDate(week.weekStart)}</th>
                 <td>
                   <TrackerLink
-                    to={week.href}
+                    to={week.openedLink.href}
                     label={`issues raised the week of ${formatLocalDate(week.weekStart)}`}
                   >
                     {week.opened}
                   </TrackerLink>
                 </td>
-                <td>{week.closed}</td>
+                <td>
+                  <TrackerLink
+                    to={week.closedLink.href}
+                    label={`issues closed (resolved, closed or withdrawn) the week of ${formatLocalDate(week.weekStart)}`}
+                  >
+                    {week.closed}
+                  </TrackerLink>
+                </td>
                 <td>{week.overdue}</td>
               </tr>
             ))}
@@ -88,9 +105,15 @@ export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartPro
           dataKey="opened"
           name="Opened"
           fill={CHART_COLORS.primary}
-          shape={shape}
+          shape={openedShape}
         />
-        <Bar isAnimationActive={false} dataKey="closed" name="Closed" fill={CHART_COLORS.closed} />
+        <Bar
+          isAnimationActive={false}
+          dataKey="closed"
+          name="Closed"
+          fill={CHART_COLORS.closed}
+          shape={closedShape}
+        />
         <Line
           dataKey="overdue"
           name="Overdue at week’s end"

@@ -15,6 +15,8 @@ export const TrackerIssueCountsDocument = graphql(`
     $text: String
     $raisedFrom: DateTime
     $raisedTo: DateTime
+    $endedFrom: DateTime
+    $endedTo: DateTime
   ) {
     issueCounts(
       programKey: $programKey
@@ -28,6 +30,8 @@ export const TrackerIssueCountsDocument = graphql(`
       text: $text
       raisedFrom: $raisedFrom
       raisedTo: $raisedTo
+      endedFrom: $endedFrom
+      endedTo: $endedTo
     ) {
       status
       count

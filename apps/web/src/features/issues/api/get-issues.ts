@@ -18,6 +18,8 @@ export const TrackerIssuesDocument = graphql(`
     $text: String
     $raisedFrom: DateTime
     $raisedTo: DateTime
+    $endedFrom: DateTime
+    $endedTo: DateTime
   ) {
     issues(
       programKey: $programKey
@@ -33,6 +35,8 @@ export const TrackerIssuesDocument = graphql(`
       text: $text
       raisedFrom: $raisedFrom
       raisedTo: $raisedTo
+      endedFrom: $endedFrom
+      endedTo: $endedTo
     ) {
       totalCount
       pageInfo {

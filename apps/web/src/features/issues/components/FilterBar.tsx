@@ -9,7 +9,13 @@ import {
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { TrackerProgram } from '../api/get-program';
 import type { TrackerProgramSummary } from '../api/get-programs';
-import { NO_FILTERS, activeFilterCount, raisedPeriodLabel, type TrackerFilters } from '../filters';
+import {
+  NO_FILTERS,
+  activeFilterCount,
+  endedPeriodLabel,
+  raisedPeriodLabel,
+  type TrackerFilters,
+} from '../filters';
 import { STATUS_LABELS, TIER_NAMES, formatConsequence } from '../format';
 
 /** How long typing rests before the search applies. */
@@ -178,17 +184,23 @@ export function FilterBar({
           onChange={(value) => change({ overdue: value === '' ? null : value === 'true' })}
         />
       </div>
-      <RaisedPeriodChip
-        filters={filters}
+      <PeriodChip
+        label={raisedPeriodLabel(filters)}
         onClear={() => change({ raisedFrom: null, raisedTo: null })}
+      />
+      <PeriodChip
+        label={endedPeriodLabel(filters)}
+        onClear={() => change({ endedFrom: null, endedTo: null })}
       />
     </div>
   );
 }
 
-/** The raised period (set from a dashboard chart, or a shared URL), with a way to drop it. */
-function RaisedPeriodChip({ filters, onClear }: { filters: TrackerFilters; onClear: () => void }) {
-  const label = raisedPeriodLabel(filters);
+/**
+ * A raised or ended period (set from a dashboard chart, or a shared URL), with a way to drop it;
+ * nothing when the period is not set. The tracker has no date fields, so this is where it shows.
+ */
+function PeriodChip({ label, onClear }: { label: string | null; onClear: () => void }) {
   if (!label) return null;
   return (
     <div className="issues-filters__row">

@@ -257,6 +257,33 @@ describe('IssueTracker: filters and the URL', () => {
     expect(screen.queryByText(/^Raised /)).not.toBeInTheDocument();
   });
 
+  it('filters by an ended period the same way, as a dashboard week’s closed bar asks', async () => {
+    const all = stub({
+      TrackerPrograms: () => ({
+        data: { programs: PROGRAMS.map((p) => ({ ...p, timeZone: 'America/New_York' })) },
+      }),
+    });
+    renderTracker('/issues?program=HX&endedFrom=2026-02-02&endedTo=2026-02-08');
+    await grid();
+
+    const period = { endedFrom: '2026-02-02T05:00:00.000Z', endedTo: '2026-02-09T05:00:00.000Z' };
+    expect(lastCall(all, 'TrackerIssues').variables).toEqual({
+      programKey: 'HX',
+      ...period,
+      first: 100,
+    });
+    expect(lastCall(all, 'TrackerIssueCounts').variables).toEqual({ programKey: 'HX', ...period });
+    expect(screen.getByText('Ended 2026-02-02 to 2026-02-08')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Clear filters' })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear “Ended 2026-02-02 to 2026-02-08”' }));
+    await waitFor(() => expect(location().search).toBe('?program=HX'));
+    await waitFor(() =>
+      expect(lastCall(all, 'TrackerIssues').variables).toEqual({ programKey: 'HX', first: 100 }),
+    );
+    expect(screen.queryByText(/^Ended /)).not.toBeInTheDocument();
+  });
+
   it('opens on the first program when the URL names none', async () => {
     const all = stub();
     renderTracker();

@@ -64,7 +64,7 @@ export function IssueTracker() {
   const sort = useMemo(() => parseSort(searchParams), [searchParams]);
 
   // The API's arguments, as text: the loaders change only when the filters do, not the sort.
-  // A raised period is in the program's local dates: it waits for the program's time zone.
+  // Raised and ended periods are in the program's local dates: they wait for its time zone.
   const timeZone = programSummary?.timeZone ?? null;
   const ready = programKey !== null && (timeZone !== null || !needsTimeZone(filters));
   const variablesKey = ready ? JSON.stringify(toVariables(programKey, filters, timeZone)) : null;
