@@ -37,8 +37,9 @@ const POLICY = `mutation ($input: UpdateTimelinessPolicyInput!) {
   updateTimelinessPolicy(input: $input) { recomputedIssues policy { dayKind isDefault programVersion } }
 }`;
 
-const REPORT = `query ($programKey: String!, $filter: TimelinessFilterInput, $asOf: DateTime) {
-  timeliness(programKey: $programKey, filter: $filter, asOf: $asOf) {
+const REPORT = `query ($programKey: String!, $filter: TimelinessFilterInput, $asOf: DateTime, $listLimit: Int) {
+  timeliness(programKey: $programKey, filter: $filter, asOf: $asOf, listLimit: $listLimit) {
+    overdueIssueCount overdueActionItemCount forecastCount
     asOf from to computedFrom timeZone
     headline {
       open { value previous } overdue { value previous }
@@ -63,6 +64,9 @@ const REPORT = `query ($programKey: String!, $filter: TimelinessFilterInput, $as
 type Report = {
   timeliness: {
     computedFrom: string;
+    overdueIssueCount: number;
+    overdueActionItemCount: number;
+    forecastCount: number;
     headline: Record<string, { value: number | null; previous: number | null }>;
     aging: { label: string; count: number; raisedFrom: string; raisedTo: string }[];
     resolution: { count: number; p50Days: number | null; p90Days: number | null };
@@ -408,6 +412,34 @@ describe('timeliness on a hand-built history', () => {
       { weekStart: '2026-03-09', opened: 1, closed: 1, overdue: 1 },
     ]);
     expect(r.forecasts).toEqual([]);
+    expect([r.overdueIssueCount, r.overdueActionItemCount, r.forecastCount]).toEqual([1, 1, 0]);
+  });
+
+  it('lists the most urgent first up to listLimit, and always counts them all', async () => {
+    const pm = await app.as('pm@example.com');
+    const all = (await pm.ok<Report>(REPORT, { programKey: 'HX', listLimit: 10_000 })).timeliness;
+    // The demo program has several of each; a limit of 2 keeps the first two of each list.
+    expect(all.overdueIssues.length).toBeGreaterThan(2);
+    expect(all.forecasts.length).toBeGreaterThan(2);
+    const two = (await pm.ok<Report>(REPORT, { programKey: 'HX', listLimit: 2 })).timeliness;
+    expect(two.overdueIssues).toEqual(all.overdueIssues.slice(0, 2));
+    expect(two.overdueActionItems).toEqual(all.overdueActionItems.slice(0, 2));
+    expect(two.forecasts).toEqual(all.forecasts.slice(0, 2));
+    expect([two.overdueIssueCount, two.overdueActionItemCount, two.forecastCount]).toEqual([
+      all.overdueIssues.length,
+      all.overdueActionItems.length,
+      all.forecasts.length,
+    ]);
+    // Unasked, a report lists up to 100 of each: all of them on a program this size.
+    const unasked = (await pm.ok<Report>(REPORT, { programKey: 'HX' })).timeliness;
+    expect(unasked.overdueIssues).toEqual(all.overdueIssues);
+    for (const listLimit of [0, 10_001]) {
+      const refused = await pm.request(REPORT, { programKey: 'HX', listLimit });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'listLimit',
+      });
+    }
   });
 
   it('replays a past as-of instant from the event log, ignoring everything after it', async () => {

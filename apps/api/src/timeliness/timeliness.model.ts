@@ -422,14 +422,26 @@ export class TimelinessReportModel {
     description: 'Of the standing decisions made in the period, the share made at WIPT level.',
   })
   wiptResolutionShare!: number | null;
-  @Field(() => [OverdueIssueModel], { description: 'Most overdue first.' })
+  @Field(() => [OverdueIssueModel], {
+    description: 'Most overdue first; the first `listLimit` of `overdueIssueCount`.',
+  })
   overdueIssues!: OverdueIssueModel[];
-  @Field(() => [OverdueActionItemModel], { description: 'Most overdue first.' })
+  @Field(() => Int, { description: 'How many issues are overdue, listed or not.' })
+  overdueIssueCount!: number;
+  @Field(() => [OverdueActionItemModel], {
+    description: 'Most overdue first; the first `listLimit` of `overdueActionItemCount`.',
+  })
   overdueActionItems!: OverdueActionItemModel[];
+  @Field(() => Int, { description: 'How many action items are overdue, listed or not.' })
+  overdueActionItemCount!: number;
   @Field(() => [WeekCountModel])
   weekly!: WeekCountModel[];
-  @Field(() => [DecisionForecastModel], { description: 'Pending decisions, soonest first.' })
+  @Field(() => [DecisionForecastModel], {
+    description: 'Pending decisions, soonest first; the first `listLimit` of `forecastCount`.',
+  })
   forecasts!: DecisionForecastModel[];
+  @Field(() => Int, { description: 'How many decisions are pending, listed or not.' })
+  forecastCount!: number;
 }
 
 @InputType()

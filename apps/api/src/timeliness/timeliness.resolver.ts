@@ -4,6 +4,7 @@ import {
   Context,
   Field,
   GraphQLISODateTime,
+  Int,
   Mutation,
   ObjectType,
   Parent,
@@ -28,9 +29,7 @@ import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';
 import { TimelinessPolicyService } from './policy.service';
 import { loadDecisions } from './facts';
-import { TimelinessService } from './timeliness.service';
-
-type ForecastNames = Awaited<ReturnType<TimelinessService['names']>>;
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, TimelinessService } from './timeliness.service';
 import { TimelinessSweepService } from './timeliness-sweep.service';
 import {
   DecisionForecastModel,
@@ -42,6 +41,8 @@ import {
   TimelinessReportModel,
   UpdateTimelinessPolicyInput,
 } from './timeliness.model';
+
+type ForecastNames = Awaited<ReturnType<TimelinessService['names']>>;
 
 @ObjectType('TimelinessSweepResult')
 export class TimelinessSweepResultModel {
@@ -71,8 +72,14 @@ export class TimelinessResolver {
     @Args('filter', { type: () => TimelinessFilterInput, nullable: true })
     filter: TimelinessFilterInput | null,
     @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf: Date | null,
+    @Args('listLimit', {
+      type: () => Int,
+      nullable: true,
+      description: `How many overdue issues, overdue action items and forecasts to list (1-${MAX_LIST_LIMIT}; default ${DEFAULT_LIST_LIMIT}). The counts beside them are always whole.`,
+    })
+    listLimit: number | null,
   ): Promise<TimelinessReportModel> {
-    return this.reports.report(user, programKey, filter, asOf);
+    return this.reports.report(user, programKey, filter, asOf, listLimit);
   }
 
   @Query(() => MyDecisionTimelinessModel, {

@@ -38,6 +38,14 @@ import type {
 /** The default measured period: the twelve weeks before the as-of instant. */
 export const DEFAULT_PERIOD_DAYS = 84;
 
+/**
+ * How many overdue issues, overdue action items and forecasts a report lists unless asked: a
+ * dashboard shows the most urgent and links to the tracker for the rest (a program of 1M issues
+ * has thousands of each: megabytes of response, thousands of table rows).
+ */
+export const DEFAULT_LIST_LIMIT = 100;
+export const MAX_LIST_LIMIT = 10_000;
+
 export interface ResolvedWindow {
   readonly program: ProgramEntity;
   readonly asOf: Instant;
@@ -64,7 +72,11 @@ export class TimelinessService {
     programKey: string,
     filterInput: TimelinessFilterInput | null | undefined,
     asOfInput: Date | null | undefined,
+    listLimitInput: number | null | undefined = null,
   ): Promise<TimelinessReportModel> {
+    const listLimit = listLimitInput ?? DEFAULT_LIST_LIMIT;
+    if (!Number.isInteger(listLimit) || listLimit < 1 || listLimit > MAX_LIST_LIMIT)
+      throw badInput('listLimit', `listLimit must be a whole number from 1 to ${MAX_LIST_LIMIT}.`);
     const program = await this.visibleProgram(user, programKey);
     const window = this.window(program, filterInput, asOfInput);
     const filter = toFilter(filterInput);
@@ -74,7 +86,7 @@ export class TimelinessService {
       { asOf: window.asOf, from: window.from, to: window.to, timeZone: program.timeZone },
       filter,
     );
-    return this.describe(window, facts, report);
+    return this.describe(window, facts, report, listLimit);
   }
 
   /** Resolves the as-of instant and period, refusing ones that make no sense. */
@@ -191,8 +203,12 @@ export class TimelinessService {
     window: ResolvedWindow,
     facts: ProgramFacts,
     report: TimelinessReport,
+    listLimit: number,
   ): Promise<TimelinessReportModel> {
     const { program } = window;
+    const overdueIssues = report.overdueIssues.slice(0, listLimit);
+    const overdueActionItems = report.overdueActionItems.slice(0, listLimit);
+    const forecasts = report.forecasts.slice(0, listLimit);
     const names = await this.names(this.db.reader, program.id);
     const disciplines = await this.db.reader.findBy(DisciplineEntity, { programId: program.id });
     const disciplineName = (code: string) => disciplines.find((d) => d.code === code)?.name ?? code;
@@ -201,7 +217,7 @@ export class TimelinessService {
     const date = (instant: Instant) => new Date(instant);
     const items = new Map(facts.actionItems.map((a) => [a.id, a]));
     const assigneeIds = [
-      ...new Set(report.overdueActionItems.map((a) => items.get(a.id)?.assigneeId ?? '')),
+      ...new Set(overdueActionItems.map((a) => items.get(a.id)?.assigneeId ?? '')),
     ];
     const assignees =
       assigneeIds.length > 0
@@ -237,7 +253,8 @@ export class TimelinessService {
       escalationRate: report.escalationRate,
       tierDwell: [...report.tierDwell],
       wiptResolutionShare: report.wiptResolutionShare,
-      overdueIssues: report.overdueIssues.map((o) => {
+      overdueIssueCount: report.overdueIssues.length,
+      overdueIssues: overdueIssues.map((o) => {
         const issue = issueById.get(o.issueId);
         return {
           issueKey: issue?.key ?? '',
@@ -249,7 +266,8 @@ export class TimelinessService {
           teamName: names.team(issue?.teamId ?? ''),
         };
       }),
-      overdueActionItems: report.overdueActionItems.map((o) => {
+      overdueActionItemCount: report.overdueActionItems.length,
+      overdueActionItems: overdueActionItems.map((o) => {
         const item = items.get(o.id);
         return {
           id: o.id,
@@ -261,7 +279,8 @@ export class TimelinessService {
         };
       }),
       weekly: [...report.weekly],
-      forecasts: report.forecasts.map((f) => names.forecast(f, issueById.get(f.issueId))),
+      forecastCount: report.forecasts.length,
+      forecasts: forecasts.map((f) => names.forecast(f, issueById.get(f.issueId))),
     };
   }
 

@@ -107,6 +107,11 @@ export function overdueUrl(programKey: string, scope: Scope = null) {
   return trackerUrl(programKey, { overdue: true }, scope);
 }
 
+/** Every issue waiting for a decision (the forecasts' list, when it shows only the soonest). */
+export function awaitingDecisionUrl(programKey: string, scope: Scope = null) {
+  return trackerUrl(programKey, { status: [IssueStatus.AWAITING_DECISION] }, scope);
+}
+
 /** The open headline: every open issue. */
 export function openUrl(programKey: string, scope: Scope = null) {
   return trackerUrl(programKey, { status: [...OPEN_STATUSES] }, scope);

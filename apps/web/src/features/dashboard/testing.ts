@@ -123,6 +123,7 @@ export function aReport(overrides: Partial<TimelinessReport> = {}): TimelinessRe
         lateByDays: 12.0001,
       },
     ],
+    overdueIssueCount: 1,
     overdueActionItems: [
       {
         id: 'a1',
@@ -133,6 +134,7 @@ export function aReport(overrides: Partial<TimelinessReport> = {}): TimelinessRe
         lateByDays: 5,
       },
     ],
+    overdueActionItemCount: 1,
     weekly: [
       { weekStart: '2026-02-16', opened: 3, closed: 2, overdue: 2 },
       { weekStart: '2026-02-23', opened: 2, closed: 2, overdue: 3 },
@@ -154,6 +156,7 @@ export function aReport(overrides: Partial<TimelinessReport> = {}): TimelinessRe
         basisLabel: '7 past decisions of Radio Hardware WIPT',
       },
     ],
+    forecastCount: 1,
     wiptResolutionShare: 0.7,
     ...overrides,
   };

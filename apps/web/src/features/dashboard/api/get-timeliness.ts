@@ -97,6 +97,7 @@ export const DashboardTimelinessDocument = graphql(`
         dueAt
         lateByDays
       }
+      overdueIssueCount
       overdueActionItems {
         id
         issueKey
@@ -105,6 +106,7 @@ export const DashboardTimelinessDocument = graphql(`
         dueAt
         lateByDays
       }
+      overdueActionItemCount
       weekly {
         weekStart
         opened
@@ -125,6 +127,7 @@ export const DashboardTimelinessDocument = graphql(`
         basisCount
         basisLabel
       }
+      forecastCount
       wiptResolutionShare
     }
   }

@@ -1,5 +1,6 @@
 import type { TimelinessReport } from '../api/get-timeliness';
-import { openUrl, overdueUrl, type Scope } from '../drill-down';
+import { Link } from 'react-router';
+import { awaitingDecisionUrl, openUrl, overdueUrl, type Scope } from '../drill-down';
 import { formatDayInZone, formatRate, weeksBetween } from '../format';
 import { headlineCards } from '../headline';
 import { AgingChart } from './AgingChart';
@@ -62,6 +63,16 @@ export function DashboardReport({ report, scope }: DashboardReportProps) {
         <p className="muted dashboard-panel__description">
           When each decision waiting now is likely to land, from the deciding authority’s own past
           decisions (or its tier’s, or the program’s, when it has too few).
+          {report.forecastCount > report.forecasts.length && (
+            <>
+              {' '}
+              The {report.forecasts.length} soonest of{' '}
+              {report.forecastCount.toLocaleString('en-US')}.{' '}
+              <Link to={awaitingDecisionUrl(programKey, scope)}>
+                All issues awaiting a decision in the tracker
+              </Link>
+            </>
+          )}
         </p>
         <ForecastTable
           caption="Pending decisions, soonest first"
@@ -72,7 +83,10 @@ export function DashboardReport({ report, scope }: DashboardReportProps) {
       </section>
       <OverdueLists
         issues={report.overdueIssues}
+        issueCount={report.overdueIssueCount}
+        allIssuesUrl={overdueUrl(programKey, scope)}
         actionItems={report.overdueActionItems}
+        actionItemCount={report.overdueActionItemCount}
         timeZone={report.timeZone}
       />
     </div>

@@ -11,16 +11,37 @@ const STAGE_WORDS: Record<string, string> = {
 
 interface OverdueListsProps {
   issues: TimelinessReport['overdueIssues'];
+  /** All overdue issues; `issues` holds the most overdue of them. */
+  issueCount: number;
+  /** The tracker on every overdue issue. */
+  allIssuesUrl: string;
   actionItems: TimelinessReport['overdueActionItems'];
+  actionItemCount: number;
   timeZone: string;
 }
 
-/** The overdue issues and action items, the most overdue first, each linking to its issue. */
-export function OverdueLists({ issues, actionItems, timeZone }: OverdueListsProps) {
+/**
+ * The overdue issues and action items, the most overdue first, each linking to its issue. A large
+ * program has thousands: the report lists the most overdue, and says how many there are in all.
+ */
+export function OverdueLists({
+  issues,
+  issueCount,
+  allIssuesUrl,
+  actionItems,
+  actionItemCount,
+  timeZone,
+}: OverdueListsProps) {
   return (
     <div className="dashboard-lists">
       <section className="dashboard-panel" aria-labelledby="overdue-issues">
-        <h2 id="overdue-issues">Overdue issues ({issues.length})</h2>
+        <h2 id="overdue-issues">Overdue issues ({issueCount.toLocaleString('en-US')})</h2>
+        {issueCount > issues.length && (
+          <p className="muted dashboard-panel__description">
+            The {issues.length} most overdue of {issueCount.toLocaleString('en-US')}.{' '}
+            <Link to={allIssuesUrl}>All overdue issues in the tracker</Link>
+          </p>
+        )}
         {issues.length === 0 ? (
           <p className="dashboard-panel__empty">No issue is past its due date.</p>
         ) : (
@@ -61,7 +82,14 @@ export function OverdueLists({ issues, actionItems, timeZone }: OverdueListsProp
         )}
       </section>
       <section className="dashboard-panel" aria-labelledby="overdue-actions">
-        <h2 id="overdue-actions">Overdue action items ({actionItems.length})</h2>
+        <h2 id="overdue-actions">
+          Overdue action items ({actionItemCount.toLocaleString('en-US')})
+        </h2>
+        {actionItemCount > actionItems.length && (
+          <p className="muted dashboard-panel__description">
+            The {actionItems.length} most overdue of {actionItemCount.toLocaleString('en-US')}.
+          </p>
+        )}
         {actionItems.length === 0 ? (
           <p className="dashboard-panel__empty">No action item is past its due date.</p>
         ) : (

@@ -240,6 +240,47 @@ describe(ProgramDashboard.name, () => {
     expect(forecasts).toHaveTextContent('from 7 past decisions of Radio Hardware WIPT');
   });
 
+  it('on a large program lists the most urgent, says how many in all, and links to the rest', async () => {
+    stub({
+      DashboardTimeliness: () => ({
+        data: {
+          timeliness: aReport({
+            overdueIssueCount: 5920,
+            overdueActionItemCount: 2081,
+            forecastCount: 5653,
+          }),
+        },
+      }),
+    });
+    renderDashboard('/dashboard?program=HX&tier=WIPT');
+    const overdue = await panel(/Overdue issues \(5,920\)/);
+    expect(overdue).toHaveTextContent('The 1 most overdue of 5,920.');
+    expect(
+      within(overdue).getByRole('link', { name: 'All overdue issues in the tracker' }),
+    ).toHaveAttribute('href', '/issues?program=HX&tier=WIPT&overdue=true');
+    const actions = screen.getByRole('region', { name: /Overdue action items \(2,081\)/ });
+    expect(actions).toHaveTextContent('The 1 most overdue of 2,081.');
+    const forecasts = screen.getByRole('region', { name: 'Pending decisions and their forecasts' });
+    expect(forecasts).toHaveTextContent('The 1 soonest of 5,653.');
+    fireEvent.click(
+      within(forecasts).getByRole('link', {
+        name: 'All issues awaiting a decision in the tracker',
+      }),
+    );
+    expect(location().search).toBe('?program=HX&status=AWAITING_DECISION&tier=WIPT');
+  });
+
+  it('says nothing of a limit when every item is listed', async () => {
+    stub();
+    renderDashboard('/dashboard?program=HX');
+    const overdue = await panel(/Overdue issues \(1\)/);
+    expect(overdue).not.toHaveTextContent('most overdue of');
+    expect(screen.queryByRole('link', { name: 'All overdue issues in the tracker' })).toBeNull();
+    expect(
+      screen.queryByRole('link', { name: 'All issues awaiting a decision in the tracker' }),
+    ).toBeNull();
+  });
+
   it('makes replaying the past obvious, and comes back to today', async () => {
     stub({
       DashboardTimeliness: (variables) => ({
