@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DatabaseService } from 'api/src/database/database.service';
 import { ProgramEntity } from 'api/src/programs/program.entity';
 import { CurrentFactsCache } from 'api/src/timeliness/current-facts.cache';
@@ -84,6 +85,24 @@ describe('the current facts kept in memory', () => {
     const later = await expectCacheAsTables();
     // The demo's finished issues ended months ago; only open ones and the newest stay.
     expect(later).toBeLessThan(now);
+    // And the cache lets go of the others: it holds a window's worth, not all it ever read.
+    expect((await cache.held(programId))?.issues).toBe(later);
+  });
+
+  it('loads afresh when the event log goes backwards (a restore under a running API)', async () => {
+    const raised = await build.raise('Cache: raised, then restored away');
+    expect((await cache.facts(window())).issues.some((i) => i.id === raised.id)).toBe(true);
+    // As if the database were restored from before that issue: its rows and events are gone.
+    const sqlite = new Database(app.databaseFile);
+    try {
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.prepare('DELETE FROM events WHERE issue_id = ?').run(raised.id);
+      sqlite.prepare('DELETE FROM issues WHERE id = ?').run(raised.id);
+    } finally {
+      sqlite.close();
+    }
+    expect((await cache.facts(window())).issues.some((i) => i.id === raised.id)).toBe(false);
+    await expectCacheAsTables();
   });
 
   it('loads afresh for a window reaching back further than it holds', async () => {

@@ -42,10 +42,13 @@ interface CachedIssue extends IssueFactsRecord {
 /** One program's roll-up rows and decisions, decoded, as of event `seq`. */
 interface CachedProgram {
   readonly programId: string;
+  /** How far before the as-of instant the held issues and decisions reach: the window slides. */
+  readonly reach: number;
+  readonly decisionsReach: number;
   /** Issues held: every one counting until this instant or later. */
-  readonly since: Instant;
+  since: Instant;
   /** Decisions held: every one made at or after this instant. */
-  readonly decisionsSince: Instant;
+  decisionsSince: Instant;
   /** The last event reflected: a later event on an issue means its entries are read again. */
   seq: number;
   readonly issues: Map<string, CachedIssue>;
@@ -90,7 +93,9 @@ export class CurrentFactsCache {
     const previous = this.programs.get(window.programId) ?? Promise.resolve(null);
     const current = previous
       .catch(() => null)
-      .then((cached) => this.fresh(reader, cached, window.programId, window.since, decisionsSince));
+      .then((cached) =>
+        this.fresh(reader, cached, window.programId, window.since, decisionsSince, window.asOf),
+      );
     this.programs.delete(window.programId);
     this.programs.set(window.programId, current);
     for (const programId of this.programs.keys()) {
@@ -109,10 +114,18 @@ export class CurrentFactsCache {
     programId: string,
     since: Instant,
     decisionsSince: Instant,
+    asOf: Instant,
   ): Promise<CachedProgram> {
     const seq = await lastSeq(reader, programId);
-    if (!cached || since < cached.since || decisionsSince < cached.decisionsSince)
-      return load(reader, programId, seq, since, decisionsSince);
+    if (
+      !cached ||
+      since < cached.since ||
+      decisionsSince < cached.decisionsSince ||
+      // The log went backwards (a restore under a running API): nothing held can be trusted.
+      seq < cached.seq
+    )
+      return load(reader, programId, seq, since, decisionsSince, asOf);
+    slide(cached, asOf);
     if (seq === cached.seq) return cached;
     const changed = (
       await selectArrays(
@@ -122,7 +135,8 @@ export class CurrentFactsCache {
         [programId, cached.seq, seq],
       )
     ).map((row) => row[0] as string);
-    if (changed.length > REFRESH_LIMIT) return load(reader, programId, seq, since, decisionsSince);
+    if (changed.length > REFRESH_LIMIT)
+      return load(reader, programId, seq, since, decisionsSince, asOf);
     for (const id of changed) {
       cached.issues.delete(id);
       cached.decisions.delete(id);
@@ -137,10 +151,32 @@ export class CurrentFactsCache {
     return cached;
   }
 
-  /** Forgets every program (tests; a restore of the database under a running API). */
-  clear(): void {
-    this.programs.clear();
+  /** How many issues and decisions the cache holds for a program (none: null), for tests. */
+  async held(programId: string): Promise<{ issues: number; decisions: number } | null> {
+    const cached = await this.programs.get(programId)?.catch(() => null);
+    if (!cached) return null;
+    let decisions = 0;
+    for (const list of cached.decisions.values()) decisions += list.length;
+    return { issues: cached.issues.size, decisions };
   }
+}
+
+/**
+ * Drops what has left the window the cache serves as time passes (at most once a day), so a
+ * long-running API holds a window's worth, not everything since it started.
+ */
+function slide(cached: CachedProgram, asOf: Instant): void {
+  const since = asOf - cached.reach;
+  if (since - cached.since < DAY_MS) return;
+  for (const [id, entry] of cached.issues) if (entry.countsUntil < since) cached.issues.delete(id);
+  const decisionsSince = asOf - cached.decisionsReach;
+  for (const [id, list] of cached.decisions) {
+    const kept = list.filter((d) => d.facts.decidedAt >= decisionsSince);
+    if (kept.length === 0) cached.decisions.delete(id);
+    else if (kept.length < list.length) cached.decisions.set(id, kept);
+  }
+  cached.since = since;
+  cached.decisionsSince = decisionsSince;
 }
 
 async function lastSeq(reader: EntityManager, programId: string): Promise<number> {
@@ -158,6 +194,7 @@ async function load(
   seq: number,
   since: Instant,
   decisionsSince: Instant,
+  asOf: Instant,
 ): Promise<CachedProgram> {
   // Read after the seq: a change committed in between is read twice, never missed.
   const issues = new Map<string, CachedIssue>();
@@ -166,7 +203,16 @@ async function load(
   const decisions = new Map<string, StoredDecision[]>();
   for (const decision of await loadStoredDecisions(reader, programId, decisionsSince))
     addDecision(decisions, decision);
-  return { programId, since, decisionsSince, seq, issues, decisions };
+  return {
+    programId,
+    reach: asOf - since,
+    decisionsReach: asOf - decisionsSince,
+    since,
+    decisionsSince,
+    seq,
+    issues,
+    decisions,
+  };
 }
 
 function withCountsUntil(record: IssueFactsRecord): CachedIssue {

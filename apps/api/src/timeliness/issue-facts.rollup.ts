@@ -46,6 +46,15 @@ export async function refreshIssueFacts(
   issueIds: readonly string[],
 ): Promise<void> {
   if (issueIds.length === 0) return;
+  if (manager.connection.options.type === 'postgres') {
+    // Writers commit concurrently on PostgreSQL. A write that records an event without touching
+    // the issue row (a comment) would otherwise read the facts before another instance's change
+    // to the same issue commits, then overwrite that instance's row with them. Locking the issue
+    // rows first makes it wait for that commit and read after it (SQLite serializes writes).
+    await manager.query('SELECT id FROM issues WHERE id = ANY($1) ORDER BY id FOR UPDATE', [
+      issueIds,
+    ]);
+  }
   const records = recordsByIssue(await loadIssueFacts(manager, issueIds));
   const gone = issueIds.filter((id) => !records.has(id));
   if (gone.length > 0)

@@ -46,6 +46,9 @@ export async function replayFacts(
   const sinceText = Number.isFinite(since) ? new Date(since).toISOString() : '';
   // An issue with no event after `asOf` is now as it was then: its roll-up row (the tables, which
   // tests prove equal to the replayed log) stands for its replay. Only the others are replayed.
+  // The rows are read before the issues changed later are asked for: a change committed in
+  // between then counts as changed (and is replayed), never as a row read after it.
+  const rolledUp = fromRollup ? await loadRolledUpRecords(manager, programId, since) : [];
   const changedLater = fromRollup
     ? new Set(
         (
@@ -112,7 +115,7 @@ export async function replayFacts(
   }
   const folded = fold.facts();
   if (changedLater !== null) {
-    for (const record of await loadRolledUpRecords(manager, programId, since)) {
+    for (const record of rolledUp) {
       if (changedLater.has(record.issue.id)) continue;
       folded.issues.push(record.issue);
       folded.recommendations.push(...record.recommendations);
