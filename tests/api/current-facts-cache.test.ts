@@ -105,6 +105,35 @@ describe('the current facts kept in memory', () => {
     await expectCacheAsTables();
   });
 
+  it('is loaded at start for the largest program, unless turned off', async () => {
+    const warm = await startTestApp({ databaseFile: app.databaseFile, clock: app.clock });
+    try {
+      // No request yet: the start loaded the demo program's window.
+      expect(await warm.running.app.get(CurrentFactsCache).held(programId)).toMatchObject({
+        issues: expect.any(Number),
+      });
+    } finally {
+      await warm.stop();
+    }
+    const off = await startTestApp({
+      databaseFile: app.databaseFile,
+      clock: app.clock,
+      env: { TIMELINESS_FACTS_CACHE_PROGRAMS: '0' },
+    });
+    try {
+      const cold = off.running.app.get(CurrentFactsCache);
+      expect(await cold.held(programId)).toBeNull();
+      // Off, it reads the roll-up on every request, with the same facts.
+      const offDb = off.running.app.get(DatabaseService);
+      expect(canonicalFacts(await cold.facts(window()))).toEqual(
+        canonicalFacts(await loadFactsFromTables(offDb.reader, window())),
+      );
+      expect(await cold.held(programId)).toBeNull();
+    } finally {
+      await off.stop();
+    }
+  });
+
   it('loads afresh for a window reaching back further than it holds', async () => {
     const asOf = app.clock.now().getTime();
     const wide = { programId, since: asOf - 380 * DAY_MS, asOf };

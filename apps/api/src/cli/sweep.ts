@@ -20,7 +20,13 @@ async function main(): Promise<number> {
     console.error(`"${values.at}" is not an instant. ${USAGE}`);
     return 2;
   }
-  const config = { ...loadConfig(), demo: false, timelinessSweepSeconds: 0 };
+  // A one-off sweep shows no dashboard: no facts cache to load at start.
+  const config = {
+    ...loadConfig(),
+    demo: false,
+    timelinessSweepSeconds: 0,
+    timelinessFactsCachePrograms: 0,
+  };
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ config, clock: new FixedClock(at) }),
     { logger: ['error'] },

@@ -77,16 +77,17 @@ export class CurrentFactsCache {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** How many programs this cache keeps (0 when it is off: PostgreSQL, or configured so). */
+  get capacity(): number {
+    return this.db.isPostgres ? 0 : this.config.timelinessFactsCachePrograms;
+  }
+
   /** The program's facts for a report over the window, as the roll-up holds them now. */
   async facts(window: FactsWindow): Promise<ProgramFacts> {
     const reader = this.db.reader;
     const decisionsSince = Math.min(window.since, window.asOf - FORECAST_HISTORY_DAYS * DAY_MS);
-    const limit = this.config.timelinessFactsCachePrograms;
-    if (
-      limit === 0 ||
-      this.db.isPostgres ||
-      decisionsSince < window.asOf - CACHE_REACH_DAYS * DAY_MS
-    )
+    const limit = this.capacity;
+    if (limit === 0 || decisionsSince < window.asOf - CACHE_REACH_DAYS * DAY_MS)
       return loadRolledUpFacts(reader, window);
 
     // One refresh at a time per program: a request waits for the one before it, then looks again.

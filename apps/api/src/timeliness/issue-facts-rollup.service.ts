@@ -9,11 +9,12 @@ import { CLOCK, type Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
 import type { WriteTransaction } from '../events/write.service';
 import { backfillIssueFacts, refreshIssueFacts } from './issue-facts.rollup';
+import { TimelinessService } from './timeliness.service';
 
 /**
  * Keeps the roll-up of issue facts (ADR 0013) equal to the tables: every write that recorded an
  * event on an issue rewrites that issue's row before it commits, and at start-up the rows a
- * database from before the roll-up lacks are filled in.
+ * database from before the roll-up lacks are filled in; then the facts cache is loaded.
  */
 @Injectable()
 export class IssueFactsRollup implements OnModuleInit, OnApplicationBootstrap {
@@ -21,6 +22,7 @@ export class IssueFactsRollup implements OnModuleInit, OnApplicationBootstrap {
 
   constructor(
     private readonly db: DatabaseService,
+    private readonly timeliness: TimelinessService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -41,6 +43,13 @@ export class IssueFactsRollup implements OnModuleInit, OnApplicationBootstrap {
       },
     );
     if (filled > 0) this.logger.log(`Filled in the timeliness roll-up of ${filled} issues`);
+    // Only now, with every row in place (the backfill records no events the cache would see).
+    const started = performance.now();
+    const warmed = await this.timeliness.warmUp();
+    if (warmed > 0)
+      this.logger.log(
+        `Loaded the timeliness facts of ${warmed} program(s) in ${Math.round(performance.now() - started)} ms`,
+      );
   }
 
   /** Rewrites the rows of the issues this write recorded events on. */
