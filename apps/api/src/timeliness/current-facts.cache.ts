@@ -103,9 +103,8 @@ export class CurrentFactsCache {
       if (this.programs.size <= limit) break;
       this.programs.delete(programId);
     }
-    const cached = await current;
-    if (!cached) return loadRolledUpFacts(reader, window);
-    return select(cached, window.since, decisionsSince, window.asOf);
+    // A failed refresh fails this request only: the next one loads afresh (the catch above).
+    return select(await current, window.since, decisionsSince, window.asOf);
   }
 
   /** The cache brought up to date, or loaded afresh when it cannot be. */
