@@ -6,6 +6,7 @@ import {
 } from '@ipt/domain';
 import type { Consequence, Tier } from '@ipt/domain';
 import { useId, type ReactNode } from 'react';
+import { SelectField, type Choice } from '../../../components/SelectField';
 import type { DashboardProgram } from '../api/get-dashboard-program';
 import type { DashboardProgramSummary } from '../api/get-dashboard-programs';
 import {
@@ -25,11 +26,6 @@ interface DashboardControlsProps {
   today: string | null;
   onProgramChange: (programKey: string) => void;
   onChange: (filters: DashboardFilters) => void;
-}
-
-interface Choice {
-  value: string;
-  label: string;
 }
 
 /** The program, the filters, the period and the as-of day; each change goes to the URL. */
@@ -182,29 +178,9 @@ function Field({
   );
 }
 
-function Select({
-  label,
-  value,
-  choices,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  choices: readonly Choice[];
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  return (
-    <Field id={id} label={label}>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+/** A select in the dashboard's bar. */
+function Select(props: Omit<Parameters<typeof SelectField>[0], 'className'>) {
+  return <SelectField {...props} className="dashboard-controls__field" />;
 }
 
 /** A local date; cleared to null; a half-typed date changes nothing. */

@@ -7,6 +7,7 @@ import {
   type Tier,
 } from '@ipt/domain';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { SelectField, type Choice } from '../../../components/SelectField';
 import type { TrackerProgram } from '../api/get-program';
 import type { TrackerProgramSummary } from '../api/get-programs';
 import {
@@ -39,11 +40,6 @@ interface FilterBarProps {
   viewerId: string | null;
   onProgramChange: (programKey: string) => void;
   onChange: (filters: TrackerFilters) => void;
-}
-
-interface Choice {
-  value: string;
-  label: string;
 }
 
 /** Every filter of the tracker; each change goes straight to the URL. */
@@ -95,7 +91,7 @@ export function FilterBar({
   return (
     <div className="issues-filters" role="search" aria-label="Filter issues">
       <div className="issues-filters__row">
-        <SelectField
+        <FilterSelect
           label="Program"
           value={programKey}
           choices={withCurrent(
@@ -117,7 +113,7 @@ export function FilterBar({
         ) : null}
       </div>
       <div className="issues-filters__row">
-        <SelectField
+        <FilterSelect
           label="Status"
           value={statusValue}
           choices={withCurrent(statusChoices, statusValue, () =>
@@ -125,7 +121,7 @@ export function FilterBar({
           )}
           onChange={(value) => change({ status: value ? (value.split(',') as IssueStatus[]) : [] })}
         />
-        <SelectField
+        <FilterSelect
           label="Team"
           value={filters.teamId ?? ''}
           choices={withCurrent(teamChoices, filters.teamId ?? '', () =>
@@ -133,7 +129,7 @@ export function FilterBar({
           )}
           onChange={(value) => change({ teamId: value || null })}
         />
-        <SelectField
+        <FilterSelect
           label="Tier"
           value={filters.tier ?? ''}
           choices={[
@@ -145,7 +141,7 @@ export function FilterBar({
           ]}
           onChange={(value) => change({ tier: (value || null) as Tier | null })}
         />
-        <SelectField
+        <FilterSelect
           label="Consequence"
           value={consequenceValue}
           choices={withCurrent(consequenceChoices, consequenceValue, () =>
@@ -157,7 +153,7 @@ export function FilterBar({
             })
           }
         />
-        <SelectField
+        <FilterSelect
           label="Owner"
           value={filters.ownerId ?? ''}
           choices={withCurrent(ownerChoices, filters.ownerId ?? '', () =>
@@ -165,7 +161,7 @@ export function FilterBar({
           )}
           onChange={(value) => change({ ownerId: value || null })}
         />
-        <SelectField
+        <FilterSelect
           label="Pending discipline"
           value={filters.pendingDiscipline ?? ''}
           choices={withCurrent(disciplineChoices, filters.pendingDiscipline ?? '', () =>
@@ -173,7 +169,7 @@ export function FilterBar({
           )}
           onChange={(value) => change({ pendingDiscipline: value || null })}
         />
-        <SelectField
+        <FilterSelect
           label="Overdue"
           value={filters.overdue === null ? '' : String(filters.overdue)}
           choices={[
@@ -225,29 +221,9 @@ function withCurrent(choices: Choice[], value: string, label: () => string): Cho
   return [...choices, { value, label: label() }];
 }
 
-function SelectField({
-  label,
-  value,
-  choices,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  choices: readonly Choice[];
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  return (
-    <Field id={id} label={label}>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {choices.map((choice) => (
-          <option key={choice.value} value={choice.value}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+/** A select in the tracker's filter bar. */
+function FilterSelect(props: Omit<Parameters<typeof SelectField>[0], 'className'>) {
+  return <SelectField {...props} className="issues-filters__field" />;
 }
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
