@@ -1,10 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AuthorityLatency } from '../api/get-timeliness';
 import { authorityUrl, type Scope } from '../drill-down';
 import { formatDayNumber, formatDays, formatRate } from '../format';
-import { useBarLinkShape } from './BarLink';
-import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
+import { LatencyBarChart } from './LatencyBarChart';
 import { TrackerLink } from './TrackerLink';
 
 interface DecisionLatencyChartProps {
@@ -23,7 +21,6 @@ export function DecisionLatencyChart({
   authorities,
   scope,
 }: DecisionLatencyChartProps) {
-  const shape = useBarLinkShape();
   const data = authorities.map((a) => ({
     ...a,
     name: `${a.teamName} · ${a.pending} waiting`,
@@ -71,42 +68,12 @@ export function DecisionLatencyChart({
         </table>
       }
     >
-      <BarChart
-        responsive
-        layout="vertical"
-        style={{ width: '100%', height: Math.max(180, 48 + data.length * 48) }}
+      <LatencyBarChart
         data={data}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
-        <XAxis
-          type="number"
-          tick={AXIS_TICK}
-          label={{
-            ...AXIS_LABEL,
-            value: 'Days from ready to decided',
-            position: 'bottom',
-            offset: 8,
-          }}
-        />
-        <YAxis type="category" dataKey="name" width={220} tick={AXIS_TICK} />
-        <Tooltip />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
-        <Bar
-          isAnimationActive={false}
-          dataKey="p50"
-          name="Median (days)"
-          fill={CHART_COLORS.primary}
-          shape={shape}
-        />
-        <Bar
-          isAnimationActive={false}
-          dataKey="p90"
-          name="90th percentile (days)"
-          fill={CHART_COLORS.secondary}
-        />
-      </BarChart>
+        axisLabel="Days from ready to decided"
+        minHeight={180}
+        rowHeight={48}
+      />
     </ChartPanel>
   );
 }

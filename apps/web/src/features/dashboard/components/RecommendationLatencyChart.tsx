@@ -1,10 +1,8 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DisciplineLatency } from '../api/get-timeliness';
 import { disciplineUrl, type Scope } from '../drill-down';
 import { formatDayNumber, formatDays, formatRate } from '../format';
-import { useBarLinkShape } from './BarLink';
-import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
+import { LatencyBarChart } from './LatencyBarChart';
 import { TrackerLink } from './TrackerLink';
 
 interface RecommendationLatencyChartProps {
@@ -19,7 +17,6 @@ export function RecommendationLatencyChart({
   disciplines,
   scope,
 }: RecommendationLatencyChartProps) {
-  const shape = useBarLinkShape();
   const data = disciplines.map((d) => {
     const summary = `${d.disciplineName}: median ${formatDays(d.p50Days)}, 90th percentile ${formatDays(d.p90Days)}, ${d.late} late, ${d.pending} pending.`;
     return {
@@ -70,42 +67,12 @@ export function RecommendationLatencyChart({
         </table>
       }
     >
-      <BarChart
-        responsive
-        layout="vertical"
-        style={{ width: '100%', height: Math.max(200, 48 + data.length * 44) }}
+      <LatencyBarChart
         data={data}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
-        <XAxis
-          type="number"
-          tick={AXIS_TICK}
-          label={{
-            ...AXIS_LABEL,
-            value: 'Days from request to submission',
-            position: 'bottom',
-            offset: 8,
-          }}
-        />
-        <YAxis type="category" dataKey="name" width={220} tick={AXIS_TICK} />
-        <Tooltip />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
-        <Bar
-          isAnimationActive={false}
-          dataKey="p50"
-          name="Median (days)"
-          fill={CHART_COLORS.primary}
-          shape={shape}
-        />
-        <Bar
-          isAnimationActive={false}
-          dataKey="p90"
-          name="90th percentile (days)"
-          fill={CHART_COLORS.secondary}
-        />
-      </BarChart>
+        axisLabel="Days from request to submission"
+        minHeight={200}
+        rowHeight={44}
+      />
     </ChartPanel>
   );
 }
