@@ -264,17 +264,11 @@ export class AgingBandModel {
 }
 
 @ObjectType('DisciplineLatency')
-export class DisciplineLatencyModel {
+export class DisciplineLatencyModel extends PercentilesModel {
   @Field()
   discipline!: string;
   @Field()
   disciplineName!: string;
-  @Field(() => Int)
-  count!: number;
-  @Field(() => Float, { nullable: true })
-  p50Days!: number | null;
-  @Field(() => Float, { nullable: true })
-  p90Days!: number | null;
   @Field(() => Float, { nullable: true })
   onTimeRate!: number | null;
   @Field(() => Int, { description: 'Submitted late in the period, plus owed and overdue now.' })
@@ -284,7 +278,7 @@ export class DisciplineLatencyModel {
 }
 
 @ObjectType('AuthorityLatency')
-export class AuthorityLatencyModel {
+export class AuthorityLatencyModel extends PercentilesModel {
   @Field(() => ID)
   teamId!: string;
   @Field()
@@ -293,12 +287,6 @@ export class AuthorityLatencyModel {
   tier!: Tier;
   @Field(() => [String])
   authorityNames!: string[];
-  @Field(() => Int)
-  count!: number;
-  @Field(() => Float, { nullable: true })
-  p50Days!: number | null;
-  @Field(() => Float, { nullable: true })
-  p90Days!: number | null;
   @Field(() => Float, { nullable: true })
   onTimeRate!: number | null;
   @Field(() => Int)
@@ -306,15 +294,9 @@ export class AuthorityLatencyModel {
 }
 
 @ObjectType('TierLatency')
-export class TierLatencyModel {
+export class TierLatencyModel extends PercentilesModel {
   @Field(() => Tier)
   tier!: Tier;
-  @Field(() => Int)
-  count!: number;
-  @Field(() => Float, { nullable: true })
-  p50Days!: number | null;
-  @Field(() => Float, { nullable: true })
-  p90Days!: number | null;
   @Field(() => Float, { nullable: true })
   onTimeRate!: number | null;
 }
