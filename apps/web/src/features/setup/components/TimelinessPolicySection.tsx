@@ -12,7 +12,15 @@ import {
   type Tier,
   type TimelinessPolicy,
 } from '@ipt/domain';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { STAGE_NAMES, daysText, toDomainPolicy, toPolicyFields } from '../../timeliness/policy';
@@ -166,34 +174,41 @@ function graceText(days: number | undefined, kind: DayKind): string {
     : `Escalates ${daysText(days, kind)} after an overdue decision`;
 }
 
+/** Days allowed per stage (columns) by consequence (rows); `cell` fills each day count's cell. */
+function AllowanceGrid({ cell }: { cell: (level: Consequence, stage: Stage) => ReactNode }) {
+  return (
+    <div className="table-scroll setup-table-scroll">
+      <table className="table setup-table setup-policy__grid">
+        <caption>Days allowed per stage, by consequence</caption>
+        <thead>
+          <tr>
+            <th scope="col">Consequence</th>
+            {STAGES.map((stage) => (
+              <th key={stage} scope="col">
+                {STAGE_NAMES[stage]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CONSEQUENCE_LEVELS.map((level) => (
+            <tr key={level}>
+              <th scope="row">{rowLabel(level)}</th>
+              {STAGES.map((stage) => (
+                <td key={stage}>{cell(level, stage)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function PolicyView({ policy }: { policy: TimelinessPolicy }) {
   return (
     <div className="card setup-card setup-policy">
-      <div className="table-scroll setup-table-scroll">
-        <table className="table setup-table setup-policy__grid">
-          <caption>Days allowed per stage, by consequence</caption>
-          <thead>
-            <tr>
-              <th scope="col">Consequence</th>
-              {STAGES.map((stage) => (
-                <th key={stage} scope="col">
-                  {STAGE_NAMES[stage]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {CONSEQUENCE_LEVELS.map((level) => (
-              <tr key={level}>
-                <th scope="row">{rowLabel(level)}</th>
-                {STAGES.map((stage) => (
-                  <td key={stage}>{policy.allowances[level][stage]}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AllowanceGrid cell={(level, stage) => policy.allowances[level][stage]} />
       <dl className="setup-policy__facts">
         <div>
           <dt>Days counted</dt>
@@ -362,56 +377,36 @@ function PolicyEditor({
         </p>
       ) : null}
 
-      <div className="table-scroll setup-table-scroll">
-        <table className="table setup-table setup-policy__grid">
-          <caption>Days allowed per stage, by consequence</caption>
-          <thead>
-            <tr>
-              <th scope="col">Consequence</th>
-              {STAGES.map((stage) => (
-                <th key={stage} scope="col">
-                  {STAGE_NAMES[stage]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {CONSEQUENCE_LEVELS.map((level) => (
-              <tr key={level}>
-                <th scope="row">{rowLabel(level)}</th>
-                {STAGES.map((stage) => {
-                  const field = `allowances.${level}.${stage}`;
-                  const message = errorAt(field);
-                  const errorId = `${id}-${level}-${stage}-error`;
-                  return (
-                    <td key={stage}>
-                      <input
-                        className="setup-policy__days"
-                        type="number"
-                        inputMode="numeric"
-                        min={1}
-                        max={365}
-                        step={1}
-                        name={field}
-                        aria-label={`${STAGE_NAMES[stage]} days, consequence ${level} – ${CONSEQUENCE_LABELS[level]}`}
-                        aria-invalid={message ? true : undefined}
-                        aria-describedby={message ? errorId : undefined}
-                        value={draft.allowances[level][stage]}
-                        onChange={(event) => setAllowance(level, stage, event.target.value)}
-                      />
-                      {message ? (
-                        <p id={errorId} className="setup-field__error">
-                          {message}
-                        </p>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AllowanceGrid
+        cell={(level, stage) => {
+          const field = `allowances.${level}.${stage}`;
+          const message = errorAt(field);
+          const errorId = `${id}-${level}-${stage}-error`;
+          return (
+            <>
+              <input
+                className="setup-policy__days"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={365}
+                step={1}
+                name={field}
+                aria-label={`${STAGE_NAMES[stage]} days, consequence ${level} – ${CONSEQUENCE_LABELS[level]}`}
+                aria-invalid={message ? true : undefined}
+                aria-describedby={message ? errorId : undefined}
+                value={draft.allowances[level][stage]}
+                onChange={(event) => setAllowance(level, stage, event.target.value)}
+              />
+              {message ? (
+                <p id={errorId} className="setup-field__error">
+                  {message}
+                </p>
+              ) : null}
+            </>
+          );
+        }}
+      />
 
       <fieldset className="setup-policy__group">
         <legend>Count days as</legend>
