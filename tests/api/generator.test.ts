@@ -180,7 +180,7 @@ describe('the data generator', () => {
   });
 
   it('replays a past instant the same when unchanged issues come from their roll-up', async () => {
-    const databases = await openDatabases({ kind: 'sqlite', path: file });
+    const databases = await openDatabases({ kind: 'sqlite', path: file, synchronous: 'FULL' });
     try {
       const manager = databases.reader.manager;
       const programId = summary.programId;
@@ -213,7 +213,7 @@ describe('the data generator', () => {
   });
 
   it('writes facts that the event log replays exactly', async () => {
-    const databases = await openDatabases({ kind: 'sqlite', path: file });
+    const databases = await openDatabases({ kind: 'sqlite', path: file, synchronous: 'FULL' });
     try {
       const programId = summary.programId;
       const fromTables = await loadFactsFromTables(databases.reader.manager, {

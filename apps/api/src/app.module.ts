@@ -31,7 +31,6 @@ import {
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
-import { ReadinessService } from './health/readiness.service';
 import { ISSUE_PART_RESOLVERS } from './issues/issue-parts.resolver';
 import { IssueQueries } from './issues/issue.queries';
 import { IssuesResolver } from './issues/issues.resolver';
@@ -139,7 +138,6 @@ export class AppModule {
         IssuesService,
         IssueQueries,
         DemoService,
-        ReadinessService,
         LiveEventsService,
         ...TRACKER_SERVICES,
         ...WORKBENCH_SERVICES,

@@ -6,7 +6,7 @@ import cookieParser from 'cookie-parser';
 import { AppModule, AppOptions } from './app.module';
 import { sessionSecret } from './auth/session-secret';
 import { DemoService } from './demo/demo.service';
-import { ReadinessService } from './health/readiness.service';
+import { HealthService } from './health/health.service';
 import { UsersService } from './users/users.service';
 import { serveWebApp } from './web/web-app';
 
@@ -44,7 +44,7 @@ export async function startApp(
     demoLoaded = true;
   }
   const hasUsers = (await users.count()) > 0;
-  app.get(ReadinessService).markReady();
+  app.get(HealthService).markReady();
 
   await app.listen(options.config.port, options.config.host);
   const address = app.getHttpServer().address();

@@ -9,6 +9,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  /** The change was not saved (storage failed or was busy); the same request may be sent again. */
+  UNAVAILABLE: 'UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -55,4 +57,8 @@ export function staleVersion(
     `${what} changed since you read it (you had version ${readVersion}, it is now ${currentVersion}). Reload it and try again.`,
     { readVersion, currentVersion },
   );
+}
+
+export function unavailable(reason: string): DomainError {
+  return new DomainError(ErrorCode.UNAVAILABLE, 'The change was not saved; try again.', { reason });
 }

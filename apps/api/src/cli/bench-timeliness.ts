@@ -98,7 +98,7 @@ async function main(): Promise<number> {
     AppModule.forRoot({
       config: {
         ...loadConfig(),
-        database: { kind: 'sqlite', path },
+        database: { kind: 'sqlite', path, synchronous: 'FULL' },
         demo: false,
         timelinessSweepSeconds: 0,
         // The replay's process measures the replay alone: no facts cache in its memory.

@@ -16,6 +16,7 @@ const CODES: Readonly<Record<ErrorCode, ErrorCode>> = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  UNAVAILABLE: 'UNAVAILABLE',
 };
 
 const logger = new Logger('Errors');

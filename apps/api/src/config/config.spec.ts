@@ -6,7 +6,12 @@ describe(loadConfig.name, () => {
   it('works with no settings at all', () => {
     const sut = loadConfig({}, root);
     expect(sut.port).toBe(3000);
-    expect(sut.database).toEqual({ kind: 'sqlite', path: '/srv/ipt/data/ipt.sqlite' });
+    expect(sut.database).toEqual({
+      kind: 'sqlite',
+      path: '/srv/ipt/data/ipt.sqlite',
+      synchronous: 'FULL',
+    });
+    expect(sut.redisUrl).toBeNull();
     expect(sut.demo).toBe(true);
     expect(sut.sessionSecret).toBeNull();
     expect([sut.timelinessSweepSeconds, sut.notificationSweepSeconds]).toEqual([300, 60]);
@@ -38,11 +43,30 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:tmp/x.sqlite' }, root).database).toEqual({
       kind: 'sqlite',
       path: '/srv/ipt/tmp/x.sqlite',
+      synchronous: 'FULL',
     });
     expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/ipt.db' }, root).database).toEqual({
       kind: 'sqlite',
       path: '/var/lib/ipt.db',
+      synchronous: 'FULL',
     });
+  });
+
+  it('syncs every commit unless SQLITE_SYNCHRONOUS=NORMAL asks for speed over power-loss safety', () => {
+    const normal = loadConfig({ SQLITE_SYNCHRONOUS: 'normal' }, root).database;
+    expect(normal).toMatchObject({ kind: 'sqlite', synchronous: 'NORMAL' });
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' }, root)).toThrow(
+      'Invalid configuration: SQLITE_SYNCHRONOUS must be one of FULL, NORMAL, not "OFF".',
+    );
+  });
+
+  it('takes a Redis URL for live updates across instances, and only a Redis URL', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, root).redisUrl).toBe(
+      'redis://127.0.0.1:6379',
+    );
+    expect(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' }, root)).toThrow(
+      'Invalid configuration: REDIS_URL',
+    );
   });
 
   it.each([

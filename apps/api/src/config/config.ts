@@ -26,10 +26,19 @@ export interface AppConfig {
   readonly notificationSweepSeconds: number;
   /** Programs whose current timeliness facts are kept in memory between requests (0: none). */
   readonly timelinessFactsCachePrograms: number;
+  /** Redis for live updates across API instances; null: in this process only. */
+  readonly redisUrl: string | null;
 }
 
+/**
+ * `FULL` syncs the WAL on every commit, so an acknowledged write survives a power loss; `NORMAL`
+ * syncs only at checkpoints: faster, and a power loss (not a crash of the process) can drop the
+ * last acknowledged writes (ADR 0014).
+ */
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
 export type DatabaseConfig =
-  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'sqlite'; readonly path: string; readonly synchronous: SqliteSynchronous }
   | { readonly kind: 'postgres'; readonly url: string };
 
 export class ConfigError extends Error {
@@ -77,6 +86,7 @@ export function loadConfig(
     timelinessSweepSeconds: integer(env, 'TIMELINESS_SWEEP_SECONDS', 300, 0, 86_400),
     notificationSweepSeconds: integer(env, 'NOTIFICATION_SWEEP_SECONDS', 60, 0, 86_400),
     timelinessFactsCachePrograms: integer(env, 'TIMELINESS_FACTS_CACHE_PROGRAMS', 2, 0, 100),
+    redisUrl: redisUrl(env),
   };
 }
 
@@ -103,6 +113,22 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `must be true or false, not "${env[name]}".`);
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = allowed.find((candidate) => candidate === raw.toUpperCase());
+  if (!value) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, not "${raw}".`);
+  return value;
+}
+
+function redisUrl(env: Env): string | null {
+  const raw = env['REDIS_URL']?.trim();
+  if (raw === undefined || raw === '') return null;
+  if (!/^rediss?:\/\//.test(raw))
+    throw new ConfigError('REDIS_URL', `must start with "redis://" or "rediss://", not "${raw}".`);
+  return raw;
+}
+
 function secret(env: Env): string | null {
   const raw = env['SESSION_SECRET'];
   if (raw === undefined || raw === '') return null;
@@ -120,7 +146,11 @@ function databaseUrl(env: Env, repositoryRoot: string): DatabaseConfig {
   if (raw.startsWith('sqlite:')) {
     const path = raw.slice('sqlite:'.length);
     if (path === '') throw new ConfigError('DATABASE_URL', 'needs a file path after "sqlite:".');
-    return { kind: 'sqlite', path: isAbsolute(path) ? path : join(repositoryRoot, path) };
+    return {
+      kind: 'sqlite',
+      path: isAbsolute(path) ? path : join(repositoryRoot, path),
+      synchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    };
   }
   if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
     return { kind: 'postgres', url: raw };

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions, Logger } from 'typeorm';
 import type { DatabaseConfig } from '../config/config';
 import { SnakeNamingStrategy } from './columns';
+import type { DatabaseFaults } from './database.service';
 import { ENTITIES, MIGRATIONS } from './entities';
 
 /** How long a SQLite connection waits for another process's write lock before giving up. */
@@ -11,6 +12,8 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 export interface DataSourceExtras {
   /** Counts or logs SQL statements (the statement-count tests use it). */
   readonly logger?: Logger;
+  /** Test-only fault injection in the write path. */
+  readonly faults?: DatabaseFaults;
 }
 
 function baseOptions(extras: DataSourceExtras) {
@@ -39,7 +42,8 @@ export function writerOptions(
     timeout: SQLITE_BUSY_TIMEOUT_MS,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-      db.pragma('synchronous = NORMAL');
+      // FULL: the WAL is synced before COMMIT returns, so an acknowledged write survives power loss.
+      db.pragma(`synchronous = ${database.synchronous}`);
     },
     ...baseOptions(extras),
   };
@@ -70,6 +74,7 @@ export function readerOptions(
 export interface Databases {
   readonly writer: DataSource;
   readonly reader: DataSource;
+  readonly faults?: DatabaseFaults;
   close(): Promise<void>;
 }
 
@@ -87,6 +92,7 @@ export async function openDatabases(
   return {
     writer,
     reader,
+    ...(extras.faults ? { faults: extras.faults } : {}),
     async close() {
       if (reader !== writer && reader.isInitialized) await reader.destroy();
       if (writer.isInitialized) await writer.destroy();
@@ -99,7 +105,7 @@ export async function openDatabases(
  * fail with SQLITE_BUSY_SNAPSHOT when another process wrote in between, which busy_timeout does
  * not retry; IMMEDIATE takes the write lock up front and waits for it instead.
  */
-function useImmediateTransactions(dataSource: DataSource): void {
+export function useImmediateTransactions(dataSource: DataSource): void {
   const runner = dataSource.createQueryRunner();
   const query = runner.query.bind(runner) as (sql: string, ...rest: unknown[]) => Promise<unknown>;
   Object.assign(runner, {

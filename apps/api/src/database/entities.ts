@@ -25,6 +25,7 @@ import { SavedViews1764200000000 } from './migrations/1764200000000-saved-views'
 import { Timeliness1764300000000 } from './migrations/1764300000000-timeliness';
 import { Notifications1764400000000 } from './migrations/1764400000000-notifications';
 import { IssueFacts1764500000000 } from './migrations/1764500000000-issue-facts';
+import { DurableWrites1764600000000 } from './migrations/1764600000000-durable-writes';
 
 export const ENTITIES = [
   UserEntity,
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   Timeliness1764300000000,
   Notifications1764400000000,
   IssueFacts1764500000000,
+  DurableWrites1764600000000,
 ];

@@ -10,7 +10,11 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'ipt-migrations-'));
-    sut = await openDatabases({ kind: 'sqlite', path: join(folder, 'db.sqlite') });
+    sut = await openDatabases({
+      kind: 'sqlite',
+      path: join(folder, 'db.sqlite'),
+      synchronous: 'FULL',
+    });
   });
   afterAll(async () => {
     await sut.close();

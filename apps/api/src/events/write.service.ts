@@ -32,10 +32,16 @@ export class WriteTransaction {
   constructor(
     readonly manager: EntityManager,
     readonly context: WriteContext,
+    readonly dialect: 'sqlite' | 'postgres',
   ) {}
 
   get at(): Date {
     return this.context.at;
+  }
+
+  /** The placeholder of the n-th (1-based) parameter of a raw statement in this dialect. */
+  parameter(n: number): string {
+    return this.dialect === 'postgres' ? `$${n}` : '?';
   }
 
   /** Appends an event to the history, chained to the previous one by hash. */

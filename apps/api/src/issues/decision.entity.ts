@@ -17,6 +17,8 @@ import { InstantColumn, JsonColumn } from '../database/columns';
   'dueAt',
   'supersededAt',
 ])
+// At most one decision in force per issue, enforced by the database (ADR 0014).
+@Index('decisions_one_in_force', ['issueId'], { unique: true, where: 'superseded_at IS NULL' })
 export class DecisionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

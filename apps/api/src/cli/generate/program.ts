@@ -103,7 +103,7 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
   // The app's own migrations build the schema; then the loader takes the file alone, with no
   // journal on disk while loading (a failed run leaves a file to delete, which --force does), so every
   // page is written once, and WAL again at the end as the app keeps it.
-  const databases = await openDatabases({ kind: 'sqlite', path });
+  const databases = await openDatabases({ kind: 'sqlite', path, synchronous: 'NORMAL' });
   await databases.close();
   const db = new BetterSqlite3(path);
   let programId: string;
@@ -202,7 +202,7 @@ export async function generateProgram(options: GenerateOptions): Promise<Generat
   // The roll-up of each issue's facts, by the code the API fills in a database's missing rows
   // with when it starts (and keeps them with on every write).
   const rollupStarted = performance.now();
-  const app = await openDatabases({ kind: 'sqlite', path });
+  const app = await openDatabases({ kind: 'sqlite', path, synchronous: 'NORMAL' });
   try {
     await backfillIssueFacts(
       app.reader.manager,
