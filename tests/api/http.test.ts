@@ -15,7 +15,7 @@ describe('the HTTP surface', () => {
   it('answers /health with 200 once started', async () => {
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', problems: {} });
   });
 
   it('blocks a cross-site style request (Apollo CSRF prevention) but needs no token from a script', async () => {

@@ -400,7 +400,7 @@ export class IssuesService {
           supersededById: null,
           supersededAt: null,
         });
-        await tx.manager.insert(DecisionEntity, decision);
+        // The one in force steps down first: the database allows one decision in force per issue.
         if (previous) {
           await tx.manager.update(
             DecisionEntity,
@@ -408,6 +408,7 @@ export class IssuesService {
             { supersededAt: caller.at, supersededById: decision.id },
           );
         }
+        await tx.manager.insert(DecisionEntity, decision);
         const items = actionItems.map((item) => ({
           id: randomUUID(),
           decisionId: decision.id,

@@ -752,6 +752,15 @@ export class IssueSimulation {
         done: false,
       });
     }
+    // The one in force steps down first: the schema allows one decision in force per issue.
+    if (previous) {
+      this.world.sink.update(
+        'UPDATE decisions SET superseded_at = ?, superseded_by_id = ? WHERE id = ?',
+        iso(at),
+        id,
+        previous.id,
+      );
+    }
     this.world.sink.insert('decisions', {
       id,
       issue_id: this.issue.id,
@@ -773,14 +782,6 @@ export class IssueSimulation {
       superseded_by_id: null,
       superseded_at: null,
     });
-    if (previous) {
-      this.world.sink.update(
-        'UPDATE decisions SET superseded_at = ?, superseded_by_id = ? WHERE id = ?',
-        iso(at),
-        id,
-        previous.id,
-      );
-    }
     for (const item of items) {
       this.world.sink.insert('action_items', {
         id: item.id,
