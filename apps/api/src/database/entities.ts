@@ -26,6 +26,7 @@ import { Timeliness1764300000000 } from './migrations/1764300000000-timeliness';
 import { Notifications1764400000000 } from './migrations/1764400000000-notifications';
 import { IssueFacts1764500000000 } from './migrations/1764500000000-issue-facts';
 import { DurableWrites1764600000000 } from './migrations/1764600000000-durable-writes';
+import { DecisionHash1764700000000 } from './migrations/1764700000000-decision-hash';
 
 export const ENTITIES = [
   UserEntity,
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   Notifications1764400000000,
   IssueFacts1764500000000,
   DurableWrites1764600000000,
+  DecisionHash1764700000000,
 ];

@@ -76,4 +76,11 @@ export class DecisionEntity {
 
   @InstantColumn({ nullable: true })
   supersededAt!: Date | null;
+
+  /**
+   * `decisionContentHash` of the fields above that never change (not the superseded ones), also
+   * carried in the event that recorded the decision. Filled in for older decisions by migration.
+   */
+  @Column({ type: 'varchar', length: 64 })
+  contentHash!: string;
 }

@@ -56,6 +56,7 @@ import { RecommendationEntity } from './recommendation.entity';
 import { WaiverEntity } from './waiver.entity';
 import { IssueFilter, IssuePage, IssueQueries } from './issue.queries';
 import { IssueTimelinessWriter, clockFactsOf } from '../timeliness/issue-timeliness.writer';
+import { decisionContentHash } from '../verification/decision-hash';
 import type {
   DecisionPayload,
   EscalationPayload,
@@ -399,7 +400,9 @@ export class IssuesService {
           supersedesId: previous?.id ?? null,
           supersededById: null,
           supersededAt: null,
+          contentHash: '',
         });
+        decision.contentHash = decisionContentHash(decision);
         // The one in force steps down first: the database allows one decision in force per issue.
         if (previous) {
           await tx.manager.update(
@@ -432,7 +435,9 @@ export class IssuesService {
             option: option.label,
             optionId: option.id,
             rationale: decision.rationale,
+            conditions: decision.conditions,
             dissentingDisciplines: decision.dissentingDisciplines,
+            contentHash: decision.contentHash,
             actionItems: actionItems.length,
             status: next.status,
             decision: {

@@ -17,6 +17,7 @@ import {
   type Tier,
 } from '@ipt/domain';
 import type { IssueEntity } from '../../issues/issue.entity';
+import { decisionContentHash } from '../../verification/decision-hash';
 import { clockFactsOf } from '../../timeliness/issue-timeliness.writer';
 import { issueSnapshot } from '../../timeliness/snapshot';
 import { OPTION_TITLES, PROBLEMS, RECOMMENDATION_MEDIAN_DAYS } from './cast';
@@ -752,6 +753,23 @@ export class IssueSimulation {
         done: false,
       });
     }
+    const contentHash = decisionContentHash({
+      id,
+      issueId: this.issue.id,
+      programId: this.world.programId,
+      optionId: option.id,
+      rationale,
+      conditions: '',
+      decidedById: this.team.lead.id,
+      teamId: this.team.id,
+      tier: this.team.tier,
+      decidedAt: new Date(at),
+      readyAt: this.issue.readyAt === null ? null : new Date(this.issue.readyAt),
+      dueAt: this.issue.decisionDueAt === null ? null : new Date(this.issue.decisionDueAt),
+      consideredRecommendationIds: [...this.recommendations.values()].map((r) => r.id),
+      dissentingDisciplines: dissent,
+      supersedesId: previous?.id ?? null,
+    });
     // The one in force steps down first: the schema allows one decision in force per issue.
     if (previous) {
       this.world.sink.update(
@@ -781,6 +799,7 @@ export class IssueSimulation {
       supersedes_id: previous?.id ?? null,
       superseded_by_id: null,
       superseded_at: null,
+      content_hash: contentHash,
     });
     for (const item of items) {
       this.world.sink.insert('action_items', {
@@ -853,7 +872,9 @@ export class IssueSimulation {
         option: option.label,
         optionId: option.id,
         rationale,
+        conditions: '',
         dissentingDisciplines: dissent,
+        contentHash,
         actionItems: itemCount,
         status: next.status,
         decision: decisionPayload,
