@@ -7,7 +7,7 @@ import { UserEntity } from '../users/user.entity';
 import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
 import { AccountAdministrationService } from './account-administration.service';
-import { Caller } from './caller';
+import { Caller } from '../common/caller';
 import {
   ChangePasswordInput,
   CreateUserInput,

@@ -9,7 +9,7 @@ import { ActorService } from '../programs/actor.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { deactivationRefusal } from './account-rules';
-import { Caller, writeContext } from './caller';
+import { Caller, writeContext } from '../common/caller';
 import {
   ChangePasswordInput,
   CreateUserInput,

@@ -5,7 +5,7 @@ import { CLOCK, Clock } from '../common/clock';
 import { ProgramModel } from '../programs/program.model';
 import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
-import { Caller } from './caller';
+import { Caller } from '../common/caller';
 import {
   AddDisciplineInput,
   CreateProgramInput,

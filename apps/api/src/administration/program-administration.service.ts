@@ -19,7 +19,8 @@ import { DisciplineEntity } from '../programs/discipline.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
-import { Caller, writeContext } from './caller';
+import { Caller, writeContext } from '../common/caller';
+import { updateIfVersion } from '../database/versioned-update';
 import {
   AddDisciplineInput,
   CreateProgramInput,
@@ -121,12 +122,13 @@ export class ProgramAdministrationService {
         program[field] = value;
       }
       if (Object.keys(after).length === 0) return program;
-      program.version += 1;
       program.updatedAt = caller.at;
-      await tx.manager.update(
+      program.version = await updateIfVersion(
+        tx.manager,
         ProgramEntity,
-        { id: program.id },
-        { ...after, version: program.version, updatedAt: caller.at },
+        { id: program.id, what: `Program ${program.key}` },
+        input.version,
+        { ...after, updatedAt: caller.at },
       );
       await tx.record({
         type: 'PROGRAM_UPDATED',

@@ -6,7 +6,7 @@ import { MembershipEntity } from '../programs/membership.entity';
 import { MembershipModel, TeamModel } from '../programs/program.model';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { Caller } from './caller';
+import { Caller } from '../common/caller';
 import {
   AddMemberInput,
   CreateTeamInput,

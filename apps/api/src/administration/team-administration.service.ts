@@ -24,7 +24,8 @@ import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { Caller, writeContext } from './caller';
+import { Caller, writeContext } from '../common/caller';
+import { updateIfVersion } from '../database/versioned-update';
 import {
   AddMemberInput,
   CreateTeamInput,
@@ -141,11 +142,13 @@ export class TeamAdministrationService {
         before[field] = team[field];
         after[field] = next[field];
       }
-      Object.assign(team, next, { version: team.version + 1, updatedAt: caller.at });
-      await tx.manager.update(
+      Object.assign(team, next, { updatedAt: caller.at });
+      team.version = await updateIfVersion(
+        tx.manager,
         TeamEntity,
-        { id: team.id },
-        { ...after, version: team.version, updatedAt: caller.at },
+        { id: team.id, what: `Team ${team.name}` },
+        input.version,
+        { ...after, updatedAt: caller.at },
       );
       await tx.record({
         type: 'TEAM_UPDATED',

@@ -7,7 +7,8 @@ import { DatabaseService } from '../database/database.service';
 import { ActionItemEntity } from '../issues/action-item.entity';
 import { IssueEntity } from '../issues/issue.entity';
 import { OptionEntity } from '../issues/option.entity';
-import { Caller, IssuesService } from '../issues/issues.service';
+import type { Caller } from '../common/caller';
+import { IssueCommands } from '../issues/commands';
 import { DisciplineEntity } from '../programs/discipline.entity';
 import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
@@ -97,7 +98,7 @@ export class DemoService {
   constructor(
     private readonly db: DatabaseService,
     private readonly users: UsersService,
-    private readonly issues: IssuesService,
+    private readonly issues: IssueCommands,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -50,7 +50,9 @@ import {
   TimelineEventModel,
   WaiverModel,
 } from './issue.model';
-import { Caller, IssuesService } from './issues.service';
+import type { Caller } from '../common/caller';
+import { IssueCommands } from './commands';
+import { IssuesService } from './issues.service';
 
 /** Which permission each lifecycle command needs, to offer only what the viewer may do. */
 const ACTORS = new WeakMap<RequestContext, Map<string, Promise<Actor>>>();
@@ -73,6 +75,7 @@ const PERMISSION_OF: Partial<Record<LifecycleCommandType, Permission['action']>>
 export class IssuesResolver {
   constructor(
     private readonly issueService: IssuesService,
+    private readonly commands: IssueCommands,
     private readonly actors: ActorService,
     private readonly db: DatabaseService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -106,7 +109,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: RaiseIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.raise(this.caller(user), input));
+    return toIssueModel(await this.commands.raise(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -116,7 +119,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: TriageIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.triage(this.caller(user), input));
+    return toIssueModel(await this.commands.triage(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, { description: 'Adds a course of action to choose from.' })
@@ -124,7 +127,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: AddOptionInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.addOption(this.caller(user), input));
+    return toIssueModel(await this.commands.addOption(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -135,7 +138,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: SubmitRecommendationInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.submitRecommendation(this.caller(user), input));
+    return toIssueModel(await this.commands.submitRecommendation(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -145,7 +148,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: RecordDecisionInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.recordDecision(this.caller(user), input));
+    return toIssueModel(await this.commands.recordDecision(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -155,7 +158,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: CloseIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.close(this.caller(user), input));
+    return toIssueModel(await this.commands.close(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -165,7 +168,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: UpdateIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.update(this.caller(user), input));
+    return toIssueModel(await this.commands.update(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -176,7 +179,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: EscalateIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.escalate(this.caller(user), input));
+    return toIssueModel(await this.commands.escalate(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -186,7 +189,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: WaiveDisciplineInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.waiveDiscipline(this.caller(user), input));
+    return toIssueModel(await this.commands.waiveDiscipline(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -196,7 +199,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: ResolveIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.resolve(this.caller(user), input));
+    return toIssueModel(await this.commands.resolve(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -206,7 +209,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: WithdrawIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.withdraw(this.caller(user), input));
+    return toIssueModel(await this.commands.withdraw(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -216,7 +219,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: CompleteActionItemInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.completeActionItem(this.caller(user), input));
+    return toIssueModel(await this.commands.completeActionItem(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -227,7 +230,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: CommentOnIssueInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.comment(this.caller(user), input));
+    return toIssueModel(await this.commands.comment(this.caller(user), input));
   }
 
   @Mutation(() => IssueModel, {
@@ -238,7 +241,7 @@ export class IssuesResolver {
     @CurrentUser() user: UserEntity,
     @Args('input') input: FileNonConcurrenceInput,
   ): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.fileNonConcurrence(this.caller(user), input));
+    return toIssueModel(await this.commands.fileNonConcurrence(this.caller(user), input));
   }
 
   @ResolveField(() => ProgramModel)

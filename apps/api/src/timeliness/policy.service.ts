@@ -14,7 +14,8 @@ import {
   type Tier,
   type TimelinessPolicy,
 } from '@ipt/domain';
-import type { Caller } from '../administration/caller';
+import type { Caller } from '../common/caller';
+import { updateIfVersion } from '../database/versioned-update';
 import { DatabaseService } from '../database/database.service';
 import { IssueEntity } from '../issues/issue.entity';
 import { ActorService } from '../programs/actor.service';
@@ -64,12 +65,13 @@ export class TimelinessPolicyService {
         throw staleVersion(`Program ${program.key}`, input.programVersion, program.version);
       const before = policyOf(program);
       program.timelinessPolicy = policy;
-      program.version += 1;
       program.updatedAt = caller.at;
-      await tx.manager.update(
+      program.version = await updateIfVersion(
+        tx.manager,
         ProgramEntity,
-        { id: program.id },
-        { timelinessPolicy: policy, version: program.version, updatedAt: caller.at },
+        { id: program.id, what: `Program ${program.key}` },
+        input.programVersion,
+        { timelinessPolicy: policy, updatedAt: caller.at },
       );
       await tx.record({
         type: 'TIMELINESS_POLICY_CHANGED',
@@ -101,9 +103,15 @@ export class TimelinessPolicyService {
           after[change.stage] = new Date(change.to).toISOString();
           this.writer.setDue(issue, change.stage, new Date(change.to));
         }
-        issue.version += 1;
+        const { id, version: readVersion, ...columns } = issue;
         issue.updatedAt = caller.at;
-        await tx.manager.save(IssueEntity, issue);
+        issue.version = await updateIfVersion(
+          tx.manager,
+          IssueEntity,
+          { id, what: `Issue ${issue.key}` },
+          readVersion,
+          { ...columns, updatedAt: caller.at },
+        );
         await this.writer.recordWithSnapshot(tx, issue, {
           type: 'DUE_DATES_RECOMPUTED',
           before: { dueDates: before },

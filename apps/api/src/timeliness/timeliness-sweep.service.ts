@@ -12,7 +12,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { DatabaseService } from '../database/database.service';
 import { IssueEntity } from '../issues/issue.entity';
-import { IssuesService } from '../issues/issues.service';
+import { EscalationHandler } from '../issues/commands/escalation.handler';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { calendarOf, policyOf } from './policy';
@@ -38,7 +38,7 @@ export class TimelinessSweepService implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly db: DatabaseService,
-    private readonly issues: IssuesService,
+    private readonly escalation: EscalationHandler,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -77,16 +77,12 @@ export class TimelinessSweepService implements OnApplicationBootstrap, OnApplica
     const programs = new Map<string, ProgramEntity>();
     for (const candidate of candidates) {
       try {
-        const issue = await this.issues.escalateByPolicy(
+        // Another instance sweeping at the same moment waits for this write's lock (SQLite's
+        // write lock, PostgreSQL's advisory write lock), then reads the issue already moved.
+        const issue = await this.escalation.escalateByPolicy(
           candidate.id,
           at,
-          async (manager, current, hasParentTeam) => {
-            if (this.db.isPostgres) {
-              // Another instance escalating the same issue waits here, then sees it moved.
-              await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [current.id]);
-              const fresh = await manager.findOneByOrFail(IssueEntity, { id: current.id });
-              Object.assign(current, fresh);
-            }
+          async (manager, current) => {
             const program =
               programs.get(current.programId) ??
               (await manager.findOneByOrFail(ProgramEntity, { id: current.programId }));
@@ -99,7 +95,7 @@ export class TimelinessSweepService implements OnApplicationBootstrap, OnApplica
                 status: current.status,
                 tier: current.currentTier,
                 decisionDueAt: current.decisionDueAt?.getTime() ?? null,
-                hasParentTeam: hasParentTeam && team.parentTeamId !== null,
+                hasParentTeam: team.parentTeamId !== null,
               },
               policy,
               calendarOf(program, policy),

@@ -1,3 +1,4 @@
+import type { Caller } from '../common/caller';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badInput, notFound, requireText } from '@ipt/domain';
@@ -8,12 +9,6 @@ import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
 import { SaveViewInput, VIEWS_PER_USER_MAX, VIEW_NAME_MAX } from './dto/tracker.inputs';
 import { SavedViewEntity } from './saved-view.entity';
-
-/** The person acting, and the instant their change counts as made. */
-export interface Caller {
-  readonly user: UserEntity;
-  readonly at: Date;
-}
 
 /** Each person's saved tracker views: theirs alone to list, save, replace and delete. */
 @Injectable()

@@ -11,7 +11,8 @@ import { UserEntity } from '../users/user.entity';
 import { SaveViewInput } from './dto/tracker.inputs';
 import { RaisableTeamsService } from './raisable-teams.service';
 import { SavedViewEntity } from './saved-view.entity';
-import { Caller, SavedViewsService } from './saved-views.service';
+import type { Caller } from '../common/caller';
+import { SavedViewsService } from './saved-views.service';
 import { SavedViewModel, StatusCountModel } from './tracker.model';
 
 /** The issue tracker's queries and mutations beyond the issue list itself. */

@@ -1,7 +1,10 @@
 import type { WriteContext } from '../events/write.service';
 import type { UserEntity } from '../users/user.entity';
 
-/** The person acting, and the instant their change counts as made (from the injected clock). */
+/**
+ * The person making a change, and the instant it counts as made (from the injected clock): the
+ * one shape every write of the API takes, from issue commands to set-up and accounts.
+ */
 export interface Caller {
   readonly user: UserEntity;
   readonly at: Date;

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { LifecycleState, badInput, formatIssueKey, notFound, parseIssueKey } from '@ipt/domain';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { DisciplineEntity } from '../../programs/discipline.entity';
+import { MembershipEntity } from '../../programs/membership.entity';
+import { ProgramRoleEntity } from '../../programs/program-role.entity';
+import { ProgramEntity } from '../../programs/program.entity';
+import { TeamEntity } from '../../programs/team.entity';
+import { UserEntity } from '../../users/user.entity';
+import { ActionItemEntity } from '../action-item.entity';
+import { DecisionEntity } from '../decision.entity';
+import { IssueRequiredDisciplineEntity } from '../issue-required-discipline.entity';
+import { IssueEntity } from '../issue.entity';
+import { OptionEntity } from '../option.entity';
+import { RecommendationEntity } from '../recommendation.entity';
+import { WaiverEntity } from '../waiver.entity';
+
+/** What the issue commands look up and check, on whichever connection they are given. */
+@Injectable()
+export class IssueLookups {
+  async issueByKey(manager: EntityManager, key: string): Promise<IssueEntity> {
+    const parsed = parseIssueKey(key);
+    if (!parsed) throw badInput('issueKey', `"${key}" is not an issue key; keys look like HX-42.`);
+    const issue = await manager.findOneBy(IssueEntity, {
+      key: formatIssueKey(parsed.programKey, parsed.number),
+    });
+    if (!issue) throw notFound('Issue', key);
+    return issue;
+  }
+
+  async programByKey(manager: EntityManager, key: string): Promise<ProgramEntity> {
+    const program = await manager.findOneBy(ProgramEntity, { key: key.trim().toUpperCase() });
+    if (!program) throw notFound('Program', key);
+    return program;
+  }
+
+  /** The facts the lifecycle state machine needs about an issue. */
+  async lifecycleState(manager: EntityManager, issue: IssueEntity): Promise<LifecycleState> {
+    const [team, required, recommendations, waivers, optionCount, openActionItems] =
+      await Promise.all([
+        manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId }),
+        manager.find(IssueRequiredDisciplineEntity, {
+          where: { issueId: issue.id },
+          order: { position: 'ASC' },
+        }),
+        manager.find(RecommendationEntity, {
+          where: { issueId: issue.id, supersededAt: IsNull() },
+        }),
+        manager.find(WaiverEntity, { where: { issueId: issue.id } }),
+        manager.countBy(OptionEntity, { issueId: issue.id }),
+        manager
+          .createQueryBuilder(ActionItemEntity, 'a')
+          .innerJoin(DecisionEntity, 'd', 'd.id = a.decision_id')
+          // Only the decision in force has work outstanding; a superseded one's items no longer bind.
+          .where('a.issue_id = :issueId AND a.done_at IS NULL AND d.superseded_at IS NULL', {
+            issueId: issue.id,
+          })
+          .getCount(),
+      ]);
+    return {
+      status: issue.status,
+      tier: issue.currentTier,
+      hasParentTeam: team.parentTeamId !== null,
+      requiredDisciplines: required.map((r) => r.discipline),
+      recommendedDisciplines: recommendations.map((r) => r.discipline),
+      waivedDisciplines: waivers.map((w) => w.discipline),
+      optionCount,
+      openActionItems,
+    };
+  }
+
+  async requireDisciplines(
+    manager: EntityManager,
+    programId: string,
+    codes: string[],
+  ): Promise<void> {
+    const known = await manager.find(DisciplineEntity, {
+      where: { programId, code: In(codes), active: true },
+    });
+    const unknown = codes.filter((code) => !known.some((d) => d.code === code));
+    if (unknown.length > 0) {
+      throw badInput(
+        'requiredDisciplines',
+        `Not a discipline of this program: ${unknown.join(', ')}.`,
+      );
+    }
+  }
+
+  /** A user with a role in the program (owners and assignees must be). */
+  async requireProgramPerson(
+    manager: EntityManager,
+    programId: string,
+    userId: string,
+    field: string,
+  ): Promise<UserEntity> {
+    const [role, membership] = await Promise.all([
+      manager.findOneBy(ProgramRoleEntity, { programId, userId }),
+      manager
+        .createQueryBuilder(MembershipEntity, 'm')
+        .innerJoin(TeamEntity, 't', 't.id = m.team_id')
+        .where('m.user_id = :userId AND t.program_id = :programId', { userId, programId })
+        .getOne(),
+    ]);
+    const user = role || membership ? await manager.findOneBy(UserEntity, { id: userId }) : null;
+    if (!user || !user.active)
+      throw badInput(field, `User ${userId} is not an active member of this program.`);
+    return user;
+  }
+
+  async option(
+    manager: EntityManager,
+    issue: IssueEntity,
+    optionId: string,
+  ): Promise<OptionEntity> {
+    const option = await manager.findOneBy(OptionEntity, { id: optionId, issueId: issue.id });
+    if (!option) throw badInput('optionId', `Option ${optionId} is not an option of ${issue.key}.`);
+    return option;
+  }
+}
