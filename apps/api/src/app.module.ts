@@ -28,6 +28,10 @@ import {
   NOTIFICATIONS_RESOLVERS,
   NOTIFICATIONS_SERVICES,
 } from './notifications/notifications.providers';
+import {
+  VERIFICATION_RESOLVERS,
+  VERIFICATION_SERVICES,
+} from './verification/verification.providers';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { HealthController } from './health/health.controller';
@@ -66,6 +70,7 @@ export const RESOLVERS = [
   ...WORKBENCH_RESOLVERS,
   ...TIMELINESS_RESOLVERS,
   ...NOTIFICATIONS_RESOLVERS,
+  ...VERIFICATION_RESOLVERS,
 ];
 
 @Module({})
@@ -145,6 +150,7 @@ export class AppModule {
         ...NOTIFICATIONS_SERVICES,
         ...ADMINISTRATION_SERVICES,
         ...DECISION_LOG_SERVICES,
+        ...VERIFICATION_SERVICES,
         ...RESOLVERS,
       ],
     };
