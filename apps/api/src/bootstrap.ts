@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { AppModule, AppOptions } from './app.module';
 import { sessionSecret } from './auth/session-secret';
+import { holdDatabase } from './database/instance-lock';
 import { DemoService } from './demo/demo.service';
 import { HealthService } from './health/health.service';
 import { UsersService } from './users/users.service';
@@ -24,6 +25,21 @@ export interface RunningApp {
  * loads into a new database, and only then does /health answer 200.
  */
 export async function startApp(
+  options: AppOptions & { readonly logger?: false },
+): Promise<RunningApp> {
+  // Held from before the database opens until after it has closed, so that `npm run restore`
+  // refuses while this app uses the SQLite file (ADR 0017); null on PostgreSQL.
+  const hold = holdDatabase(options.config.database);
+  try {
+    const running = await startHolding(options);
+    return { ...running, close: () => running.close().finally(() => hold?.release()) };
+  } catch (error) {
+    hold?.release();
+    throw error;
+  }
+}
+
+async function startHolding(
   options: AppOptions & { readonly logger?: false },
 ): Promise<RunningApp> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
