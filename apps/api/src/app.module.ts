@@ -1,5 +1,11 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
@@ -39,6 +45,9 @@ import { ISSUE_PART_RESOLVERS } from './issues/issue-parts.resolver';
 import { IssueQueries } from './issues/issue.queries';
 import { IssuesResolver } from './issues/issues.resolver';
 import { IssuesService } from './issues/issues.service';
+import { ISSUE_COMMAND_PROVIDERS } from './issues/commands';
+import { IdempotencyMiddleware } from './idempotency/idempotency.middleware';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { ActorService } from './programs/actor.service';
 import { MembershipResolver, ProgramsResolver, TeamResolver } from './programs/programs.resolver';
 import { ProgramsService } from './programs/programs.service';
@@ -74,7 +83,13 @@ export const RESOLVERS = [
 ];
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(IdempotencyMiddleware)
+      .forRoutes({ path: 'graphql', method: RequestMethod.POST });
+  }
+
   static forRoot(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
@@ -141,6 +156,8 @@ export class AppModule {
         ActorService,
         ProgramsService,
         IssuesService,
+        ...ISSUE_COMMAND_PROVIDERS,
+        IdempotencyService,
         IssueQueries,
         DemoService,
         LiveEventsService,

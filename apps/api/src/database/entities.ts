@@ -27,6 +27,8 @@ import { Notifications1764400000000 } from './migrations/1764400000000-notificat
 import { IssueFacts1764500000000 } from './migrations/1764500000000-issue-facts';
 import { DurableWrites1764600000000 } from './migrations/1764600000000-durable-writes';
 import { DecisionHash1764700000000 } from './migrations/1764700000000-decision-hash';
+import { IdempotencyKeys1764800000000 } from './migrations/1764800000000-idempotency-keys';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -51,6 +53,7 @@ export const ENTITIES = [
   NotificationEntity,
   NotificationPreferenceEntity,
   IssueFactsEntity,
+  IdempotencyKeyEntity,
 ];
 
 export const MIGRATIONS = [
@@ -61,4 +64,5 @@ export const MIGRATIONS = [
   IssueFacts1764500000000,
   DurableWrites1764600000000,
   DecisionHash1764700000000,
+  IdempotencyKeys1764800000000,
 ];
