@@ -8,6 +8,7 @@ export const DecisionLogProgramsDocument = graphql(`
       id
       key
       name
+      viewerMayVerifyRecord
       disciplines {
         code
         name

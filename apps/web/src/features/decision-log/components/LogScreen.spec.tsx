@@ -12,6 +12,7 @@ const programs: LogProgram[] = [
     id: 'p1',
     key: 'HX',
     name: 'HX Tactical Radio',
+    viewerMayVerifyRecord: false,
     disciplines: [
       { code: 'test', name: 'Test & evaluation' },
       { code: 'cost', name: 'Cost & financial management' },
@@ -36,7 +37,14 @@ const programs: LogProgram[] = [
       },
     ],
   },
-  { id: 'p2', key: 'SUB', name: 'Next Submarine', disciplines: [], teams: [] },
+  {
+    id: 'p2',
+    key: 'SUB',
+    name: 'Next Submarine',
+    viewerMayVerifyRecord: false,
+    disciplines: [],
+    teams: [],
+  },
 ];
 
 function decision(n: number, overrides: Partial<LogDecision> = {}): LogDecision {

@@ -20,6 +20,7 @@ import {
   type LogFilters,
 } from '../filters';
 import { DecisionLogTable } from './DecisionLogTable';
+import { RecordChecks } from './RecordCheck';
 
 interface Choice {
   readonly value: string;
@@ -119,6 +120,10 @@ export function LogScreen({ now }: { now: Date }) {
   const teams = teamChoices(programList, filters.program);
   const authorities = authorityChoices(programList, filters.program, loaded);
   const filtered = paramsFromFilters(filters).size > 0;
+  // The programs shown whose record the user may verify (their leadership, or an admin).
+  const verifiable = programList
+    .filter((p) => p.viewerMayVerifyRecord && (!filters.program || p.key === filters.program))
+    .map((p) => p.key);
 
   return (
     <>
@@ -133,6 +138,8 @@ export function LogScreen({ now }: { now: Date }) {
           Export CSV
         </button>
       </div>
+
+      <RecordChecks programKeys={verifiable} />
 
       <form
         role="search"
