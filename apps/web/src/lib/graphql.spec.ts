@@ -54,6 +54,51 @@ describe('graphqlRequest', () => {
     });
   });
 
+  it('sends each mutation with an Idempotency-Key of its own, and queries without one', async () => {
+    const fetchMock = stubFetch(async () => fakeResponse({ data: { ok: true } }));
+
+    await graphqlRequest('mutation A { a }');
+    await graphqlRequest('# a comment first\nmutation B { b }');
+    await graphqlRequest('query Q { q }');
+
+    const keys = fetchMock.mock.calls.map(
+      ([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key'],
+    );
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(keys[2]).toBeUndefined();
+  });
+
+  it('sends a mutation whose answer was lost once more, with the same key', async () => {
+    let calls = 0;
+    const fetchMock = stubFetch(async () => {
+      calls++;
+      if (calls === 1) throw new TypeError('Failed to fetch');
+      return fakeResponse({ data: { raiseIssue: { key: 'HX-9' } } });
+    });
+
+    const data = await graphqlRequest('mutation Raise { raiseIssue { key } }', undefined, {
+      idempotencyKey: 'submit-key-0001',
+    });
+
+    expect(data).toEqual({ raiseIssue: { key: 'HX-9' } });
+    const keys = fetchMock.mock.calls.map(
+      ([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key'],
+    );
+    expect(keys).toEqual(['submit-key-0001', 'submit-key-0001']);
+  });
+
+  it('does not send a query again when the server cannot be reached', async () => {
+    const fetchMock = stubFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+
+    await requestError(graphqlRequest('query Q { q }'));
+
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('maps BAD_USER_INPUT to its code, field and message', async () => {
     stubFetch(async () =>
       fakeResponse(gqlError('BAD_USER_INPUT', 'title must not be empty.', { field: 'title' })),

@@ -98,6 +98,27 @@ function isResponseBody(value: unknown): value is GraphQLResponseBody<unknown> {
 
 export interface GraphQLRequestOptions {
   signal?: AbortSignal;
+  /**
+   * Names one intended change, so the server applies it once however often it is sent (ADR 0018).
+   * Mutations get a fresh one per call unless the caller passes its own (to retry a submit).
+   */
+  idempotencyKey?: string;
+}
+
+/** The header the API reads the key from. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+function isMutation(query: string): boolean {
+  return /^\s*(#[^\n]*\n\s*)*mutation\b/.test(query);
+}
+
+/**
+ * A random key of 128 bits. From getRandomValues, which (unlike randomUUID) browsers also offer
+ * on pages served over plain http from another machine.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -110,15 +131,30 @@ export async function graphqlRequest<TData, TVariables extends object = Record<s
   variables?: TVariables,
   options: GraphQLRequestOptions = {},
 ): Promise<TData> {
-  let response: Response;
-  try {
-    response = await fetch(GRAPHQL_ENDPOINT, {
+  const mutation = isMutation(query);
+  const key = mutation ? (options.idempotencyKey ?? newIdempotencyKey()) : undefined;
+  const send = () =>
+    fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(key ? { [IDEMPOTENCY_HEADER]: key } : {}),
+      },
       credentials: 'same-origin',
       body: JSON.stringify(variables === undefined ? { query } : { query, variables }),
       signal: options.signal ?? null,
     });
+  let response: Response;
+  try {
+    try {
+      response = await send();
+    } catch (error) {
+      // A mutation whose answer was lost may have been applied: sending it again with the same
+      // key is safe (the server answers what it answered the first time), once.
+      if (isAbortError(error) || !key) throw error;
+      response = await send();
+    }
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new GraphQLRequestError(
