@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, unavailable } from '@ipt/domain';
 import type BetterSqlite3 from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 import { EntityManager, QueryRunner } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { EventEntity } from '../events/event.entity';
 import { WriteContext, WriteTransaction } from '../events/write.service';
 import { HealthService } from '../health/health.service';
@@ -26,7 +27,7 @@ const MAX_ATTEMPTS = 4;
 /** Every write on PostgreSQL takes this transaction-scoped advisory lock first (ADR 0014). */
 export const WRITE_LOCK_KEY = 7_340_001;
 
-/** While writes fail, /health tries a harmless write at most this often (real time). */
+/** While writes fail, /health tries a harmless write at most this often. */
 const PROBE_INTERVAL_MS = 5_000;
 
 /**
@@ -51,6 +52,7 @@ export class DatabaseService implements OnApplicationShutdown {
   constructor(
     @Inject(DATABASES) private readonly databases: Databases,
     private readonly health: HealthService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   get reader(): EntityManager {
@@ -93,13 +95,14 @@ export class DatabaseService implements OnApplicationShutdown {
    * after a failure) so that health comes back by itself once the storage takes writes again.
    */
   async probeWrites(): Promise<void> {
-    const now = Date.now();
+    const at = this.clock.now();
+    const now = at.getTime();
     if (now - this.lastFailureAt < PROBE_INTERVAL_MS || now - this.lastProbeAt < PROBE_INTERVAL_MS)
       return;
     this.lastProbeAt = now;
-    await this.write({ actorId: null, at: new Date(now) }, async (tx) => {
+    await this.write({ actorId: null, at }, async (tx) => {
       await tx.manager.query(`UPDATE write_probe SET probed_at = ${tx.parameter(1)} WHERE id = 1`, [
-        new Date(now).toISOString(),
+        at.toISOString(),
       ]);
     }).catch(() => undefined);
   }
@@ -116,7 +119,7 @@ export class DatabaseService implements OnApplicationShutdown {
     for (let attempt = 1; ; attempt++) {
       try {
         const { value, events } = await this.attempt(context, work);
-        this.health.report('writes', null, new Date());
+        this.health.report('writes', null, this.clock.now());
         // Only after COMMIT: a listener must never announce a change that was rolled back.
         for (const listener of this.listeners) this.announce(listener, events);
         return value;
@@ -209,8 +212,9 @@ export class DatabaseService implements OnApplicationShutdown {
       const reason = failure?.reason ?? `COMMIT failed: ${describe(cause)}`;
       this.logger.error(`A write was not saved: ${reason}`);
       if (!failure || failure.unhealthy) {
-        this.lastFailureAt = Date.now();
-        this.health.report('writes', reason, new Date());
+        const at = this.clock.now();
+        this.lastFailureAt = at.getTime();
+        this.health.report('writes', reason, at);
       }
       return unavailable(failure?.retry ? 'busy' : reason);
     }
