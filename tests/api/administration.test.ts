@@ -32,7 +32,7 @@ import {
   teamNamed,
 } from '../support/administration';
 import { ApiClient, GraphQLErrorBody } from '../support/client';
-import { firstBrokenEvent, withDatabase } from '../support/database';
+import { firstBrokenEvent, testDatabase } from '../support/database';
 import { HARDWARE_WIPT, ME, raiseOn } from '../support/operations';
 
 describe('program set-up and account administration', () => {
@@ -62,7 +62,7 @@ describe('program set-up and account administration', () => {
     if (!found) throw new Error(`No account ${email}`);
     return found;
   };
-  const eventCount = () => storedEvents(app.databaseFile).length;
+  const eventCount = async () => (await storedEvents(app)).length;
 
   function expectError(
     error: GraphQLErrorBody,
@@ -107,7 +107,7 @@ describe('program set-up and account administration', () => {
       );
       expect(await ladder(admin, 'NV')).toEqual([]);
 
-      const [programCreated, roleSet] = storedEvents(app.databaseFile).slice(-2);
+      const [programCreated, roleSet] = (await storedEvents(app)).slice(-2);
       expect(programCreated).toMatchObject({
         type: 'PROGRAM_CREATED',
         actorId: id('admin@example.com'),
@@ -128,7 +128,7 @@ describe('program set-up and account administration', () => {
       const input = { key: 'ZZ', name: 'Z', phase: 'P', timeZone: 'UTC' };
       const create = (client: ApiClient, changes: Record<string, unknown> = {}) =>
         client.fails(CREATE_PROGRAM, { input: { ...input, ...changes } });
-      const before = eventCount();
+      const before = await eventCount();
 
       expectError(await create(pm), 'FORBIDDEN', { requiredRole: 'system admin' });
       expectError(await create(outsider), 'FORBIDDEN');
@@ -144,7 +144,7 @@ describe('program set-up and account administration', () => {
       expectError(taken, 'CONFLICT', { field: 'key' });
       expect(taken.message).toMatch(/already exists/);
 
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect(
         (await admin.ok<{ programs: { key: string }[] }>(`{ programs { key } }`)).programs,
       ).not.toContainEqual({ key: 'ZZ' });
@@ -170,7 +170,7 @@ describe('program set-up and account administration', () => {
         timeZone: 'America/Chicago',
         version: read.version + 1,
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'PROGRAM_UPDATED',
         actorId: id('pm@example.com'),
         programId: read.id,
@@ -189,7 +189,7 @@ describe('program set-up and account administration', () => {
         client.fails(UPDATE_PROGRAM, {
           input: { programKey: 'HX', version: read.version, ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
 
       const stale = await update(pm, { version: read.version - 1, name: 'Old' });
       expectError(stale, 'CONFLICT', { currentVersion: read.version });
@@ -206,7 +206,7 @@ describe('program set-up and account administration', () => {
       );
       expectError(await update(pm, { programKey: 'NOPE', name: 'x' }), 'NOT_FOUND');
 
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect((await readProgram(pm)).version).toBe(read.version);
     });
 
@@ -234,7 +234,7 @@ describe('program set-up and account administration', () => {
         name: 'Human factors',
         agreeRole: false,
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'DISCIPLINE_ADDED',
         entityType: 'Discipline',
         programId: program.id,
@@ -247,7 +247,7 @@ describe('program set-up and account administration', () => {
         client.fails(ADD_DISCIPLINE, {
           input: { programKey: 'HX', code: 'airworthiness', name: 'Airworthiness', ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
       for (const code of ['Human Factors', 'x', '9lives', 'a_b']) {
         expectError(await add(pm, { code }), 'BAD_USER_INPUT', { field: 'code' });
       }
@@ -255,7 +255,7 @@ describe('program set-up and account administration', () => {
       expectError(await add(pm, { code: 'engineering' }), 'CONFLICT', { field: 'code' });
       expectError(await add(engineering, {}), 'FORBIDDEN');
       expectError(await add(pm, { programKey: 'QQ' }), 'NOT_FOUND');
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
   });
 
@@ -273,7 +273,7 @@ describe('program set-up and account administration', () => {
         role: 'PROGRAM_MANAGER',
         user: { email: person.email },
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'PROGRAM_ROLE_SET',
         entityType: 'ProgramRole',
         actorId: id('pm@example.com'),
@@ -288,7 +288,7 @@ describe('program set-up and account administration', () => {
         role: 'MEMBER',
         user: { email: person.email },
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'PROGRAM_ROLE_SET',
         actorId: person.id,
         before: { role: 'PROGRAM_MANAGER' },
@@ -297,7 +297,7 @@ describe('program set-up and account administration', () => {
 
       const removed = await set(null);
       expect(removed.roles.map((r) => r.user.email)).not.toContain(person.email);
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'PROGRAM_ROLE_REMOVED',
         before: { role: 'MEMBER' },
         after: { role: null },
@@ -307,13 +307,13 @@ describe('program set-up and account administration', () => {
       );
 
       // Setting what is already there changes nothing and records nothing.
-      const before = eventCount();
+      const before = await eventCount();
       await set(null);
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
 
     it('refuses removing the last program manager', async () => {
-      const before = eventCount();
+      const before = await eventCount();
       for (const role of ['MEMBER', null]) {
         const error = await pm.fails(SET_PROGRAM_ROLE, {
           input: { programKey: 'HX', userId: id('pm@example.com'), role },
@@ -328,7 +328,7 @@ describe('program set-up and account administration', () => {
         }),
         'CONFLICT',
       );
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect((await readProgram(pm)).myRole).toBe('PROGRAM_MANAGER');
     });
 
@@ -406,7 +406,7 @@ describe('program set-up and account administration', () => {
         'Software WIPT',
         'Test & Sustainment WIPT',
       ]);
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'TEAM_CREATED',
         entityType: 'Team',
         entityId: created.id,
@@ -442,7 +442,7 @@ describe('program set-up and account administration', () => {
         client.fails(CREATE_TEAM, {
           input: { programKey: 'HX', name: 'Another WIPT', tier: 'WIPT', ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
 
       const cases: [Record<string, unknown>, string, RegExp][] = [
         [{ tier: 'OIPT', parentTeamId: byTier('IIPT').id }, 'parentTeamId', /no parent/],
@@ -471,7 +471,7 @@ describe('program set-up and account administration', () => {
       expectError(await create(outsider, {}), 'FORBIDDEN');
       expectError(await create(pm, { programKey: 'QQ' }), 'NOT_FOUND');
 
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect(await ladder(pm)).toHaveLength(teams.length);
     });
   });
@@ -502,7 +502,7 @@ describe('program set-up and account administration', () => {
         parentTeam: { id: oipt.id },
         version: 2,
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'TEAM_UPDATED',
         entityId: team.id,
         before: { name: 'Antenna WIPT', charter: '', parentTeamId: null, version: 1 },
@@ -532,7 +532,7 @@ describe('program set-up and account administration', () => {
         })
       ).updateTeam;
       expect(off).toMatchObject({ active: false, version: team.version + 1 });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'TEAM_UPDATED',
         before: { active: true },
         after: { active: false },
@@ -567,7 +567,7 @@ describe('program set-up and account administration', () => {
         client.fails(UPDATE_TEAM, {
           input: { teamId: team.id, version: team.version, ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
 
       expectError(await update(pm, iipt, { version: iipt.version + 5, name: 'x' }), 'CONFLICT', {
         currentVersion: iipt.version,
@@ -594,7 +594,7 @@ describe('program set-up and account administration', () => {
         'NOT_FOUND',
       );
 
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect(await ladder(pm)).toEqual(teams);
     });
   });
@@ -605,7 +605,7 @@ describe('program set-up and account administration', () => {
       const rep = await signIn(person.email, person.password);
       expect(await rep.ok(`{ programs { key } }`)).toEqual({ programs: [] });
       const team = await teamNamed(pm, 'Software WIPT');
-      const before = eventCount();
+      const before = await eventCount();
 
       const membership = (
         await pm.ok<{ addMember: MembershipView }>(ADD_MEMBER, {
@@ -634,7 +634,7 @@ describe('program set-up and account administration', () => {
         decisionAuthority: false,
         user: { email: person.email },
       });
-      const added = storedEvents(app.databaseFile).slice(before);
+      const added = (await storedEvents(app)).slice(before);
       expect(added.map((e) => e.type)).toEqual(['MEMBER_ADDED', 'PROGRAM_ROLE_SET']);
       expect(added[0]).toMatchObject({
         entityType: 'Membership',
@@ -648,7 +648,7 @@ describe('program set-up and account administration', () => {
 
     it('keeps a program manager’s role when they join a team', async () => {
       const team = await teamNamed(pm, 'Software WIPT');
-      const before = eventCount();
+      const before = await eventCount();
       await pm.ok(ADD_MEMBER, {
         input: {
           teamId: team.id,
@@ -658,11 +658,7 @@ describe('program set-up and account administration', () => {
           decisionAuthority: true,
         },
       });
-      expect(
-        storedEvents(app.databaseFile)
-          .slice(before)
-          .map((e) => e.type),
-      ).toEqual(['MEMBER_ADDED']);
+      expect((await storedEvents(app)).slice(before).map((e) => e.type)).toEqual(['MEMBER_ADDED']);
       expect((await readProgram(pm)).myRole).toBe('PROGRAM_MANAGER');
     });
 
@@ -679,7 +675,7 @@ describe('program set-up and account administration', () => {
         role: 'LEAD',
         decisionAuthority: false,
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'MEMBER_UPDATED',
         entityId: member.id,
         before: { discipline: 'human-factors', role: 'CORE', decisionAuthority: false },
@@ -712,7 +708,7 @@ describe('program set-up and account administration', () => {
             ...input,
           },
         });
-      const before = eventCount();
+      const before = await eventCount();
 
       const duplicate = await add(pm, { userId: id('newrep@example.org') });
       expectError(duplicate, 'CONFLICT', { field: 'userId' });
@@ -741,7 +737,7 @@ describe('program set-up and account administration', () => {
         await engineering.fails(REMOVE_MEMBER, { input: { membershipId: member.id } }),
         'FORBIDDEN',
       );
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
 
     it('removes a member, who keeps their program role', async () => {
@@ -756,7 +752,7 @@ describe('program set-up and account administration', () => {
       expect((await teamNamed(pm, 'Software WIPT')).members.map((m) => m.id)).not.toContain(
         member.id,
       );
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'MEMBER_REMOVED',
         entityId: member.id,
         before: { user: 'newrep@example.org', discipline: 'engineering', role: 'LEAD' },
@@ -809,7 +805,7 @@ describe('program set-up and account administration', () => {
         active: true,
         isSystemAdmin: true,
       });
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'USER_CREATED',
         entityId: user.id,
         actorId: id('admin@example.com'),
@@ -824,7 +820,7 @@ describe('program set-up and account administration', () => {
         client.fails(CREATE_USER, {
           input: { email: 'x@example.org', name: 'X', password: 'long-enough-1', ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
       expectError(await create(pm, {}), 'FORBIDDEN', { requiredRole: 'system admin' });
       expectError(await create(admin, { email: 'not-an-email' }), 'BAD_USER_INPUT', {
         field: 'email',
@@ -836,7 +832,7 @@ describe('program set-up and account administration', () => {
       expectError(await create(admin, { email: 'PM@example.com' }), 'CONFLICT', {
         field: 'email',
       });
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
     });
 
     it('deactivates an account: its sessions stop working, it cannot sign in, and it can be reactivated', async () => {
@@ -862,19 +858,16 @@ describe('program set-up and account administration', () => {
         });
       expectError(signInAgain, 'UNAUTHENTICATED');
       expect(signInAgain.message).toMatch(/deactivated/);
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'USER_DEACTIVATED',
         entityId: person.id,
         actorId: id('admin@example.com'),
         before: { active: true },
         after: { active: false, sessionsEnded: 2 },
       });
-      const sessions = withDatabase(
-        app.databaseFile,
-        (db) =>
-          db.prepare('SELECT revoked_at FROM sessions WHERE user_id = ?').all(person.id) as {
-            revoked_at: string | null;
-          }[],
+      const sessions = await testDatabase(app).query<{ revoked_at: string | null }>(
+        'SELECT revoked_at FROM sessions WHERE user_id = ?',
+        [person.id],
       );
       expect(sessions).toEqual([
         { revoked_at: app.clock.now().toISOString() },
@@ -882,9 +875,9 @@ describe('program set-up and account administration', () => {
       ]);
 
       // Deactivating again changes nothing.
-      const before = eventCount();
+      const before = await eventCount();
       await admin.ok(DEACTIVATE_USER, { input: { userId: person.id } });
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
 
       const reactivated = (
         await admin.ok<{ reactivateUser: UserView }>(REACTIVATE_USER, {
@@ -892,7 +885,7 @@ describe('program set-up and account administration', () => {
         })
       ).reactivateUser;
       expect(reactivated.active).toBe(true);
-      expect(lastEvent(app.databaseFile)).toMatchObject({
+      expect(await lastEvent(app)).toMatchObject({
         type: 'USER_REACTIVATED',
         entityId: person.id,
         after: { active: true },
@@ -904,7 +897,7 @@ describe('program set-up and account administration', () => {
     });
 
     it('refuses deactivating yourself, unknown accounts, and anyone but system admins', async () => {
-      const before = eventCount();
+      const before = await eventCount();
       const self = await admin.fails(DEACTIVATE_USER, {
         input: { userId: id('admin@example.com') },
       });
@@ -926,7 +919,7 @@ describe('program set-up and account administration', () => {
         await admin.fails(REACTIVATE_USER, { input: { userId: 'no-such-user' } }),
         'NOT_FOUND',
       );
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect(await engineering.ok(ME)).toMatchObject({ me: { email: 'engineering@example.com' } });
     });
 
@@ -951,7 +944,7 @@ describe('program set-up and account administration', () => {
       );
       const again = await signIn(person.email, 'brand-new-secret');
       expect(await again.ok(ME)).toMatchObject({ me: { email: person.email } });
-      const event = storedEvents(app.databaseFile, 'PASSWORD_RESET').at(-1);
+      const event = (await storedEvents(app, 'PASSWORD_RESET')).at(-1);
       expect(event).toMatchObject({
         entityId: person.id,
         actorId: id('admin@example.com'),
@@ -965,7 +958,7 @@ describe('program set-up and account administration', () => {
         client.fails(RESET_PASSWORD, {
           input: { userId: id('engineering@example.com'), newPassword: 'long-enough-2', ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
       expectError(await reset(admin, { newPassword: 'short' }), 'BAD_USER_INPUT', {
         field: 'newPassword',
       });
@@ -974,7 +967,7 @@ describe('program set-up and account administration', () => {
       expect(own.message).toMatch(/changePassword/);
       expectError(await reset(admin, { userId: 'no-such-user' }), 'NOT_FOUND');
       expectError(await reset(pm, {}), 'FORBIDDEN');
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       expect(await engineering.ok(ME)).toMatchObject({ me: { email: 'engineering@example.com' } });
     });
 
@@ -992,7 +985,7 @@ describe('program set-up and account administration', () => {
       expectError(await elsewhere.fails(ME), 'UNAUTHENTICATED');
       const fresh = await signIn(person.email, 'moved-on-password');
       expect(await fresh.ok(ME)).toMatchObject({ me: { email: person.email } });
-      const event = storedEvents(app.databaseFile, 'PASSWORD_CHANGED').at(-1);
+      const event = (await storedEvents(app, 'PASSWORD_CHANGED')).at(-1);
       expect(event).toMatchObject({
         entityId: person.id,
         actorId: person.id,
@@ -1008,7 +1001,7 @@ describe('program set-up and account administration', () => {
         as.fails(CHANGE_PASSWORD, {
           input: { currentPassword: person.password, newPassword: 'another-password', ...input },
         });
-      const before = eventCount();
+      const before = await eventCount();
       const wrong = await change({ currentPassword: 'not-my-password' });
       expectError(wrong, 'BAD_USER_INPUT', { field: 'currentPassword' });
       expect(wrong.message).toMatch(/current password is not correct/);
@@ -1019,14 +1012,14 @@ describe('program set-up and account administration', () => {
         field: 'newPassword',
       });
       expectError(await change({}, app.client()), 'UNAUTHENTICATED');
-      expect(eventCount()).toBe(before);
+      expect(await eventCount()).toBe(before);
       await signIn(person.email, person.password);
     });
   });
 
   describe('the record', () => {
-    it('keeps the event chain intact through every change above', () => {
-      const types = new Set(storedEvents(app.databaseFile).map((e) => e.type));
+    it('keeps the event chain intact through every change above', async () => {
+      const types = new Set((await storedEvents(app)).map((e) => e.type));
       for (const type of [
         'PROGRAM_CREATED',
         'PROGRAM_UPDATED',
@@ -1046,7 +1039,7 @@ describe('program set-up and account administration', () => {
       ]) {
         expect({ type, recorded: types.has(type) }).toEqual({ type, recorded: true });
       }
-      expect(firstBrokenEvent(app.databaseFile)).toBeNull();
+      expect(await firstBrokenEvent(app)).toBeNull();
     });
   });
 });
@@ -1076,7 +1069,7 @@ describe('the last active system admin', () => {
       .reader.findOneByOrFail(UserEntity, { email: 'admin@example.com' });
 
     await secondClient.ok(DEACTIVATE_USER, { input: { userId: first.id } });
-    const before = storedEvents(app.databaseFile).length;
+    const before = (await storedEvents(app)).length;
     const refusal = app.running.app
       .get(AccountAdministrationService)
       .deactivate({ user: first, at: app.clock.now() }, { userId: second.id });
@@ -1084,7 +1077,7 @@ describe('the last active system admin', () => {
       code: 'CONFLICT',
       message: expect.stringMatching(/last active system admin/),
     });
-    expect(storedEvents(app.databaseFile).length).toBe(before);
+    expect((await storedEvents(app)).length).toBe(before);
     expect(await secondClient.ok(ME)).toMatchObject({ me: { email: second.email } });
   });
 });

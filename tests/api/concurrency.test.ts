@@ -13,7 +13,7 @@ import {
   signInCast,
   teamId,
 } from '../support/operations';
-import { firstBrokenEvent, withDatabase } from '../support/database';
+import { firstBrokenEvent, testDatabase } from '../support/database';
 
 /**
  * Many mutations in flight at once, a third of them failing inside their transaction. Every
@@ -33,10 +33,8 @@ describe('concurrent writes', () => {
   it('stores every acknowledged write and nothing from the failed ones', async () => {
     const host = await anIssueInReview(cast, app.clock.now().toISOString());
     const team = await teamId(cast.engineering, HARDWARE_WIPT);
-    const eventsBefore = withDatabase(
-      app.databaseFile,
-      (db) => (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n,
-    );
+    const count = async (sql: string) => (await testDatabase(app).query<{ n: number }>(sql))[0]!.n;
+    const eventsBefore = await count('SELECT COUNT(*) AS n FROM events');
 
     const raise = (n: number, teamId: string) =>
       cast.engineering.request<{ raiseIssue: IssueView }>(RAISE, {
@@ -85,19 +83,11 @@ describe('concurrent writes', () => {
     const hostAfter = (await cast.pm.ok<{ issue: IssueView }>(ISSUE, { key: host.key })).issue;
     expect(hostAfter.options).toHaveLength(host.options.length + 1);
     expect(hostAfter.version).toBe(host.version + 1);
-    const counts = withDatabase(app.databaseFile, (db) => ({
-      events: (db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n,
-      issues: (
-        db
-          .prepare("SELECT COUNT(*) AS n FROM issues WHERE title LIKE 'Concurrent issue %'")
-          .get() as { n: number }
-      ).n,
-      options: (
-        db
-          .prepare("SELECT COUNT(*) AS n FROM options WHERE title LIKE 'Racing option %'")
-          .get() as { n: number }
-      ).n,
-    }));
+    const counts = {
+      events: await count('SELECT COUNT(*) AS n FROM events'),
+      issues: await count("SELECT COUNT(*) AS n FROM issues WHERE title LIKE 'Concurrent issue %'"),
+      options: await count("SELECT COUNT(*) AS n FROM options WHERE title LIKE 'Racing option %'"),
+    };
     expect(counts).toEqual({
       events: eventsBefore + raised.length + 1,
       issues: raised.length,
@@ -105,7 +95,7 @@ describe('concurrent writes', () => {
     });
 
     // And the hash chain over the whole history is unbroken.
-    expect(firstBrokenEvent(app.databaseFile)).toBeNull();
+    expect(await firstBrokenEvent(app)).toBeNull();
   });
 
   it('keeps transactions that start in the same tick apart (in-process burst, no HTTP in between)', async () => {
@@ -142,19 +132,17 @@ describe('concurrent writes', () => {
     const stored = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
     expect(stored).toHaveLength(20);
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(20);
-    const rows = withDatabase(
-      app.databaseFile,
-      (db) =>
-        db.prepare("SELECT key FROM issues WHERE title LIKE 'Burst %' ORDER BY key").all() as {
-          key: string;
-        }[],
+    const rows = await testDatabase(app).query<{ key: string }>(
+      "SELECT key FROM issues WHERE title LIKE 'Burst %' ORDER BY key",
     );
     expect(rows.map((r) => r.key).sort()).toEqual(stored.map((i) => i.key).sort());
     expect(
-      withDatabase(app.databaseFile, (db) =>
-        db.prepare("SELECT COUNT(*) AS n FROM options WHERE title LIKE 'Stale %'").get(),
-      ),
+      (
+        await testDatabase(app).query(
+          "SELECT COUNT(*) AS n FROM options WHERE title LIKE 'Stale %'",
+        )
+      )[0],
     ).toEqual({ n: 0 });
-    expect(firstBrokenEvent(app.databaseFile)).toBeNull();
+    expect(await firstBrokenEvent(app)).toBeNull();
   });
 });

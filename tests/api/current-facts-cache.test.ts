@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { DatabaseService } from 'api/src/database/database.service';
 import { ProgramEntity } from 'api/src/programs/program.entity';
 import { CurrentFactsCache } from 'api/src/timeliness/current-facts.cache';
@@ -9,6 +5,7 @@ import { loadFactsFromTables, type FactsWindow } from 'api/src/timeliness/facts'
 import { canonicalFacts } from 'api/src/timeliness/issue-facts.rollup';
 import { TestApp, startTestApp } from '../support/app';
 import { DAY_MS, IssueBuilder } from '../support/builders';
+import { testDatabase } from '../support/database';
 
 /**
  * The current view's facts kept in memory between requests (ADR 0013) against the tables read
@@ -16,7 +13,6 @@ import { DAY_MS, IssueBuilder } from '../support/builders';
  * same database, and as time passes with no change at all.
  */
 describe('the current facts kept in memory', () => {
-  let folder: string;
   let app: TestApp;
   let build: IssueBuilder;
   let cache: CurrentFactsCache;
@@ -24,17 +20,13 @@ describe('the current facts kept in memory', () => {
   let programId: string;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'ipt-cache-'));
-    app = await startTestApp({ databaseFile: join(folder, 'ipt.sqlite') });
+    app = await startTestApp();
     build = await IssueBuilder.create(app);
     cache = app.running.app.get(CurrentFactsCache);
     db = app.running.app.get(DatabaseService);
     programId = (await db.reader.findOneByOrFail(ProgramEntity, { key: 'HX' })).id;
   });
-  afterAll(async () => {
-    await app.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => app.stop());
 
   /** The dashboard's default window: two twelve-week periods back from now. */
   const window = (): FactsWindow => {
@@ -67,7 +59,7 @@ describe('the current facts kept in memory', () => {
 
   it('sees changes another API process made to the same database', async () => {
     await expectCacheAsTables();
-    const second = await startTestApp({ databaseFile: app.databaseFile, clock: app.clock });
+    const second = await startTestApp({ database: app.database, clock: app.clock });
     let raised: string;
     try {
       const elsewhere = await IssueBuilder.create(second);
@@ -93,20 +85,14 @@ describe('the current facts kept in memory', () => {
     const raised = await build.raise('Cache: raised, then restored away');
     expect((await cache.facts(window())).issues.some((i) => i.id === raised.id)).toBe(true);
     // As if the database were restored from before that issue: its rows and events are gone.
-    const sqlite = new Database(app.databaseFile);
-    try {
-      sqlite.pragma('foreign_keys = ON');
-      sqlite.prepare('DELETE FROM events WHERE issue_id = ?').run(raised.id);
-      sqlite.prepare('DELETE FROM issues WHERE id = ?').run(raised.id);
-    } finally {
-      sqlite.close();
-    }
+    await testDatabase(app).execute('DELETE FROM events WHERE issue_id = ?', [raised.id]);
+    await testDatabase(app).execute('DELETE FROM issues WHERE id = ?', [raised.id]);
     expect((await cache.facts(window())).issues.some((i) => i.id === raised.id)).toBe(false);
     await expectCacheAsTables();
   });
 
   it('is loaded at start for the largest program, unless turned off', async () => {
-    const warm = await startTestApp({ databaseFile: app.databaseFile, clock: app.clock });
+    const warm = await startTestApp({ database: app.database, clock: app.clock });
     try {
       // No request yet: the start loaded the demo program's window.
       expect(await warm.running.app.get(CurrentFactsCache).held(programId)).toMatchObject({
@@ -116,7 +102,7 @@ describe('the current facts kept in memory', () => {
       await warm.stop();
     }
     const off = await startTestApp({
-      databaseFile: app.databaseFile,
+      database: app.database,
       clock: app.clock,
       env: { TIMELINESS_FACTS_CACHE_PROGRAMS: '0' },
     });

@@ -2,7 +2,7 @@ import { UsersService } from 'api/src/users/users.service';
 import { TestApp, startTestApp } from '../support/app';
 import { IssueBuilder } from '../support/builders';
 import { ApiClient } from '../support/client';
-import { withDatabase } from '../support/database';
+import { testDatabase } from '../support/database';
 
 const HOUR_MS = 3_600_000;
 
@@ -170,11 +170,10 @@ describe('the decision log', () => {
   });
   afterAll(() => app.stop());
 
-  it('lists every decision, superseded ones included, newest first (id breaks ties)', () => {
-    const stored = withDatabase(
-      app.databaseFile,
-      (db) => (db.prepare('SELECT COUNT(*) AS n FROM decisions').get() as { n: number }).n,
-    );
+  it('lists every decision, superseded ones included, newest first (id breaks ties)', async () => {
+    const stored = (
+      await testDatabase(app).query<{ n: number }>('SELECT COUNT(*) AS n FROM decisions')
+    )[0]!.n;
     expect(all).toHaveLength(stored);
     expect(all.length).toBeGreaterThan(7); // the demo's decisions are there too
     const sorted = [...all].sort((a, b) =>

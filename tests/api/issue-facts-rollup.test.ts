@@ -1,7 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { DatabaseService } from 'api/src/database/database.service';
 import { ActionItemEntity } from 'api/src/issues/action-item.entity';
 import { IssueEntity } from 'api/src/issues/issue.entity';
@@ -15,6 +11,7 @@ import {
 } from 'api/src/timeliness/issue-facts.rollup';
 import { T0, TestApp, startTestApp } from '../support/app';
 import { DAY_MS, IssueBuilder } from '../support/builders';
+import { createTestDatabase } from '../support/database';
 import { rollupAndTables } from '../support/rollup';
 
 /**
@@ -166,19 +163,17 @@ describe('a database from before the roll-up', () => {
   } }`;
 
   it('gets its rows when the API starts, and the same figures as before', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'ipt-rollup-'));
-    const databaseFile = join(folder, 'ipt.sqlite');
+    const database = await createTestDatabase();
     try {
-      const first = await startTestApp({ databaseFile });
+      const first = await startTestApp({ database });
       const figures = await (await first.as('pm@example.com')).ok(REPORT);
       await first.stop();
 
-      const sqlite = new Database(databaseFile);
-      const issueCount = (sqlite.prepare('SELECT count(*) n FROM issues').get() as { n: number }).n;
-      sqlite.prepare('DELETE FROM issue_facts').run();
-      sqlite.close();
+      const issueCount = (await database.query<{ n: number }>('SELECT count(*) n FROM issues'))[0]!
+        .n;
+      await database.execute('DELETE FROM issue_facts');
 
-      const second = await startTestApp({ databaseFile, clock: first.clock });
+      const second = await startTestApp({ database, clock: first.clock });
       try {
         const db = second.running.app.get(DatabaseService);
         expect(await db.reader.count(IssueFactsEntity)).toBe(issueCount);
@@ -189,7 +184,7 @@ describe('a database from before the roll-up', () => {
         await second.stop();
       }
     } finally {
-      rmSync(folder, { recursive: true, force: true });
+      await database.drop();
     }
   });
 });

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { TestApp, startTestApp } from '../support/app';
-import { withDatabase } from '../support/database';
+import { testDatabase } from '../support/database';
 
 describe('sessions', () => {
   let app: TestApp;
@@ -25,9 +24,8 @@ describe('sessions', () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).not.toMatch(/Secure/);
     const token = decodeURIComponent(cookie.split(';')[0]!.split('=')[1]!).slice(2).split('.')[0]!;
-    const sessions = withDatabase(
-      app.databaseFile,
-      (db) => db.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[],
+    const sessions = await testDatabase(app).query<{ token_hash: string }>(
+      'SELECT token_hash FROM sessions',
     );
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.token_hash).not.toContain(token);
@@ -87,12 +85,12 @@ describe('sessions', () => {
 
   it('keeps sessions across a restart, with the generated secret kept beside the database', async () => {
     const client = await app.as('pm@example.com');
-    const secretFile = join(dirname(app.databaseFile), 'session-secret');
+    const secretFile = app.database.sessionSecretFile;
     expect(existsSync(secretFile)).toBe(true);
     const secret = readFileSync(secretFile, 'utf8');
     await app.running.close();
 
-    const restarted = await startTestApp({ databaseFile: app.databaseFile, clock: app.clock });
+    const restarted = await startTestApp({ database: app.database, clock: app.clock });
     try {
       const again = restarted.client();
       Object.assign(again, { cookie: client.sessionCookie });

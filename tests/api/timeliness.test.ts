@@ -662,7 +662,7 @@ describe('timeliness on a hand-built history', () => {
     expect(refused.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
   });
 
-  it('keeps the event chain intact', () => {
-    expect(firstBrokenEvent(app.databaseFile)).toBeNull();
+  it('keeps the event chain intact', async () => {
+    expect(await firstBrokenEvent(app)).toBeNull();
   });
 });

@@ -238,7 +238,7 @@ describe('the issue tracker API', () => {
       expect(second).toEqual({ ...first, programKey: null, query: '{"b":2}' });
       expect((await list(pm)).filter((v) => v.name === 'Replace me')).toEqual([second]);
 
-      const events = storedEvents(app.databaseFile, 'VIEW_SAVED', 'VIEW_REPLACED').filter(
+      const events = (await storedEvents(app, 'VIEW_SAVED', 'VIEW_REPLACED')).filter(
         (e) => e.entityId === first.id,
       );
       expect(events.map((e) => [e.type, e.before?.['query'] ?? null, e.after?.['query']])).toEqual([
@@ -246,7 +246,7 @@ describe('the issue tracker API', () => {
         ['VIEW_REPLACED', '{"a":1}', '{"b":2}'],
       ]);
       expect(events.every((e) => e.actorId !== null && e.programId === null)).toBe(true);
-      expect(firstBrokenEvent(app.databaseFile)).toBeNull();
+      expect(await firstBrokenEvent(app)).toBeNull();
     });
 
     it('deletes only the person’s own view', async () => {
@@ -259,7 +259,7 @@ describe('the issue tracker API', () => {
       const deleted = await pm.ok<{ deleteView: SavedView }>(DELETE_VIEW, { id: view.id });
       expect(deleted.deleteView).toEqual(view);
       expect((await list(pm)).map((v) => v.id)).not.toContain(view.id);
-      expect(storedEvents(app.databaseFile, 'VIEW_DELETED').at(-1)).toMatchObject({
+      expect((await storedEvents(app, 'VIEW_DELETED')).at(-1)).toMatchObject({
         entityId: view.id,
         before: { name: 'Short-lived', query: '{}' },
       });
@@ -268,7 +268,7 @@ describe('the issue tracker API', () => {
     });
 
     it('refuses bad input at its field and writes nothing', async () => {
-      const before = storedEvents(app.databaseFile).length;
+      const before = (await storedEvents(app)).length;
       const refusal = async (client: ApiClient, input: Filters) =>
         (await client.fails(SAVE_VIEW, { input })).extensions;
 
@@ -293,7 +293,7 @@ describe('the issue tracker API', () => {
         await refusal(outsider, { name: 'Peek', programKey: 'HX', query: '{}' }),
       ).toMatchObject({ code: 'FORBIDDEN' });
 
-      expect(storedEvents(app.databaseFile)).toHaveLength(before);
+      expect(await storedEvents(app)).toHaveLength(before);
       expect((await list(pm)).map((v) => v.name)).not.toContain('Broken');
     });
   });

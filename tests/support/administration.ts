@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import { withDatabase } from './database';
+import { DatabaseTarget, testDatabase } from './database';
 
 /** GraphQL documents and helpers for program set-up and account administration. */
 
@@ -98,25 +98,22 @@ export interface StoredEvent {
 }
 
 /** The stored events of these types (all when none given), oldest first. */
-export function storedEvents(file: string, ...types: string[]): StoredEvent[] {
-  const rows = withDatabase(
-    file,
-    (db) =>
-      db
-        .prepare(
-          `SELECT seq, type, actor_id, program_id, entity_type, entity_id, before, after, at FROM events ORDER BY seq`,
-        )
-        .all() as {
-        seq: number;
-        type: string;
-        actor_id: string | null;
-        program_id: string | null;
-        entity_type: string;
-        entity_id: string;
-        before: string | null;
-        after: string | null;
-        at: string;
-      }[],
+export async function storedEvents(
+  target: DatabaseTarget,
+  ...types: string[]
+): Promise<StoredEvent[]> {
+  const rows = await testDatabase(target).query<{
+    seq: number;
+    type: string;
+    actor_id: string | null;
+    program_id: string | null;
+    entity_type: string;
+    entity_id: string;
+    before: string | null;
+    after: string | null;
+    at: string;
+  }>(
+    `SELECT seq, type, actor_id, program_id, entity_type, entity_id, before, after, at FROM events ORDER BY seq`,
   );
   return rows
     .filter((row) => types.length === 0 || types.includes(row.type))
@@ -134,8 +131,8 @@ export function storedEvents(file: string, ...types: string[]): StoredEvent[] {
 }
 
 /** The latest stored event, to check a change left exactly one more behind. */
-export function lastEvent(file: string): StoredEvent {
-  const events = storedEvents(file);
+export async function lastEvent(target: DatabaseTarget): Promise<StoredEvent> {
+  const events = await storedEvents(target);
   const last = events.at(-1);
   if (!last) throw new Error('No events stored');
   return last;

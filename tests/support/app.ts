@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { RunningApp } from 'api/src/bootstrap';
 import { startApp } from 'api/src/bootstrap';
 import type { DataSourceExtras } from 'api/src/database/data-source';
@@ -8,6 +5,7 @@ import { FixedClock } from 'api/src/common/clock';
 import { loadConfig } from 'api/src/config/config';
 import { DatabaseService } from 'api/src/database/database.service';
 import { ApiClient } from './client';
+import { TestDatabase, createTestDatabase } from './database';
 import { rollupAndTables } from './rollup';
 
 /** The instant every system test starts at. */
@@ -17,34 +15,57 @@ export interface TestApp {
   readonly running: RunningApp;
   readonly url: string;
   readonly clock: FixedClock;
-  readonly databaseFile: string;
+  /** The app's database, to read directly (`testDatabase(app)`) or to start another app on. */
+  readonly database: TestDatabase;
   client(): ApiClient;
   /** A client already signed in as this demo account. */
   as(email: string): Promise<ApiClient>;
   /**
    * Stops the app, first checking that the roll-up of issue facts equals the tables computed from
-   * scratch (ADR 0013): every system test's history doubles as a test of the roll-up.
+   * scratch (ADR 0013): every system test's history doubles as a test of the roll-up. Drops the
+   * database unless it was handed in.
    */
   stop(): Promise<void>;
 }
 
 export interface TestAppOptions {
   readonly demo?: boolean;
-  /** Reuse a database (to test restarts); a fresh temporary one otherwise. */
-  readonly databaseFile?: string;
+  /**
+   * Start on this database (to test restarts, or a second app beside the first); its owner drops
+   * it. A fresh one of the dialect under test otherwise (see testDialect).
+   */
+  readonly database?: TestDatabase;
   readonly clock?: FixedClock;
   readonly env?: Record<string, string>;
   /** Sees every SQL statement the app runs (the statement-count tests count them). */
   readonly databaseLogger?: DataSourceExtras['logger'];
+  /** Faults injected in the write path (the durability tests fail COMMIT on purpose). */
+  readonly faults?: DataSourceExtras['faults'];
 }
 
-/** Starts the real app in this process on 127.0.0.1, a free port and a temporary SQLite file. */
+/**
+ * Starts the real app in this process on 127.0.0.1, a free port and a fresh database: a temporary
+ * SQLite file, or a new PostgreSQL database when the run tests PostgreSQL.
+ */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const folder = options.databaseFile ? null : mkdtempSync(join(tmpdir(), 'ipt-test-'));
-  const databaseFile = options.databaseFile ?? join(folder as string, 'ipt.sqlite');
+  if (options.database) return start(options.database, null, options);
+  const owned = await createTestDatabase();
+  try {
+    return await start(owned, owned, options);
+  } catch (error) {
+    await owned.drop();
+    throw error;
+  }
+}
+
+async function start(
+  database: TestDatabase,
+  owned: TestDatabase | null,
+  options: TestAppOptions,
+): Promise<TestApp> {
   const clock = options.clock ?? new FixedClock(T0);
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${databaseFile}`,
+  const loaded = loadConfig({
+    DATABASE_URL: database.url,
     PORT: '0',
     HOST: '127.0.0.1',
     IPT_DEMO: String(options.demo ?? true),
@@ -56,17 +77,24 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NOTIFICATION_SWEEP_SECONDS: '0',
     ...options.env,
   });
+  // Off SQLite the app keeps its generated session secret under the repository root's data/;
+  // a folder of this database's own keeps parallel tests (and the working tree) apart.
+  const config =
+    database.dialect === 'sqlite' ? loaded : { ...loaded, repositoryRoot: database.folder };
   const running = await startApp({
     config,
     clock,
     logger: false,
-    ...(options.databaseLogger ? { database: { logger: options.databaseLogger } } : {}),
+    database: {
+      ...(options.databaseLogger ? { logger: options.databaseLogger } : {}),
+      ...(options.faults ? { faults: options.faults } : {}),
+    },
   });
   return {
     running,
     url: running.url,
     clock,
-    databaseFile,
+    database,
     client: () => new ApiClient(running.url),
     async as(email: string) {
       const client = new ApiClient(running.url);
@@ -75,19 +103,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async stop() {
       try {
-        const reader = running.app.get(DatabaseService).reader;
-        // A test that restarted the app has closed this one already: nothing left to compare.
-        const { rollup, tables } = reader.connection.isInitialized
-          ? await rollupAndTables(reader, clock.now().getTime())
-          : { rollup: {}, tables: {} };
-        if (JSON.stringify(rollup) !== JSON.stringify(tables))
-          throw new Error(
-            'The roll-up of issue facts differs from the tables (compare rollupAndTables).',
-          );
+        try {
+          const reader = running.app.get(DatabaseService).reader;
+          // A test that restarted the app has closed this one already: nothing left to compare.
+          const { rollup, tables } = reader.connection.isInitialized
+            ? await rollupAndTables(reader, clock.now().getTime())
+            : { rollup: {}, tables: {} };
+          if (JSON.stringify(rollup) !== JSON.stringify(tables))
+            throw new Error(
+              'The roll-up of issue facts differs from the tables (compare rollupAndTables).',
+            );
+        } finally {
+          await running.close();
+        }
       } finally {
-        await running.close();
+        await owned?.drop();
       }
-      if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,21 @@
+// System tests on PostgreSQL (`npm run test:postgres`): every app on a new database of its own on
+// the server in tests/support/postgres.ts, dropped when it stops; the *.postgres.test.ts suites
+// run here only.
+
+// The switch tests/support reads; set here too, so that `jest --config jest.postgres.config.cjs`
+// alone runs on PostgreSQL (workers inherit it).
+process.env.IPT_TEST_DATABASE = 'postgres';
+
+module.exports = {
+  ...require('./jest.system.cjs'),
+  displayName: 'system (PostgreSQL)',
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    // The data generator writes a SQLite file by design (its --database is a file path); its
+    // output is read with SQLite's own checks (foreign_key_check, integrity_check).
+    '/api/generator\\.test\\.ts$',
+    // `npm start` as a new user runs it: the built app creating its SQLite file (and the session
+    // secret beside it) from DATABASE_URL=sqlite:..., and the start message naming that file.
+    '/api/startup\\.test\\.ts$',
+  ],
+};
