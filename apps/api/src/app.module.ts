@@ -56,6 +56,7 @@ import { UserEntity } from './users/user.entity';
 import { sessionSecret } from './auth/session-secret';
 import { LiveEventsService } from './live/live-events.service';
 import { LiveResolver } from './live/live.resolver';
+import { livePubSubProvider } from './live/pub-sub';
 import { websocketUser } from './live/websocket-auth';
 
 export interface AppOptions {
@@ -160,6 +161,7 @@ export class AppModule implements NestModule {
         IdempotencyService,
         IssueQueries,
         DemoService,
+        livePubSubProvider,
         LiveEventsService,
         ...TRACKER_SERVICES,
         ...WORKBENCH_SERVICES,

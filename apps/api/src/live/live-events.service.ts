@@ -1,5 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { PubSub } from 'graphql-subscriptions';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { PubSubEngine } from 'graphql-subscriptions';
 import { In } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import type { EventEntity } from '../events/event.entity';
@@ -7,18 +7,21 @@ import { IssueEntity } from '../issues/issue.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
 import { IssueActivityModel } from './activity.model';
+import { LIVE_PUB_SUB } from './pub-sub';
 
 export const ISSUE_ACTIVITY = 'issueActivity';
 
 /**
- * Turns committed events into issue activity for subscribers. In-process pub/sub is enough for
- * one API instance; several instances would put a shared broker (Redis, PostgreSQL LISTEN) here.
+ * Turns committed events into issue activity for subscribers. Only the instance that committed a
+ * change hears it (onCommit), so each event is published once; the PubSub carries it to the
+ * subscribers on every instance (in process, or through Redis: ADR 15).
  */
 @Injectable()
 export class LiveEventsService implements OnModuleInit {
-  readonly pubSub = new PubSub<{ [ISSUE_ACTIVITY]: { issueActivity: IssueActivityModel } }>();
-
-  constructor(private readonly db: DatabaseService) {}
+  constructor(
+    private readonly db: DatabaseService,
+    @Inject(LIVE_PUB_SUB) readonly pubSub: PubSubEngine,
+  ) {}
 
   onModuleInit(): void {
     this.db.onCommit((events) => {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATION_KINDS, NotificationKind, notFound } from '@ipt/domain';
-import { PubSub } from 'graphql-subscriptions';
+import { PubSubEngine } from 'graphql-subscriptions';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
+import { LIVE_PUB_SUB } from '../live/pub-sub';
 import type { UserEntity } from '../users/user.entity';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
@@ -46,11 +47,11 @@ const COLUMNS = 11;
  */
 @Injectable()
 export class NotificationsService {
-  readonly pubSub = new PubSub<{
-    [NOTIFICATIONS_CHANGED]: { [NOTIFICATIONS_CHANGED]: NotificationsChanged };
-  }>();
-
-  constructor(private readonly db: DatabaseService) {}
+  constructor(
+    private readonly db: DatabaseService,
+    /** Carries `notificationsChanged` to subscribers on every instance (ADR 15). */
+    @Inject(LIVE_PUB_SUB) readonly pubSub: PubSubEngine,
+  ) {}
 
   /**
    * Stores the drafts that are new and wanted, inside the caller's write transaction; says how
