@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { AppModule, AppOptions } from './app.module';
 import { sessionSecret } from './auth/session-secret';
+import { DEMO_LOAD_LOCK_KEY, DatabaseService } from './database/database.service';
 import { holdDatabase } from './database/instance-lock';
 import { DemoService } from './demo/demo.service';
 import { HealthService } from './health/health.service';
@@ -54,11 +55,13 @@ async function startHolding(
   await app.init();
 
   const users = app.get(UsersService);
-  let demoLoaded = false;
-  if ((await users.count()) === 0 && options.config.demo) {
+  // Several instances started at once on a new PostgreSQL database: one loads the demo, the
+  // others wait for it and find users.
+  const demoLoaded = await app.get(DatabaseService).exclusively(DEMO_LOAD_LOCK_KEY, async () => {
+    if ((await users.count()) > 0 || !options.config.demo) return false;
     await app.get(DemoService).load();
-    demoLoaded = true;
-  }
+    return true;
+  });
   const hasUsers = (await users.count()) > 0;
   app.get(HealthService).markReady();
 

@@ -85,7 +85,7 @@ export async function openDatabases(
 ): Promise<Databases> {
   const writer = new DataSource(writerOptions(database, extras));
   await writer.initialize();
-  await writer.runMigrations({ transaction: 'each' });
+  await runMigrationsOnce(writer);
   if (writer.options.type === 'better-sqlite3') useImmediateTransactions(writer);
   const readOptions = readerOptions(database, extras);
   const reader = readOptions ? await new DataSource(readOptions).initialize() : writer;
@@ -98,6 +98,29 @@ export async function openDatabases(
       if (writer.isInitialized) await writer.destroy();
     },
   };
+}
+
+/** The session-level advisory lock instances take while migrating a PostgreSQL database. */
+const MIGRATION_LOCK_KEY = 7_340_002;
+
+/**
+ * Runs pending migrations. On PostgreSQL several instances may start at once: each takes an
+ * advisory lock first, so the first runs the migrations and the others wait, then find none
+ * pending (ADR 14). SQLite's own write lock keeps one process's migration whole.
+ */
+export async function runMigrationsOnce(dataSource: DataSource): Promise<string[]> {
+  const run = async () =>
+    (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+  if (dataSource.options.type !== 'postgres') return run();
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await run();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
 }
 
 /**

@@ -27,6 +27,9 @@ const MAX_ATTEMPTS = 4;
 /** Every write on PostgreSQL takes this transaction-scoped advisory lock first (ADR 0014). */
 export const WRITE_LOCK_KEY = 7_340_001;
 
+/** Held (per session) while an instance decides whether to load the demo, and loads it. */
+export const DEMO_LOAD_LOCK_KEY = 7_340_003;
+
 /** While writes fail, /health tries a harmless write at most this often. */
 const PROBE_INTERVAL_MS = 5_000;
 
@@ -105,6 +108,25 @@ export class DatabaseService implements OnApplicationShutdown {
         at.toISOString(),
       ]);
     }).catch(() => undefined);
+  }
+
+  /**
+   * Runs `work` while no other instance on this PostgreSQL database runs work under the same
+   * name (a session advisory lock on a connection of its own): for start-up steps that check and
+   * then write in several transactions, such as loading the demo into a new database. On SQLite,
+   * as is (one process loads the demo; another started at once finds the file locked).
+   */
+  async exclusively<T>(lockKey: number, work: () => Promise<T>): Promise<T> {
+    if (!this.isPostgres) return work();
+    const lock = this.databases.writer.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [lockKey]);
+      return await work();
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [lockKey]).catch(() => undefined);
+      await lock.release();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
