@@ -1,6 +1,7 @@
 import { DatabaseService } from 'api/src/database/database.service';
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { Caller, IssuesService } from 'api/src/issues/issues.service';
+import type { Caller } from 'api/src/common/caller';
+import { IssueCommands } from 'api/src/issues/commands';
 import { OptionEntity } from 'api/src/issues/option.entity';
 import { ActionItemEntity } from 'api/src/issues/action-item.entity';
 import { UserEntity } from 'api/src/users/user.entity';
@@ -124,13 +125,13 @@ describe('authorization matrix: every mutation for every role', () => {
   const users = new Map<Role, UserEntity>();
   let wipt: string;
   let oipt: string;
-  let issues: IssuesService;
+  let issues: IssueCommands;
   let serial = 0;
 
   beforeAll(async () => {
     app = await startTestApp();
     admin = await app.as('admin@example.com');
-    issues = app.running.app.get(IssuesService);
+    issues = app.running.app.get(IssueCommands);
     const db = app.running.app.get(DatabaseService);
 
     await admin.ok(CREATE_PROGRAM, {

@@ -1,4 +1,4 @@
-import { IssuesService } from 'api/src/issues/issues.service';
+import { IssueCommands } from 'api/src/issues/commands';
 import { UserEntity } from 'api/src/users/user.entity';
 import { DatabaseService } from 'api/src/database/database.service';
 import { TestApp, startTestApp } from '../support/app';
@@ -101,7 +101,7 @@ describe('concurrent writes', () => {
   it('keeps transactions that start in the same tick apart (in-process burst, no HTTP in between)', async () => {
     // HTTP parsing spaces requests out; calling the service directly starts every transaction at
     // once, so without serialization they would nest as savepoints of one transaction.
-    const issues = app.running.app.get(IssuesService);
+    const issues = app.running.app.get(IssueCommands);
     const db = app.running.app.get(DatabaseService);
     const engineer = await db.reader.findOneByOrFail(UserEntity, {
       email: 'engineering@example.com',

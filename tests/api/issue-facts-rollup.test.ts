@@ -1,7 +1,7 @@
 import { DatabaseService } from 'api/src/database/database.service';
 import { ActionItemEntity } from 'api/src/issues/action-item.entity';
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { IssuesService } from 'api/src/issues/issues.service';
+import { IssueCommands } from 'api/src/issues/commands';
 import { loadIssueFacts } from 'api/src/timeliness/facts';
 import { IssueFactsEntity } from 'api/src/timeliness/issue-facts.entity';
 import {
@@ -23,13 +23,13 @@ describe('the roll-up of issue facts', () => {
   let app: TestApp;
   let build: IssueBuilder;
   let db: DatabaseService;
-  let issues: IssuesService;
+  let issues: IssueCommands;
 
   beforeAll(async () => {
     app = await startTestApp();
     build = await IssueBuilder.create(app);
     db = app.running.app.get(DatabaseService);
-    issues = app.running.app.get(IssuesService);
+    issues = app.running.app.get(IssueCommands);
   });
   afterAll(() => app.stop());
 

@@ -1,5 +1,5 @@
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { IssuesService } from 'api/src/issues/issues.service';
+import { IssueCommands } from 'api/src/issues/commands';
 import { TestApp, startTestApp } from '../support/app';
 import { DAY_MS, IssueBuilder } from '../support/builders';
 import { ApiClient } from '../support/client';
@@ -439,7 +439,7 @@ describe('issue filters', () => {
         .reduce<number | null>((first, at) => (first === null || at < first ? at : first), null);
 
     beforeAll(async () => {
-      const service = app.running.app.get(IssuesService);
+      const service = app.running.app.get(IssueCommands);
       const pmAt = () => build.caller('pm');
       const resolve = (issue: IssueEntity) =>
         service.resolve(pmAt(), { issueKey: issue.key, version: issue.version });

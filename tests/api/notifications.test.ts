@@ -3,7 +3,7 @@ import { EscalationSource } from '@ipt/domain';
 import { DatabaseService } from 'api/src/database/database.service';
 import { EscalationEntity } from 'api/src/issues/escalation.entity';
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { IssuesService } from 'api/src/issues/issues.service';
+import { IssueCommands } from 'api/src/issues/commands';
 import { NotificationSweepService } from 'api/src/notifications/notification-sweep.service';
 import { TeamEntity } from 'api/src/programs/team.entity';
 import { PROGRAM, UPDATE_PROGRAM } from '../support/administration';
@@ -61,7 +61,7 @@ describe('notifications', () => {
   let app: TestApp;
   let build: IssueBuilder;
   let db: DatabaseService;
-  let issues: IssuesService;
+  let issues: IssueCommands;
   let sweeper: NotificationSweepService;
   const client = {} as Record<Person, ApiClient>;
 
@@ -69,7 +69,7 @@ describe('notifications', () => {
     app = await startTestApp();
     build = await IssueBuilder.create(app);
     db = app.running.app.get(DatabaseService);
-    issues = app.running.app.get(IssuesService);
+    issues = app.running.app.get(IssueCommands);
     sweeper = app.running.app.get(NotificationSweepService);
     for (const person of PEOPLE) client[person] = await app.as(`${person}@example.com`);
   });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatabaseService } from 'api/src/database/database.service';
 import { EscalationEntity } from 'api/src/issues/escalation.entity';
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { IssuesService } from 'api/src/issues/issues.service';
+import { IssueCommands } from 'api/src/issues/commands';
 import { ProgramEntity } from 'api/src/programs/program.entity';
 import { TimelinessSweepService } from 'api/src/timeliness/timeliness-sweep.service';
 import { T0, TestApp, startTestApp } from '../support/app';
@@ -63,7 +63,7 @@ describe('the timeliness policy', () => {
     build = await IssueBuilder.create(app);
     pm = await app.as('pm@example.com');
     db = app.running.app.get(DatabaseService);
-    const issues = app.running.app.get(IssuesService);
+    const issues = app.running.app.get(IssueCommands);
 
     made['open'] = await build.raise('Policy: still in triage');
     made['byPolicy'] = await build.addOptions(

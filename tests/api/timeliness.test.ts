@@ -2,7 +2,8 @@ import { addCalendarDays, instantAtLocal, timelinessReport } from '@ipt/domain';
 import { DatabaseService } from 'api/src/database/database.service';
 import { EscalationEntity } from 'api/src/issues/escalation.entity';
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { Caller, IssuesService } from 'api/src/issues/issues.service';
+import type { Caller } from 'api/src/common/caller';
+import { IssueCommands } from 'api/src/issues/commands';
 import { OptionEntity } from 'api/src/issues/option.entity';
 import { ProgramEntity } from 'api/src/programs/program.entity';
 import { loadFactsFromTables } from 'api/src/timeliness/facts';
@@ -88,7 +89,7 @@ type Report = {
 describe('timeliness on a hand-built history', () => {
   let app: TestApp;
   let admin: ApiClient;
-  let issues: IssuesService;
+  let issues: IssueCommands;
   let db: DatabaseService;
   const people = new Map<string, UserEntity>();
   const team: Record<'oipt' | 'iipt' | 'wipt', string> = { oipt: '', iipt: '', wipt: '' };
@@ -102,7 +103,7 @@ describe('timeliness on a hand-built history', () => {
     // The story runs twelve days; sessions must outlive it.
     app = await startTestApp({ env: { SESSION_TTL_HOURS: String(24 * 90) } });
     admin = await app.as('admin@example.com');
-    issues = app.running.app.get(IssuesService);
+    issues = app.running.app.get(IssueCommands);
     db = app.running.app.get(DatabaseService);
 
     // Program TX; the admin who creates it is its program manager.

@@ -1,5 +1,5 @@
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { IssuesService } from 'api/src/issues/issues.service';
+import { IssueCommands } from 'api/src/issues/commands';
 import { UsersService } from 'api/src/users/users.service';
 import { TestApp, startTestApp } from '../support/app';
 import { IssueBuilder, Person, TEAM, TeamRef } from '../support/builders';
@@ -91,7 +91,7 @@ interface QueueEntry {
 describe('the workbench', () => {
   let app: TestApp;
   let build: IssueBuilder;
-  let issues: IssuesService;
+  let issues: IssueCommands;
   const log = new StatementLog();
   const client: Record<string, ApiClient> = {};
   const made: Record<string, IssueEntity> = {};
@@ -140,7 +140,7 @@ describe('the workbench', () => {
   beforeAll(async () => {
     app = await startTestApp({ databaseLogger: log });
     build = await IssueBuilder.create(app);
-    issues = app.running.app.get(IssuesService);
+    issues = app.running.app.get(IssueCommands);
 
     // Inbox material. Engineering sits on the hardware WIPT, the IIPT and the OIPT; cost on the
     // sustainment WIPT, the IIPT and the OIPT.

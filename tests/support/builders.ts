@@ -1,6 +1,7 @@
 import { DatabaseService } from 'api/src/database/database.service';
 import { IssueEntity } from 'api/src/issues/issue.entity';
-import { Caller, IssuesService } from 'api/src/issues/issues.service';
+import type { Caller } from 'api/src/common/caller';
+import { IssueCommands } from 'api/src/issues/commands';
 import { OptionEntity } from 'api/src/issues/option.entity';
 import { TeamEntity } from 'api/src/programs/team.entity';
 import { UserEntity } from 'api/src/users/user.entity';
@@ -22,14 +23,14 @@ export const TEAM = {
 export type TeamRef = keyof typeof TEAM;
 
 /**
- * Builds issues in the demo program in-process, through the real IssuesService (its rules, its
+ * Builds issues in the demo program in-process, through the real issue commands (their rules, their
  * transactions and events), much faster than over HTTP. Each change happens at the test clock's
  * current instant unless `at` says otherwise; every call returns the issue as it now stands.
  */
 export class IssueBuilder {
   private constructor(
     private readonly app: TestApp,
-    private readonly service: IssuesService,
+    private readonly service: IssueCommands,
     private readonly db: DatabaseService,
     private readonly people: Map<string, UserEntity>,
     private readonly teams: Map<string, TeamEntity>,
@@ -43,7 +44,7 @@ export class IssueBuilder {
     ]);
     return new IssueBuilder(
       app,
-      app.running.app.get(IssuesService),
+      app.running.app.get(IssueCommands),
       db,
       new Map(users.map((u) => [u.email, u])),
       new Map(teams.map((t) => [t.name, t])),

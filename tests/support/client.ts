@@ -21,12 +21,14 @@ export class ApiClient {
   async request<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
       },
       body: JSON.stringify({ query, variables }),
     });
@@ -45,8 +47,9 @@ export class ApiClient {
   async ok<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
   ): Promise<T> {
-    const result = await this.request<T>(query, variables);
+    const result = await this.request<T>(query, variables, headers);
     if (result.errors?.length || !result.data) {
       throw new Error(`Expected success, got ${JSON.stringify(result.errors)}`);
     }

@@ -1,3 +1,4 @@
+import type { Caller } from '../common/caller';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATION_KINDS, NotificationKind, notFound } from '@ipt/domain';
@@ -28,12 +29,6 @@ export interface Delivery {
 export interface NotificationPage {
   readonly items: NotificationEntity[];
   readonly unreadCount: number;
-}
-
-/** The person acting, and the instant their change counts as made. */
-export interface Caller {
-  readonly user: UserEntity;
-  readonly at: Date;
 }
 
 /** SQLite allows 999 bound parameters in older builds; stay well under it. */
