@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { RunningApp } from 'api/src/bootstrap';
 import { startApp } from 'api/src/bootstrap';
 import type { DataSourceExtras } from 'api/src/database/data-source';
@@ -5,7 +6,12 @@ import { FixedClock } from 'api/src/common/clock';
 import { loadConfig } from 'api/src/config/config';
 import { DatabaseService } from 'api/src/database/database.service';
 import { ApiClient } from './client';
-import { TestDatabase, createTestDatabase } from './database';
+import { TestDatabase, createTestDatabase, postgresTestDatabase, testDialect } from './database';
+import {
+  createTestPostgresDatabase,
+  demoTemplateName,
+  sharedTestPostgresDatabase,
+} from './postgres';
 import { rollupAndTables } from './rollup';
 
 /** The instant every system test starts at. */
@@ -49,13 +55,49 @@ export interface TestAppOptions {
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   if (options.database) return start(options.database, null, options);
-  const owned = await createTestDatabase();
+  const template = loadsTheDemoAtT0(options) ? await demoTemplate() : null;
+  const owned = await createTestDatabase(testDialect(), template ? { template } : {});
   try {
     return await start(owned, owned, options);
   } catch (error) {
     await owned.drop();
     throw error;
   }
+}
+
+/**
+ * The PostgreSQL run's database with the demo program loaded at T0 (postgres-template.setup.ts),
+ * made by the first app that needs it, in whichever test process; null when the run has none.
+ */
+async function demoTemplate(): Promise<string | null> {
+  const name = demoTemplateName();
+  if (!name) return null;
+  await sharedTestPostgresDatabase(name, async () => {
+    const database = postgresTestDatabase(await createTestPostgresDatabase());
+    try {
+      // Stopping checks the roll-up, as for every app, and leaves nobody connected to copy it.
+      await (await start(database, null, {})).stop();
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+    rmSync(database.folder, { recursive: true, force: true });
+    return new URL(database.url).pathname.slice(1);
+  });
+  return name;
+}
+
+/**
+ * Whether a new app would load just what the PostgreSQL run's demo template holds: the demo
+ * program, loaded at T0.
+ */
+function loadsTheDemoAtT0(options: TestAppOptions): boolean {
+  return (
+    testDialect() === 'postgres' &&
+    options.demo !== false &&
+    options.clock === undefined &&
+    options.env?.['IPT_DEMO'] === undefined
+  );
 }
 
 async function start(

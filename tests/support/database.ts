@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Client, types } from 'pg';
 import { GENESIS_HASH, eventHash } from 'api/src/events/write.service';
-import { createTestPostgresDatabase } from './postgres';
+import { TestPostgresDatabase, createTestPostgresDatabase } from './postgres';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -46,19 +46,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database of the dialect this run tests (the app migrates it as it starts). */
+/**
+ * A new database of the dialect this run tests: empty (the app migrates it as it starts), or on
+ * PostgreSQL a copy of `template`, a database nobody is connected to.
+ */
 export async function createTestDatabase(
   dialect: TestDialect = testDialect(),
+  options: { readonly template?: string } = {},
 ): Promise<TestDatabase> {
+  if (dialect === 'postgres')
+    return postgresTestDatabase(await createTestPostgresDatabase(options));
+  if (options.template) throw new Error('Only PostgreSQL databases are made from a template.');
   const folder = mkdtempSync(join(tmpdir(), 'ipt-test-'));
-  try {
-    return dialect === 'postgres'
-      ? await postgresDatabase(folder)
-      : sqliteDatabase(folder, join(folder, 'ipt.sqlite'));
-  } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
+  return sqliteDatabase(folder, join(folder, 'ipt.sqlite'));
 }
 
 /** A test app (its database) or a database handle. */
@@ -117,8 +117,12 @@ const POSTGRES_TYPES = {
       : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
 };
 
-async function postgresDatabase(folder: string): Promise<TestDatabase> {
-  const database = await createTestPostgresDatabase();
+/**
+ * A PostgreSQL database made by createTestPostgresDatabase, read through the same helper (with a
+ * private folder for the app's files); `drop` drops it.
+ */
+export function postgresTestDatabase(database: TestPostgresDatabase): TestDatabase {
+  const folder = mkdtempSync(join(tmpdir(), 'ipt-test-'));
   async function connected<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = new Client({ connectionString: database.url, types: POSTGRES_TYPES });
     await client.connect();
