@@ -263,10 +263,9 @@ export class TeamAdministrationService {
   private async membership(manager: EntityManager, id: string) {
     const membership = await manager.findOneBy(MembershipEntity, { id });
     if (!membership) throw notFound('Membership', id);
-    const [team, user] = await Promise.all([
-      manager.findOneByOrFail(TeamEntity, { id: membership.teamId }),
-      manager.findOneByOrFail(UserEntity, { id: membership.userId }),
-    ]);
+    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
+    const team = await manager.findOneByOrFail(TeamEntity, { id: membership.teamId });
+    const user = await manager.findOneByOrFail(UserEntity, { id: membership.userId });
     return { membership, team, user };
   }
 

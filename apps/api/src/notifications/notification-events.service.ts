@@ -100,11 +100,10 @@ export class NotificationEventsService implements OnModuleInit {
   async derive(manager: EntityManager, event: EventEntity): Promise<NotificationDraft[]> {
     const issue = await manager.findOneBy(IssueEntity, { id: event.issueId as string });
     if (!issue) return [];
-    const [program, team, actor] = await Promise.all([
-      manager.findOneByOrFail(ProgramEntity, { id: issue.programId }),
-      manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId }),
-      event.actorId ? manager.findOneBy(UserEntity, { id: event.actorId }) : null,
-    ]);
+    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
+    const program = await manager.findOneByOrFail(ProgramEntity, { id: issue.programId });
+    const team = await manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
+    const actor = event.actorId ? await manager.findOneBy(UserEntity, { id: event.actorId }) : null;
     const scene: Scene = { event, issue, program, team, actorName: actor?.name ?? null };
     const drafts: NotificationDraft[] = [];
     if (event.type === 'ISSUE_TRIAGED' || (event.after && 'ownerId' in event.after)) {
@@ -139,17 +138,18 @@ export class NotificationEventsService implements OnModuleInit {
   ): Promise<NotificationDraft[]> {
     const { issue, team, program } = scene;
     if (!GATHERING.includes(issue.status) || !team.active) return [];
-    const [required, recommendations, waivers] = await Promise.all([
-      manager.find(IssueRequiredDisciplineEntity, {
-        where: { issueId: issue.id },
-        order: { position: 'ASC' },
-      }),
-      manager.find(RecommendationEntity, {
-        where: { issueId: issue.id, supersededAt: IsNull() },
-        select: { discipline: true },
-      }),
-      manager.find(WaiverEntity, { where: { issueId: issue.id }, select: { discipline: true } }),
-    ]);
+    const required = await manager.find(IssueRequiredDisciplineEntity, {
+      where: { issueId: issue.id },
+      order: { position: 'ASC' },
+    });
+    const recommendations = await manager.find(RecommendationEntity, {
+      where: { issueId: issue.id, supersededAt: IsNull() },
+      select: { discipline: true },
+    });
+    const waivers = await manager.find(WaiverEntity, {
+      where: { issueId: issue.id },
+      select: { discipline: true },
+    });
     const pending = pendingDisciplines(
       required.map((r) => r.discipline),
       recommendations.map((r) => r.discipline),
@@ -181,13 +181,11 @@ export class NotificationEventsService implements OnModuleInit {
         : await manager.findBy(EscalationEntity, { issueId: issue.id, escalatedAt: event.at });
     const drafts: NotificationDraft[] = [];
     for (const escalation of escalations) {
-      const [from, to, by] = await Promise.all([
-        manager.findOneByOrFail(TeamEntity, { id: escalation.fromTeamId }),
-        manager.findOneByOrFail(TeamEntity, { id: escalation.toTeamId }),
-        escalation.escalatedById
-          ? manager.findOneBy(UserEntity, { id: escalation.escalatedById })
-          : null,
-      ]);
+      const from = await manager.findOneByOrFail(TeamEntity, { id: escalation.fromTeamId });
+      const to = await manager.findOneByOrFail(TeamEntity, { id: escalation.toTeamId });
+      const by = escalation.escalatedById
+        ? await manager.findOneBy(UserEntity, { id: escalation.escalatedById })
+        : null;
       const text = escalatedText(issue, from, to, by?.name ?? null, escalation.reason);
       const members = await this.members(manager, [from.id, to.id]);
       for (const userId of new Set(members.map((m) => m.userId))) {
@@ -210,11 +208,12 @@ export class NotificationEventsService implements OnModuleInit {
         ? await manager.findOneBy(DecisionEntity, { id: event.entityId })
         : await manager.findOneBy(DecisionEntity, { issueId: issue.id, supersededAt: IsNull() });
     if (!decision) return [];
-    const [option, members, items] = await Promise.all([
-      manager.findOneByOrFail(OptionEntity, { id: decision.optionId }),
-      this.members(manager, [team.id]),
-      manager.findBy(ActionItemEntity, { decisionId: decision.id, doneAt: IsNull() }),
-    ]);
+    const option = await manager.findOneByOrFail(OptionEntity, { id: decision.optionId });
+    const members = await this.members(manager, [team.id]);
+    const items = await manager.findBy(ActionItemEntity, {
+      decisionId: decision.id,
+      doneAt: IsNull(),
+    });
     const drafts: NotificationDraft[] = [];
     const text = decidedText(issue, option, team.name, scene.actorName);
     for (const userId of new Set(members.map((m) => m.userId))) {

@@ -17,18 +17,17 @@ import { TeamEntity } from './team.entity';
 @Injectable()
 export class ActorService {
   async forProgram(manager: EntityManager, user: UserEntity, programId: string): Promise<Actor> {
-    const [role, memberships] = await Promise.all([
-      manager.findOneBy(ProgramRoleEntity, { programId, userId: user.id }),
-      manager
-        .createQueryBuilder(MembershipEntity, 'm')
-        .innerJoin(TeamEntity, 't', 't.id = m.team_id')
-        .where('m.user_id = :userId AND t.program_id = :programId AND t.active = :active', {
-          userId: user.id,
-          programId,
-          active: true,
-        })
-        .getMany(),
-    ]);
+    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
+    const role = await manager.findOneBy(ProgramRoleEntity, { programId, userId: user.id });
+    const memberships = await manager
+      .createQueryBuilder(MembershipEntity, 'm')
+      .innerJoin(TeamEntity, 't', 't.id = m.team_id')
+      .where('m.user_id = :userId AND t.program_id = :programId AND t.active = :active', {
+        userId: user.id,
+        programId,
+        active: true,
+      })
+      .getMany();
     return {
       userId: user.id,
       isSystemAdmin: user.isSystemAdmin,
@@ -75,15 +74,16 @@ export class ActorService {
   /** Ids of the programs a person can see: all for system admins. */
   async visibleProgramIds(manager: EntityManager, user: UserEntity): Promise<string[] | 'all'> {
     if (user.isSystemAdmin) return 'all';
-    const [roles, teams] = await Promise.all([
-      manager.find(ProgramRoleEntity, { where: { userId: user.id }, select: { programId: true } }),
-      manager
-        .createQueryBuilder(TeamEntity, 't')
-        .select('DISTINCT t.program_id', 'programId')
-        .innerJoin(MembershipEntity, 'm', 'm.team_id = t.id')
-        .where('m.user_id = :userId', { userId: user.id })
-        .getRawMany<{ programId: string }>(),
-    ]);
+    const roles = await manager.find(ProgramRoleEntity, {
+      where: { userId: user.id },
+      select: { programId: true },
+    });
+    const teams = await manager
+      .createQueryBuilder(TeamEntity, 't')
+      .select('DISTINCT t.program_id', 'programId')
+      .innerJoin(MembershipEntity, 'm', 'm.team_id = t.id')
+      .where('m.user_id = :userId', { userId: user.id })
+      .getRawMany<{ programId: string }>();
     return [...new Set([...roles.map((r) => r.programId), ...teams.map((t) => t.programId)])];
   }
 }

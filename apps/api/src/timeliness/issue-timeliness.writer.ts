@@ -97,14 +97,15 @@ export class IssueTimelinessWriter {
   }
 
   async snapshot(manager: EntityManager, issue: IssueEntity): Promise<IssueSnapshot> {
-    const [required, recommendations, waivers] = await Promise.all([
-      manager.find(IssueRequiredDisciplineEntity, {
-        where: { issueId: issue.id },
-        order: { position: 'ASC' },
-      }),
-      manager.find(RecommendationEntity, { where: { issueId: issue.id, supersededAt: IsNull() } }),
-      manager.find(WaiverEntity, { where: { issueId: issue.id } }),
-    ]);
+    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
+    const required = await manager.find(IssueRequiredDisciplineEntity, {
+      where: { issueId: issue.id },
+      order: { position: 'ASC' },
+    });
+    const recommendations = await manager.find(RecommendationEntity, {
+      where: { issueId: issue.id, supersededAt: IsNull() },
+    });
+    const waivers = await manager.find(WaiverEntity, { where: { issueId: issue.id } });
     const covered = new Set([
       ...recommendations.map((r) => r.discipline),
       ...waivers.map((w) => w.discipline),

@@ -149,13 +149,12 @@ export class DecisionsHandler {
           issueId: issue.id,
           supersededAt: IsNull(),
         });
-        const [membership, decidingTeam] = await Promise.all([
-          tx.manager.findOneByOrFail(MembershipEntity, {
-            teamId: issue.currentTeamId,
-            userId: caller.user.id,
-          }),
-          tx.manager.findOneByOrFail(TeamEntity, { id: decision.teamId }),
-        ]);
+        // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
+        const membership = await tx.manager.findOneByOrFail(MembershipEntity, {
+          teamId: issue.currentTeamId,
+          userId: caller.user.id,
+        });
+        const decidingTeam = await tx.manager.findOneByOrFail(TeamEntity, { id: decision.teamId });
         const nonConcurrence = {
           id: randomUUID(),
           decisionId: decision.id,

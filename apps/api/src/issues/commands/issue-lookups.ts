@@ -36,27 +36,25 @@ export class IssueLookups {
 
   /** The facts the lifecycle state machine needs about an issue. */
   async lifecycleState(manager: EntityManager, issue: IssueEntity): Promise<LifecycleState> {
-    const [team, required, recommendations, waivers, optionCount, openActionItems] =
-      await Promise.all([
-        manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId }),
-        manager.find(IssueRequiredDisciplineEntity, {
-          where: { issueId: issue.id },
-          order: { position: 'ASC' },
-        }),
-        manager.find(RecommendationEntity, {
-          where: { issueId: issue.id, supersededAt: IsNull() },
-        }),
-        manager.find(WaiverEntity, { where: { issueId: issue.id } }),
-        manager.countBy(OptionEntity, { issueId: issue.id }),
-        manager
-          .createQueryBuilder(ActionItemEntity, 'a')
-          .innerJoin(DecisionEntity, 'd', 'd.id = a.decision_id')
-          // Only the decision in force has work outstanding; a superseded one's items no longer bind.
-          .where('a.issue_id = :issueId AND a.done_at IS NULL AND d.superseded_at IS NULL', {
-            issueId: issue.id,
-          })
-          .getCount(),
-      ]);
+    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
+    const team = await manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
+    const required = await manager.find(IssueRequiredDisciplineEntity, {
+      where: { issueId: issue.id },
+      order: { position: 'ASC' },
+    });
+    const recommendations = await manager.find(RecommendationEntity, {
+      where: { issueId: issue.id, supersededAt: IsNull() },
+    });
+    const waivers = await manager.find(WaiverEntity, { where: { issueId: issue.id } });
+    const optionCount = await manager.countBy(OptionEntity, { issueId: issue.id });
+    const openActionItems = await manager
+      .createQueryBuilder(ActionItemEntity, 'a')
+      .innerJoin(DecisionEntity, 'd', 'd.id = a.decision_id')
+      // Only the decision in force has work outstanding; a superseded one's items no longer bind.
+      .where('a.issue_id = :issueId AND a.done_at IS NULL AND d.superseded_at IS NULL', {
+        issueId: issue.id,
+      })
+      .getCount();
     return {
       status: issue.status,
       tier: issue.currentTier,
@@ -93,14 +91,12 @@ export class IssueLookups {
     userId: string,
     field: string,
   ): Promise<UserEntity> {
-    const [role, membership] = await Promise.all([
-      manager.findOneBy(ProgramRoleEntity, { programId, userId }),
-      manager
-        .createQueryBuilder(MembershipEntity, 'm')
-        .innerJoin(TeamEntity, 't', 't.id = m.team_id')
-        .where('m.user_id = :userId AND t.program_id = :programId', { userId, programId })
-        .getOne(),
-    ]);
+    const role = await manager.findOneBy(ProgramRoleEntity, { programId, userId });
+    const membership = await manager
+      .createQueryBuilder(MembershipEntity, 'm')
+      .innerJoin(TeamEntity, 't', 't.id = m.team_id')
+      .where('m.user_id = :userId AND t.program_id = :programId', { userId, programId })
+      .getOne();
     const user = role || membership ? await manager.findOneBy(UserEntity, { id: userId }) : null;
     if (!user || !user.active)
       throw badInput(field, `User ${userId} is not an active member of this program.`);
