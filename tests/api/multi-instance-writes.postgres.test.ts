@@ -1,12 +1,8 @@
 import { FixedClock } from 'api/src/common/clock';
 import { T0 } from '../support/app';
 import type { ApiClient, GraphQLResponse } from '../support/client';
-import {
-  type Instance,
-  firstBrokenPostgresEvent,
-  queryPostgres,
-  startInstance,
-} from '../support/multi-instance';
+import { type TestDatabase, createTestDatabase, firstBrokenEvent } from '../support/database';
+import { type Instance, startInstance } from '../support/multi-instance';
 import {
   HARDWARE_WIPT,
   type Cast,
@@ -17,7 +13,6 @@ import {
   teamId,
   triage,
 } from '../support/operations';
-import { type TestPostgresDatabase, createTestPostgresDatabase } from '../support/postgres';
 
 /**
  * Two API instances writing to one PostgreSQL database at once, as behind a load balancer: raises,
@@ -55,7 +50,7 @@ interface Attempt {
 }
 
 describe('two API instances writing to one PostgreSQL database at once', () => {
-  let database: TestPostgresDatabase;
+  let database: TestDatabase;
   const clock = new FixedClock(T0);
   let instances: Instance[];
   /** The demo cast, signed in once through each instance. */
@@ -92,7 +87,7 @@ describe('two API instances writing to one PostgreSQL database at once', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestPostgresDatabase();
+    database = await createTestDatabase('postgres');
     const options = { databaseUrl: database.url, clock };
     // A migrates the new database and loads the demo; B starts on it once A is up.
     instances = [await startInstance('A', options)];
@@ -126,11 +121,11 @@ describe('two API instances writing to one PostgreSQL database at once', () => {
   });
 
   function issueNumbers() {
-    return queryPostgres<{ key: string; number: number }>(
-      database.url,
-      `SELECT i.key, i.number FROM issues i JOIN programs p ON p.id = i.program_id
-       WHERE p.key = 'HX' ORDER BY i.number`,
-    );
+    return database.query<{
+      key: string;
+      number: number;
+    }>(`SELECT i.key, i.number FROM issues i JOIN programs p ON p.id = i.program_id
+       WHERE p.key = 'HX' ORDER BY i.number`);
   }
 
   async function raiseStorm(teamId: string): Promise<void> {
@@ -286,10 +281,9 @@ describe('two API instances writing to one PostgreSQL database at once', () => {
       );
     }
     // Each winner's change is in the record, in the order the versions say.
-    const events = await queryPostgres<{ after: string }>(
-      database.url,
+    const events = await database.query<{ after: string }>(
       `SELECT e.after FROM events e JOIN issues i ON i.id = e.issue_id
-       WHERE i.key = $1 AND e.type = 'ISSUE_UPDATED' ORDER BY e.seq`,
+       WHERE i.key = ? AND e.type = 'ISSUE_UPDATED' ORDER BY e.seq`,
       [updated.key],
     );
     expect(events.map((e) => (JSON.parse(e.after) as { title?: string }).title)).toEqual(
@@ -298,21 +292,18 @@ describe('two API instances writing to one PostgreSQL database at once', () => {
   });
 
   it('keeps at most one decision in force per issue, and stores each acknowledged decision and supersede', async () => {
-    const twice = await queryPostgres(
-      database.url,
-      `SELECT issue_id, count(*) AS n FROM decisions WHERE superseded_at IS NULL
-       GROUP BY issue_id HAVING count(*) > 1`,
-    );
+    const twice =
+      await database.query(`SELECT issue_id, count(*) AS n FROM decisions WHERE superseded_at IS NULL
+       GROUP BY issue_id HAVING count(*) > 1`);
     expect(twice).toEqual([]);
     expect(decisionRounds).toHaveLength(DECIDED_ISSUES * 2);
     for (const round of decisionRounds) {
       expect({ ...round, winners: round.winners.length }).toEqual({ ...round, winners: 1 });
     }
     for (const issue of decided) {
-      const stored = await queryPostgres<{ rationale: string; superseded_at: string | null }>(
-        database.url,
+      const stored = await database.query<{ rationale: string; superseded_at: string | null }>(
         `SELECT d.rationale, d.superseded_at FROM decisions d JOIN issues i ON i.id = d.issue_id
-         WHERE i.key = $1 ORDER BY d.superseded_at NULLS LAST`,
+         WHERE i.key = ? ORDER BY d.superseded_at NULLS LAST`,
         [issue.key],
       );
       const acknowledged = decisionRounds
@@ -327,9 +318,8 @@ describe('two API instances writing to one PostgreSQL database at once', () => {
   });
 
   it('stores every acknowledged comment, once', async () => {
-    const stored = await queryPostgres<{ body: string }>(
-      database.url,
-      `SELECT c.body FROM comments c JOIN issues i ON i.id = c.issue_id WHERE i.key = $1`,
+    const stored = await database.query<{ body: string }>(
+      `SELECT c.body FROM comments c JOIN issues i ON i.id = c.issue_id WHERE i.key = ?`,
       [commented.key],
     );
     expect(stored.map((c) => c.body).sort()).toEqual([...acknowledgedComments].sort());
@@ -337,6 +327,6 @@ describe('two API instances writing to one PostgreSQL database at once', () => {
   });
 
   it('leaves one unbroken hash chain', async () => {
-    expect(await firstBrokenPostgresEvent(database.url)).toBeNull();
+    expect(await firstBrokenEvent(database)).toBeNull();
   });
 });

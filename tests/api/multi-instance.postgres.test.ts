@@ -3,12 +3,11 @@ import { TimelinessSweepService } from 'api/src/timeliness/timeliness-sweep.serv
 import { Redis } from 'ioredis';
 import { T0 } from '../support/app';
 import { DAY_MS } from '../support/builders';
+import { type TestDatabase, createTestDatabase, firstBrokenEvent } from '../support/database';
 import { collect, liveClient } from '../support/live';
 import {
   type Instance,
   eventually,
-  firstBrokenPostgresEvent,
-  queryPostgres,
   startInstance,
   startPrivateRedis,
   type PrivateRedis,
@@ -22,7 +21,6 @@ import {
   type Cast,
   signInCast,
 } from '../support/operations';
-import { type TestPostgresDatabase, createTestPostgresDatabase } from '../support/postgres';
 
 /**
  * Two API instances on one PostgreSQL database and one Redis, as behind a load balancer: live
@@ -59,7 +57,7 @@ function elapsedMs(since: bigint): number {
 
 describe('two API instances on one PostgreSQL database and one Redis', () => {
   let redis: PrivateRedis;
-  let database: TestPostgresDatabase;
+  let database: TestDatabase;
   const clock = new FixedClock(T0);
   let a: Instance;
   let b: Instance;
@@ -69,7 +67,7 @@ describe('two API instances on one PostgreSQL database and one Redis', () => {
 
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    database = await createTestPostgresDatabase();
+    database = await createTestDatabase('postgres');
     const options = { databaseUrl: database.url, redisUrl: redis.url, clock };
     // A migrates the new database and loads the demo; B starts on it once A is up.
     a = await startInstance('A', options);
@@ -235,9 +233,8 @@ describe('two API instances on one PostgreSQL database and one Redis', () => {
     expect(escalated.length).toBeGreaterThan(0);
     expect(new Set(escalated).size).toBe(escalated.length);
 
-    const events = await queryPostgres<{ issue_id: string; before: string; after: string }>(
-      database.url,
-      `SELECT issue_id, before, after FROM events WHERE type = 'ISSUE_ESCALATED' AND at = $1`,
+    const events = await database.query<{ issue_id: string; before: string; after: string }>(
+      `SELECT issue_id, before, after FROM events WHERE type = 'ISSUE_ESCALATED' AND at = ?`,
       [later.toISOString()],
     );
     const byPolicy = events.filter(
@@ -248,9 +245,8 @@ describe('two API instances on one PostgreSQL database and one Redis', () => {
       (e) => `${e.issue_id} ${(JSON.parse(e.before) as { tier: string }).tier}`,
     );
     expect(new Set(breaches).size).toBe(breaches.length);
-    const rows = await queryPostgres<{ count: string }>(
-      database.url,
-      `SELECT count(*) AS count FROM escalations WHERE source = 'POLICY' AND escalated_at = $1`,
+    const rows = await database.query<{ count: number }>(
+      `SELECT count(*) AS count FROM escalations WHERE source = 'POLICY' AND escalated_at = ?`,
       [later.toISOString()],
     );
     expect(Number(rows[0]!.count)).toBe(escalated.length);
@@ -260,7 +256,7 @@ describe('two API instances on one PostgreSQL database and one Redis', () => {
       [a, b].map((instance) => instance.running.app.get(TimelinessSweepService).sweep(later)),
     );
     expect(again.flatMap((outcome) => outcome.escalated)).toEqual([]);
-    expect(await firstBrokenPostgresEvent(database.url)).toBeNull();
+    expect(await firstBrokenEvent(database)).toBeNull();
   });
 
   it('keeps taking writes with Redis down, reports live updates degraded, and recovers when it is back', async () => {
@@ -292,9 +288,8 @@ describe('two API instances on one PostgreSQL database and one Redis', () => {
       await cast.test.ok(COMMENT, { input: { issueKey: issue.key, body } });
       expect(elapsedMs(started)).toBeLessThan(1_000);
     }
-    const saved = await queryPostgres<{ body: string }>(
-      database.url,
-      `SELECT c.body FROM comments c JOIN issues i ON i.id = c.issue_id WHERE i.key = $1`,
+    const saved = await database.query<{ body: string }>(
+      `SELECT c.body FROM comments c JOIN issues i ON i.id = c.issue_id WHERE i.key = ?`,
       [issue.key],
     );
     expect(saved.map((c) => c.body)).toEqual(
@@ -323,7 +318,7 @@ describe('two API instances on one PostgreSQL database and one Redis', () => {
       'the subscription B had before the outage to hear A again',
     );
     expect(fromB.errors).toEqual([]);
-    expect(await firstBrokenPostgresEvent(database.url)).toBeNull();
+    expect(await firstBrokenEvent(database)).toBeNull();
   });
 
   it('closes its Redis connections when it stops', async () => {

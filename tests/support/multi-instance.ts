@@ -3,11 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { type RunningApp, startApp } from 'api/src/bootstrap';
 import type { FixedClock } from 'api/src/common/clock';
 import { loadConfig } from 'api/src/config/config';
-import { GENESIS_HASH, eventHash } from 'api/src/events/write.service';
 import { ApiClient } from './client';
 
 /**
@@ -196,62 +194,6 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-/** Runs SQL on a PostgreSQL database over a connection of its own, as an auditor would. */
-export async function queryPostgres<T extends Record<string, unknown>>(
-  url: string,
-  sql: string,
-  params: readonly unknown[] = [],
-): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, [...params])).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-interface EventRow extends Record<string, unknown> {
-  seq: number;
-  program_id: string | null;
-  issue_id: string | null;
-  actor_id: string | null;
-  type: string;
-  entity_type: string;
-  entity_id: string;
-  before: string | null;
-  after: string | null;
-  at: string;
-  previous_hash: string;
-  hash: string;
-}
-
-/**
- * The seq of the first event of a PostgreSQL database whose hash does not follow from its content
- * and its predecessor's hash, or null: the chain check of `firstBrokenEvent`, for PostgreSQL.
- */
-export async function firstBrokenPostgresEvent(url: string): Promise<number | null> {
-  const rows = await queryPostgres<EventRow>(url, 'SELECT * FROM events ORDER BY seq');
-  let previous = GENESIS_HASH;
-  for (const row of rows) {
-    const expected = eventHash({
-      previousHash: previous,
-      programId: row.program_id,
-      issueId: row.issue_id,
-      actorId: row.actor_id,
-      type: row.type,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      before: row.before === null ? null : JSON.parse(row.before),
-      after: row.after === null ? null : JSON.parse(row.after),
-      at: new Date(row.at),
-    });
-    if (row.previous_hash !== previous || row.hash !== expected) return row.seq;
-    previous = row.hash;
-  }
-  return null;
 }
 
 /** Polls a condition until it holds, or fails after `timeoutMs` naming what it waited for. */
