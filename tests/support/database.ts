@@ -152,7 +152,7 @@ export function postgresTestDatabase(database: TestPostgresDatabase): TestDataba
 }
 
 /** `?` placeholders as PostgreSQL's `$1, $2, ...`, leaving quoted text and identifiers alone. */
-export function numbered(sql: string): string {
+function numbered(sql: string): string {
   let n = 0;
   let quote: string | null = null;
   let out = '';
