@@ -1,5 +1,5 @@
 import { systemClock } from './common/clock';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, isLoopback, loadConfig } from './config/config';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo/demo-cast';
 import { startApp } from './bootstrap';
 
@@ -29,6 +29,14 @@ async function main(): Promise<void> {
       `Demo mode${running.startup.demoLoaded ? ' (demo program loaded just now)' : ''}. Sign in as any of these, password "${DEMO_PASSWORD}":`,
     );
     for (const person of DEMO_PEOPLE) lines.push(`  ${person.email.padEnd(28)} ${person.title}`);
+    // The demo password is in the source and on the sign-in page: anyone who reaches this address
+    // can sign in as the system admin. Said at every start, louder when others can reach it.
+    lines.push(
+      ``,
+      isLoopback(config.host)
+        ? `Warning: the demo passwords are public. Keep demo mode (IPT_DEMO) off for real data.`
+        : `WARNING: demo mode on ${config.host}, which other machines can reach, and the demo passwords are public: anyone who reaches it can sign in as the system admin. Set IPT_DEMO=false for real use.`,
+    );
   }
   if (!running.startup.hasUsers) {
     lines.push(

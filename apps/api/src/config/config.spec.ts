@@ -18,6 +18,17 @@ describe(loadConfig.name, () => {
     expect(sut.timelinessFactsCachePrograms).toBe(2);
   });
 
+  it('turns demo mode on by default only on a loopback address; elsewhere it must be asked for', () => {
+    for (const host of ['127.0.0.1', '::1', '[::1]', 'localhost', 'LOCALHOST', '127.0.0.2']) {
+      expect({ host, demo: loadConfig({ HOST: host }, root).demo }).toEqual({ host, demo: true });
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', 'ipt.example.org', '128.0.0.1']) {
+      expect({ host, demo: loadConfig({ HOST: host }, root).demo }).toEqual({ host, demo: false });
+    }
+    expect(loadConfig({ HOST: '0.0.0.0', IPT_DEMO: 'true' }, root).demo).toBe(true);
+    expect(loadConfig({ HOST: '127.0.0.1', IPT_DEMO: 'false' }, root).demo).toBe(false);
+  });
+
   it('reads how many programs keep their timeliness facts in memory (0: none)', () => {
     expect(
       loadConfig({ TIMELINESS_FACTS_CACHE_PROGRAMS: '0' }, root).timelinessFactsCachePrograms,

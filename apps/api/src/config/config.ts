@@ -14,6 +14,10 @@ export interface AppConfig {
   readonly sessionSecret: string | null;
   readonly sessionTtlHours: number;
   readonly cookieSecure: boolean;
+  /**
+   * Demo mode: the demo program and its accounts, whose shared password is public. On by default
+   * only when bound to a loopback address (nobody else can reach it); elsewhere `IPT_DEMO=true`.
+   */
   readonly demo: boolean;
   readonly passwordHashing: { readonly memoryCostKiB: number; readonly timeCost: number };
   readonly production: boolean;
@@ -75,7 +79,7 @@ export function loadConfig(
     sessionSecret: secret(env),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 365),
     cookieSecure: boolean(env, 'COOKIE_SECURE', false),
-    demo: boolean(env, 'IPT_DEMO', true),
+    demo: boolean(env, 'IPT_DEMO', isLoopback(text(env, 'HOST', '127.0.0.1'))),
     passwordHashing: {
       memoryCostKiB: integer(env, 'ARGON2_MEMORY_KIB', 19_456, 1024, 4 * 1024 * 1024),
       timeCost: integer(env, 'ARGON2_TIME_COST', 2, 1, 20),
@@ -88,6 +92,15 @@ export function loadConfig(
     timelinessFactsCachePrograms: integer(env, 'TIMELINESS_FACTS_CACHE_PROGRAMS', 2, 0, 100),
     redisUrl: redisUrl(env),
   };
+}
+
+/**
+ * Whether `host` is reachable from this machine only: a default that publishes accounts with a
+ * known password must not reach a network unasked.
+ */
+export function isLoopback(host: string): boolean {
+  const bare = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 function text(env: Env, name: string, fallback: string): string {

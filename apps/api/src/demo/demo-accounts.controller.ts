@@ -15,6 +15,12 @@ export interface DemoAccount {
 /**
  * The demo accounts the sign-in page offers, in demo mode only. Plain HTTP rather than GraphQL:
  * every GraphQL operation but `login` needs a session, and this must be readable before one.
+ *
+ * The system admin stays in the list, with the shared password: that password is in the source
+ * and the README already, so leaving the admin out would hide nothing and only make the demo's
+ * set-up screens harder to find. What keeps it safe is that demo mode is never on unasked where
+ * other machines can reach the app (config `demo`), the start message warns, and sign-in failures
+ * are throttled all the same.
  */
 @Controller('auth/demo-accounts')
 export class DemoAccountsController {
