@@ -10,6 +10,7 @@ import { holdDatabase } from './database/instance-lock';
 import { DemoService } from './demo/demo.service';
 import { HealthService } from './health/health.service';
 import { UsersService } from './users/users.service';
+import { useSecurityHeaders } from './web/security-headers';
 import { serveWebApp } from './web/web-app';
 
 export interface RunningApp {
@@ -49,6 +50,7 @@ async function startHolding(
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  useSecurityHeaders(app, options.config.cookieSecure);
   app.use(cookieParser(sessionSecret(options.config)));
   serveWebApp(app, options.config.webDist);
   app.enableShutdownHooks();
