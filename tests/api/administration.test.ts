@@ -204,7 +204,9 @@ describe('program set-up and account administration', () => {
       expect((await update(outsider, { name: 'Mine' })).message).toMatch(
         /not a member of this program/,
       );
-      expectError(await update(pm, { programKey: 'NOPE', name: 'x' }), 'NOT_FOUND');
+      // A program one is not in is FORBIDDEN whether or not it exists (ADR 7).
+      expectError(await update(pm, { programKey: 'NOPE', name: 'x' }), 'FORBIDDEN');
+      expectError(await update(admin, { programKey: 'NOPE', name: 'x' }), 'NOT_FOUND');
 
       expect(await eventCount()).toBe(before);
       expect((await readProgram(pm)).version).toBe(read.version);
@@ -254,7 +256,7 @@ describe('program set-up and account administration', () => {
       expectError(await add(pm, { name: '' }), 'BAD_USER_INPUT', { field: 'name' });
       expectError(await add(pm, { code: 'engineering' }), 'CONFLICT', { field: 'code' });
       expectError(await add(engineering, {}), 'FORBIDDEN');
-      expectError(await add(pm, { programKey: 'QQ' }), 'NOT_FOUND');
+      expectError(await add(pm, { programKey: 'QQ' }), 'FORBIDDEN');
       expect(await eventCount()).toBe(before);
     });
   });
@@ -344,7 +346,7 @@ describe('program set-up and account administration', () => {
       expectError(await set(pm, { userId: 'no-such-user', role: 'MEMBER' }), 'BAD_USER_INPUT', {
         field: 'userId',
       });
-      expectError(await set(pm, { programKey: 'QQ', role: 'MEMBER' }), 'NOT_FOUND');
+      expectError(await set(pm, { programKey: 'QQ', role: 'MEMBER' }), 'FORBIDDEN');
       expect((await set(pm, { role: 'OWNER' })).extensions.code).toBe('BAD_USER_INPUT');
     });
   });
@@ -370,9 +372,10 @@ describe('program set-up and account administration', () => {
       expect(teams[2]!.version).toBe(1);
     });
 
-    it('keeps outsiders out, and says when a program does not exist', async () => {
+    it('keeps outsiders out, and tells only admins when a program does not exist', async () => {
       expectError(await outsider.fails(LADDER, { programKey: 'HX' }), 'FORBIDDEN');
-      expectError(await pm.fails(LADDER, { programKey: 'QQ' }), 'NOT_FOUND');
+      expectError(await pm.fails(LADDER, { programKey: 'QQ' }), 'FORBIDDEN');
+      expectError(await admin.fails(LADDER, { programKey: 'QQ' }), 'NOT_FOUND');
       expect(await ladder(admin)).toHaveLength(4);
     });
   });
@@ -469,7 +472,7 @@ describe('program set-up and account administration', () => {
       });
       expectError(await create(engineering, {}), 'FORBIDDEN');
       expectError(await create(outsider, {}), 'FORBIDDEN');
-      expectError(await create(pm, { programKey: 'QQ' }), 'NOT_FOUND');
+      expectError(await create(pm, { programKey: 'QQ' }), 'FORBIDDEN');
 
       expect(await eventCount()).toBe(before);
       expect(await ladder(pm)).toHaveLength(teams.length);
@@ -591,7 +594,7 @@ describe('program set-up and account administration', () => {
       expectError(await update(outsider, hardware, { name: 'Mine' }), 'FORBIDDEN');
       expectError(
         await pm.fails(UPDATE_TEAM, { input: { teamId: 'no-such-team', version: 1, name: 'x' } }),
-        'NOT_FOUND',
+        'FORBIDDEN',
       );
 
       expect(await eventCount()).toBe(before);
@@ -721,7 +724,7 @@ describe('program set-up and account administration', () => {
       });
       expectError(await add(pm, { userId: inactive.id }), 'BAD_USER_INPUT', { field: 'userId' });
       expectError(await add(pm, { role: 'CAPTAIN' }), 'BAD_USER_INPUT');
-      expectError(await add(pm, { teamId: 'no-such-team' }), 'NOT_FOUND');
+      expectError(await add(pm, { teamId: 'no-such-team' }), 'FORBIDDEN');
       expectError(await add(engineering, {}), 'FORBIDDEN');
       expectError(await add(outsider, {}), 'FORBIDDEN');
 
@@ -731,7 +734,8 @@ describe('program set-up and account administration', () => {
         field: 'discipline',
       });
       expectError(await update(engineering, { role: 'CORE' }), 'FORBIDDEN');
-      expectError(await update(pm, { membershipId: 'no-such-membership' }), 'NOT_FOUND');
+      expectError(await update(pm, { membershipId: 'no-such-membership' }), 'FORBIDDEN');
+      expectError(await update(admin, { membershipId: 'no-such-membership' }), 'NOT_FOUND');
 
       expectError(
         await engineering.fails(REMOVE_MEMBER, { input: { membershipId: member.id } }),
@@ -764,7 +768,7 @@ describe('program set-up and account administration', () => {
       });
       expectError(
         await pm.fails(REMOVE_MEMBER, { input: { membershipId: member.id } }),
-        'NOT_FOUND',
+        'FORBIDDEN',
       );
     });
   });

@@ -263,7 +263,8 @@ describe('the decision log', () => {
         field,
       });
     }
-    expect((await pm.fails(DECISIONS, { programKey: 'NOPE' })).extensions.code).toBe('NOT_FOUND');
+    // A program one is not in is FORBIDDEN whether or not it exists (ADR 7).
+    expect((await pm.fails(DECISIONS, { programKey: 'NOPE' })).extensions.code).toBe('FORBIDDEN');
   });
 
   describe('filters', () => {

@@ -139,7 +139,7 @@ describe('the issue tracker API', () => {
       expect((await outsider.fails(COUNTS, { programKey: 'HX' })).extensions.code).toBe(
         'FORBIDDEN',
       );
-      expect((await pm.fails(COUNTS, { programKey: 'NOPE' })).extensions.code).toBe('NOT_FOUND');
+      expect((await pm.fails(COUNTS, { programKey: 'NOPE' })).extensions.code).toBe('FORBIDDEN');
       const tooLong = await pm.fails(COUNTS, {
         programKey: 'HX',
         pendingDiscipline: 'x'.repeat(41),
@@ -288,7 +288,7 @@ describe('the issue tracker API', () => {
       }
       expect(
         await refusal(pm, { name: 'Elsewhere', programKey: 'NOPE', query: '{}' }),
-      ).toMatchObject({ code: 'NOT_FOUND' });
+      ).toMatchObject({ code: 'FORBIDDEN' });
       expect(
         await refusal(outsider, { name: 'Peek', programKey: 'HX', query: '{}' }),
       ).toMatchObject({ code: 'FORBIDDEN' });

@@ -159,7 +159,7 @@ describe('verifying the record', () => {
       'Only program managers, members with decision authority in this program and system admins may verify its record.',
     );
     const unknown = await pm.fails(VERIFY, { programKey: 'NOPE' });
-    expect(unknown.extensions.code).toBe('NOT_FOUND');
+    expect(unknown.extensions.code).toBe('FORBIDDEN');
     expect((await app.client().fails(VERIFY, { programKey: 'HX' })).extensions.code).toBe(
       'UNAUTHENTICATED',
     );

@@ -364,7 +364,7 @@ describe('the workbench', () => {
         'FORBIDDEN',
       );
       expect((await client['pm']!.fails(QUEUE, { programKey: 'NOPE' })).extensions.code).toBe(
-        'NOT_FOUND',
+        'FORBIDDEN',
       );
     });
 

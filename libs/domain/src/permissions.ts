@@ -1,4 +1,4 @@
-import { forbidden } from './errors';
+import { DomainError, forbidden } from './errors';
 import { ProgramRoleKind, TeamRole } from './enums';
 
 /**
@@ -66,9 +66,14 @@ export type Verdict =
 
 const ALLOWED: Verdict = { allowed: true };
 
-function refuse(requiredRole: string, reason: string): Verdict {
+type Refusal = Extract<Verdict, { readonly allowed: false }>;
+
+function refuse(requiredRole: string, reason: string): Refusal {
   return { allowed: false, requiredRole, reason };
 }
+
+/** The one answer to anyone outside a program, about anything in it (ADR 7). */
+const NOT_IN_PROGRAM = refuse('a role in the program', 'You are not a member of this program.');
 
 const isProgramManager = (actor: Actor): boolean =>
   actor.programRole === ProgramRoleKind.PROGRAM_MANAGER;
@@ -91,9 +96,7 @@ function mayStewardIssue(actor: Actor, issue: IssueScope, doing: string): Verdic
 export function authorize(actor: Actor, permission: Permission): Verdict {
   switch (permission.action) {
     case 'VIEW_PROGRAM':
-      return actor.isSystemAdmin || isInProgram(actor)
-        ? ALLOWED
-        : refuse('a role in the program', 'You are not a member of this program.');
+      return actor.isSystemAdmin || isInProgram(actor) ? ALLOWED : NOT_IN_PROGRAM;
     case 'ADMINISTER_PROGRAM':
       return actor.isSystemAdmin || isProgramManager(actor)
         ? ALLOWED
@@ -181,6 +184,18 @@ export function authorize(actor: Actor, permission: Permission): Verdict {
 /** Throws FORBIDDEN, saying which role is needed, unless the actor may. */
 export function assertAuthorized(actor: Actor, permission: Permission): void {
   const verdict = authorize(actor, permission);
-  if (!verdict.allowed)
-    throw forbidden(`${verdict.reason} (needs: ${verdict.requiredRole})`, verdict.requiredRole);
+  if (!verdict.allowed) throw refusal(verdict);
+}
+
+/**
+ * The FORBIDDEN an outsider gets, for what is asked of a program that is missing or that holds
+ * nothing by that name: word for word the refusal for what does exist, so the answer never says
+ * whether it does (ADR 7).
+ */
+export function notInProgram(): DomainError {
+  return refusal(NOT_IN_PROGRAM);
+}
+
+function refusal(verdict: Refusal): DomainError {
+  return forbidden(`${verdict.reason} (needs: ${verdict.requiredRole})`, verdict.requiredRole);
 }

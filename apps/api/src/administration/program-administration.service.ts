@@ -7,14 +7,13 @@ import {
   ProgramRoleKind,
   badInput,
   isDisciplineCode,
-  notFound,
   requireText,
   staleVersion,
 } from '@ipt/domain';
 import { EntityManager, In, Not } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { WriteTransaction } from '../events/write.service';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { DisciplineEntity } from '../programs/discipline.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
@@ -106,7 +105,7 @@ export class ProgramAdministrationService {
       timeZone: input.timeZone == null ? undefined : requireTimeZone(input.timeZone),
     };
     return this.db.write(writeContext(caller), async (tx) => {
-      const program = await programByKey(tx.manager, input.programKey);
+      const program = await programByKey(tx.manager, input.programKey, caller.user);
       await this.actors.authorize(tx.manager, caller.user, program.id, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -152,7 +151,7 @@ export class ProgramAdministrationService {
     }
     const name = requireText('name', input.name, 100);
     return this.db.write(writeContext(caller), async (tx) => {
-      const program = await programByKey(tx.manager, input.programKey);
+      const program = await programByKey(tx.manager, input.programKey, caller.user);
       await this.actors.authorize(tx.manager, caller.user, program.id, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -190,7 +189,7 @@ export class ProgramAdministrationService {
   async setRole(caller: Caller, input: SetProgramRoleInput): Promise<ProgramEntity> {
     const role = input.role ?? null;
     return this.db.write(writeContext(caller), async (tx) => {
-      const program = await programByKey(tx.manager, input.programKey);
+      const program = await programByKey(tx.manager, input.programKey, caller.user);
       await this.actors.authorize(tx.manager, caller.user, program.id, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -255,9 +254,14 @@ export class ProgramAdministrationService {
   }
 }
 
-export async function programByKey(manager: EntityManager, key: string): Promise<ProgramEntity> {
+/** The program, or what `unseen` says to `viewer` when there is none by that key. */
+export async function programByKey(
+  manager: EntityManager,
+  key: string,
+  viewer: UserEntity,
+): Promise<ProgramEntity> {
   const program = await manager.findOneBy(ProgramEntity, { key: key.trim().toUpperCase() });
-  if (!program) throw notFound('Program', key);
+  if (!program) throw unseen(viewer, 'Program', key);
   return program;
 }
 

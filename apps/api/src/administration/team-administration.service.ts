@@ -8,7 +8,6 @@ import {
   badInput,
   deactivationProblem,
   ladderProblem,
-  notFound,
   orderAsLadder,
   requireText,
   staleVersion,
@@ -17,7 +16,7 @@ import { EntityManager, In } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { WriteTransaction } from '../events/write.service';
 import { IssueEntity } from '../issues/issue.entity';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { DisciplineEntity } from '../programs/discipline.entity';
 import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
@@ -58,7 +57,7 @@ export class TeamAdministrationService {
 
   /** The program's teams as a tier tree (OIPT first, each team followed by those below it). */
   async ladder(user: UserEntity, programKey: string): Promise<TeamEntity[]> {
-    const program = await programByKey(this.db.reader, programKey);
+    const program = await programByKey(this.db.reader, programKey, user);
     await this.actors.authorize(this.db.reader, user, program.id, { action: 'VIEW_PROGRAM' });
     return orderAsLadder(await this.db.reader.findBy(TeamEntity, { programId: program.id }));
   }
@@ -67,7 +66,7 @@ export class TeamAdministrationService {
     const name = requireText('name', input.name, 200);
     const charter = (input.charter ?? '').trim();
     return this.db.write(writeContext(caller), async (tx) => {
-      const program = await programByKey(tx.manager, input.programKey);
+      const program = await programByKey(tx.manager, input.programKey, caller.user);
       await this.actors.authorize(tx.manager, caller.user, program.id, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -110,7 +109,7 @@ export class TeamAdministrationService {
     const name = input.name == null ? undefined : requireText('name', input.name, 200);
     const charter = input.charter == null ? undefined : input.charter.trim();
     return this.db.write(writeContext(caller), async (tx) => {
-      const team = await teamById(tx.manager, input.teamId);
+      const team = await teamById(tx.manager, input.teamId, caller.user);
       const program = await tx.manager.findOneByOrFail(ProgramEntity, { id: team.programId });
       await this.actors.authorize(tx.manager, caller.user, program.id, {
         action: 'ADMINISTER_PROGRAM',
@@ -164,7 +163,7 @@ export class TeamAdministrationService {
 
   async addMember(caller: Caller, input: AddMemberInput): Promise<MembershipEntity> {
     return this.db.write(writeContext(caller), async (tx) => {
-      const team = await teamById(tx.manager, input.teamId);
+      const team = await teamById(tx.manager, input.teamId, caller.user);
       await this.actors.authorize(tx.manager, caller.user, team.programId, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -211,7 +210,11 @@ export class TeamAdministrationService {
 
   async updateMember(caller: Caller, input: UpdateMemberInput): Promise<MembershipEntity> {
     return this.db.write(writeContext(caller), async (tx) => {
-      const { membership, team, user } = await this.membership(tx.manager, input.membershipId);
+      const { membership, team, user } = await this.membership(
+        tx.manager,
+        input.membershipId,
+        caller.user,
+      );
       await this.actors.authorize(tx.manager, caller.user, team.programId, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -244,7 +247,11 @@ export class TeamAdministrationService {
 
   async removeMember(caller: Caller, input: RemoveMemberInput): Promise<MembershipEntity> {
     return this.db.write(writeContext(caller), async (tx) => {
-      const { membership, team, user } = await this.membership(tx.manager, input.membershipId);
+      const { membership, team, user } = await this.membership(
+        tx.manager,
+        input.membershipId,
+        caller.user,
+      );
       await this.actors.authorize(tx.manager, caller.user, team.programId, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -260,9 +267,10 @@ export class TeamAdministrationService {
     });
   }
 
-  private async membership(manager: EntityManager, id: string) {
+  /** The membership with its team and person; missing, it is what `unseen` says to `viewer`. */
+  private async membership(manager: EntityManager, id: string, viewer: UserEntity) {
     const membership = await manager.findOneBy(MembershipEntity, { id });
-    if (!membership) throw notFound('Membership', id);
+    if (!membership) throw unseen(viewer, 'Membership', id);
     // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
     const team = await manager.findOneByOrFail(TeamEntity, { id: membership.teamId });
     const user = await manager.findOneByOrFail(UserEntity, { id: membership.userId });
@@ -315,9 +323,14 @@ export class TeamAdministrationService {
   }
 }
 
-async function teamById(manager: EntityManager, id: string): Promise<TeamEntity> {
+/** The team; missing, it is what `unseen` says to `viewer` (no program to tell them apart by). */
+async function teamById(
+  manager: EntityManager,
+  id: string,
+  viewer: UserEntity,
+): Promise<TeamEntity> {
   const team = await manager.findOneBy(TeamEntity, { id });
-  if (!team) throw notFound('Team', id);
+  if (!team) throw unseen(viewer, 'Team', id);
   return team;
 }
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { LIMITS, Tier, badInput, notFound } from '@ipt/domain';
+import { LIMITS, Tier, badInput } from '@ipt/domain';
 import { storedInstant } from '../database/columns';
 import { DatabaseService } from '../database/database.service';
 import { DecisionEntity } from '../issues/decision.entity';
 import { afterCursor, decodeCursor, encodeCursor } from '../issues/issue.queries';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
 
@@ -64,7 +64,7 @@ export class DecisionLogQueries {
       const program = await manager.findOneBy(ProgramEntity, {
         key: filter.programKey.trim().toUpperCase(),
       });
-      if (!program) throw notFound('Program', filter.programKey);
+      if (!program) throw unseen(user, 'Program', filter.programKey);
       await this.actors.authorize(manager, user, program.id, { action: 'VIEW_PROGRAM' });
       query.where('d.program_id = :programId', { programId: program.id });
     } else {

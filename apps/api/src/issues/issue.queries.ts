@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ISSUE_STATUSES, IssueStatus, LIMITS, Tier, badInput, notFound } from '@ipt/domain';
+import { ISSUE_STATUSES, IssueStatus, LIMITS, Tier, badInput } from '@ipt/domain';
 import { Brackets, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
 import { INSTANT_LENGTH, storedInstant } from '../database/columns';
 import { DatabaseService } from '../database/database.service';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
 import { IssueEntity } from './issue.entity';
@@ -164,7 +164,7 @@ export class IssueQueries {
       const program = await manager.findOneBy(ProgramEntity, {
         key: filter.programKey.trim().toUpperCase(),
       });
-      if (!program) throw notFound('Program', filter.programKey);
+      if (!program) throw unseen(user, 'Program', filter.programKey);
       await this.actors.authorize(manager, user, program.id, { action: 'VIEW_PROGRAM' });
       query.where('i.program_id = :programId', { programId: program.id });
     } else {

@@ -24,7 +24,7 @@ export class IssuesService {
   }
 
   async byKey(user: UserEntity, key: string): Promise<IssueEntity> {
-    const issue = await this.lookups.issueByKey(this.db.reader, key);
+    const issue = await this.lookups.issueByKey(this.db.reader, key, user);
     await this.actors.authorize(this.db.reader, user, issue.programId, { action: 'VIEW_PROGRAM' });
     return issue;
   }

@@ -1,9 +1,9 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
-import { notFound, parseIssueKey } from '@ipt/domain';
+import { parseIssueKey } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { DatabaseService } from '../database/database.service';
 import type { RequestContext } from '../graphql/context';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
 import { IssueActivityModel } from './activity.model';
@@ -46,7 +46,7 @@ export class LiveResolver {
     const key = programKey ?? (issueKey ? parseIssueKey(issueKey)?.programKey : null);
     if (key) {
       const program = await this.db.reader.findOneBy(ProgramEntity, { key: key.toUpperCase() });
-      if (!program) throw notFound('Program', key);
+      if (!program) throw unseen(user, 'Program', key);
       await this.actors.authorize(this.db.reader, user, program.id, { action: 'VIEW_PROGRAM' });
     }
     // Worked out once when subscribing; a change of membership applies to the next subscription.

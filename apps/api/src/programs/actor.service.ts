@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   Actor,
   DomainError,
-  ErrorCode,
   Permission,
   ProgramRoleKind,
   assertAuthorized,
+  authorize,
+  notFound,
+  notInProgram,
 } from '@ipt/domain';
 import { EntityManager } from 'typeorm';
 import type { UserEntity } from '../users/user.entity';
@@ -71,6 +73,21 @@ export class ActorService {
     );
   }
 
+  /**
+   * Whether the person may see the program (system admins see all); false for a program that
+   * does not exist (null).
+   */
+  async maySee(
+    manager: EntityManager,
+    user: UserEntity,
+    programId: string | null,
+  ): Promise<boolean> {
+    if (user.isSystemAdmin) return true;
+    if (programId === null) return false;
+    return authorize(await this.forProgram(manager, user, programId), { action: 'VIEW_PROGRAM' })
+      .allowed;
+  }
+
   /** Ids of the programs a person can see: all for system admins. */
   async visibleProgramIds(manager: EntityManager, user: UserEntity): Promise<string[] | 'all'> {
     if (user.isSystemAdmin) return 'all';
@@ -88,8 +105,15 @@ export class ActorService {
   }
 }
 
-export function notAMember(programKey: string): DomainError {
-  return new DomainError(ErrorCode.FORBIDDEN, `You have no role in program ${programKey}.`, {
-    requiredRole: 'a role in the program',
-  });
+/**
+ * The answer when `what` named `key` is not there for `user`. Only system admins, who see every
+ * program, learn that it does not exist (NOT_FOUND); anyone else gets the outsider's FORBIDDEN,
+ * word for word what they get for one that exists in a program they are not in (ADR 7).
+ */
+export function unseen(
+  user: Pick<UserEntity, 'isSystemAdmin'>,
+  what: string,
+  key: string,
+): DomainError {
+  return user.isSystemAdmin ? notFound(what, key) : notInProgram();
 }

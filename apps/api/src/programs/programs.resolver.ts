@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ProgramRoleKind, notFound, tierRank } from '@ipt/domain';
+import { ProgramRoleKind, tierRank } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { RequestContext } from '../graphql/context';
 import { toUserModel } from '../users/user.mapper';
@@ -26,10 +26,8 @@ export class ProgramsResolver {
   }
 
   @Query(() => ProgramModel)
-  async program(@CurrentUser() user: UserEntity, @Args('key') key: string): Promise<ProgramEntity> {
-    const program = await this.programService.byKey(user, key);
-    if (!program) throw notFound('Program', key);
-    return program;
+  program(@CurrentUser() user: UserEntity, @Args('key') key: string): Promise<ProgramEntity> {
+    return this.programService.byKey(user, key);
   }
 
   @ResolveField(() => ProgramRoleKind, { nullable: true })

@@ -3,7 +3,7 @@ import { ProgramRoleKind } from '@ipt/domain';
 import { In } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';
-import { ActorService } from './actor.service';
+import { ActorService, unseen } from './actor.service';
 import { ProgramRoleEntity } from './program-role.entity';
 import { ProgramEntity } from './program.entity';
 
@@ -20,12 +20,15 @@ export class ProgramsService {
     return this.db.reader.find(ProgramEntity, { where: { id: In(ids) }, order: { key: 'ASC' } });
   }
 
-  /** The program, refused with FORBIDDEN to people without a role in it; null when none has the key. */
-  async byKey(user: UserEntity, key: string): Promise<ProgramEntity | null> {
+  /**
+   * The program, refused with FORBIDDEN to people without a role in it, whether or not it exists
+   * (NOT_FOUND only for system admins, who see every program).
+   */
+  async byKey(user: UserEntity, key: string): Promise<ProgramEntity> {
     const program = await this.db.reader.findOneBy(ProgramEntity, {
       key: key.trim().toUpperCase(),
     });
-    if (!program) return null;
+    if (!program) throw unseen(user, 'Program', key);
     await this.actors.authorize(this.db.reader, user, program.id, { action: 'VIEW_PROGRAM' });
     return program;
   }

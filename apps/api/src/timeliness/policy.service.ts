@@ -5,7 +5,6 @@ import {
   DomainError,
   ErrorCode,
   badInput,
-  notFound,
   policyDueDateChanges,
   policyProblems,
   staleVersion,
@@ -18,8 +17,9 @@ import type { Caller } from '../common/caller';
 import { updateIfVersion } from '../database/versioned-update';
 import { DatabaseService } from '../database/database.service';
 import { IssueEntity } from '../issues/issue.entity';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
+import type { UserEntity } from '../users/user.entity';
 import { IssueTimelinessWriter } from './issue-timeliness.writer';
 import { calendarOf, policyModel, policyOf } from './policy';
 import type {
@@ -44,7 +44,7 @@ export class TimelinessPolicyService {
   ) {}
 
   async get(caller: Caller, programKey: string): Promise<TimelinessPolicyModel> {
-    const program = await this.programByKey(this.db.reader, programKey);
+    const program = await this.programByKey(this.db.reader, caller.user, programKey);
     await this.actors.authorize(this.db.reader, caller.user, program.id, {
       action: 'VIEW_PROGRAM',
     });
@@ -57,7 +57,7 @@ export class TimelinessPolicyService {
   ): Promise<PolicyChangeResultModel> {
     const policy = policyFromInput(input);
     return this.db.write({ actorId: caller.user.id, at: caller.at }, async (tx) => {
-      const program = await this.programByKey(tx.manager, input.programKey);
+      const program = await this.programByKey(tx.manager, caller.user, input.programKey);
       await this.actors.authorize(tx.manager, caller.user, program.id, {
         action: 'ADMINISTER_PROGRAM',
       });
@@ -126,9 +126,13 @@ export class TimelinessPolicyService {
     });
   }
 
-  private async programByKey(manager: EntityManager, key: string): Promise<ProgramEntity> {
+  private async programByKey(
+    manager: EntityManager,
+    user: UserEntity,
+    key: string,
+  ): Promise<ProgramEntity> {
     const program = await manager.findOneBy(ProgramEntity, { key: key.trim().toUpperCase() });
-    if (!program) throw notFound('Program', key);
+    if (!program) throw unseen(user, 'Program', key);
     return program;
   }
 }

@@ -7,7 +7,6 @@ import {
   forecastDecisions,
   isConsequence,
   localDateOf,
-  notFound,
   addCalendarDays,
   timelinessReport,
   type DecisionForecast,
@@ -20,7 +19,7 @@ import {
 import { CLOCK, type Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
 import { MembershipEntity } from '../programs/membership.entity';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { DisciplineEntity } from '../programs/discipline.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
@@ -217,7 +216,7 @@ export class TimelinessService {
     const program = await this.db.reader.findOneBy(ProgramEntity, {
       key: programKey.trim().toUpperCase(),
     });
-    if (!program) throw notFound('Program', programKey);
+    if (!program) throw unseen(user, 'Program', programKey);
     await this.actors.authorize(this.db.reader, user, program.id, { action: 'VIEW_PROGRAM' });
     return program;
   }

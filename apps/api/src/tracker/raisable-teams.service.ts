@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { authorize, notFound, orderAsLadder } from '@ipt/domain';
+import { authorize, orderAsLadder } from '@ipt/domain';
 import { DatabaseService } from '../database/database.service';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import type { UserEntity } from '../users/user.entity';
@@ -19,7 +19,7 @@ export class RaisableTeamsService {
     const program = await manager.findOneBy(ProgramEntity, {
       key: programKey.trim().toUpperCase(),
     });
-    if (!program) throw notFound('Program', programKey);
+    if (!program) throw unseen(user, 'Program', programKey);
     const actor = await this.actors.authorize(manager, user, program.id, {
       action: 'VIEW_PROGRAM',
     });

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { badInput, notFound, requireText } from '@ipt/domain';
 import { EntityManager } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
 import { SaveViewInput, VIEWS_PER_USER_MAX, VIEW_NAME_MAX } from './dto/tracker.inputs';
@@ -98,7 +98,7 @@ export class SavedViewsService {
     key: string,
   ): Promise<ProgramEntity> {
     const program = await manager.findOneBy(ProgramEntity, { key });
-    if (!program) throw notFound('Program', key);
+    if (!program) throw unseen(user, 'Program', key);
     await this.actors.authorize(manager, user, program.id, { action: 'VIEW_PROGRAM' });
     return program;
   }

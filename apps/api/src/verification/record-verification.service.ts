@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { badInput, forbidden, notFound } from '@ipt/domain';
+import { badInput, forbidden } from '@ipt/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
 import type { RecordBreakModel, RecordVerificationModel } from './record-verification.model';
@@ -56,7 +56,7 @@ export class RecordVerificationService {
     const program = await this.db.reader.findOneBy(ProgramEntity, {
       key: programKey.trim().toUpperCase(),
     });
-    if (!program) throw notFound('Program', programKey);
+    if (!program) throw unseen(user, 'Program', programKey);
     // Outsiders hear "not a member" first, as everywhere else.
     const actor = await this.actors.authorize(this.db.reader, user, program.id, {
       action: 'VIEW_PROGRAM',

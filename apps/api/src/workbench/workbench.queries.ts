@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IssueStatus, notFound } from '@ipt/domain';
+import { IssueStatus } from '@ipt/domain';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
 import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
 import { IssueEntity } from '../issues/issue.entity';
-import { ActorService } from '../programs/actor.service';
+import { ActorService, unseen } from '../programs/actor.service';
 import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
@@ -173,7 +173,7 @@ export class WorkbenchQueries {
     const key = programKey?.trim().toUpperCase();
     if (!key) return null;
     const program = await manager.findOneBy(ProgramEntity, { key });
-    if (!program) throw notFound('Program', key);
+    if (!program) throw unseen(user, 'Program', key);
     await this.actors.authorize(manager, user, program.id, { action: 'VIEW_PROGRAM' });
     return program.id;
   }

@@ -23,7 +23,7 @@ export class CommentsHandler {
   comment(caller: Caller, input: CommentOnIssueInput): Promise<IssueEntity> {
     const body = requireText('body', input.body);
     return this.pipeline.inWrite(caller, async (tx) => {
-      const issue = await this.lookups.issueByKey(tx.manager, input.issueKey);
+      const issue = await this.lookups.issueByKey(tx.manager, input.issueKey, caller.user);
       await this.pipeline.authorize(tx, caller, issue.programId, { action: 'COMMENT', issue });
       transition(await this.lookups.lifecycleState(tx.manager, issue), { type: 'COMMENT' });
       const comment = {

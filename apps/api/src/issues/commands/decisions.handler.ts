@@ -187,7 +187,9 @@ export class DecisionsHandler {
   completeActionItem(caller: Caller, input: CompleteActionItemInput): Promise<IssueEntity> {
     return this.pipeline.inWrite(caller, async (tx) => {
       const item = await tx.manager.findOneBy(ActionItemEntity, { id: input.actionItemId });
-      const issue = await this.lookups.issueByKey(tx.manager, input.issueKey);
+      const issue = await this.lookups.issueByKey(tx.manager, input.issueKey, caller.user);
+      // Outsiders are refused before the item is checked, so it does not matter whether it exists.
+      await this.pipeline.authorize(tx, caller, issue.programId, { action: 'VIEW_PROGRAM' });
       if (!item || item.issueId !== issue.id) throw notFound('Action item', input.actionItemId);
       await this.pipeline.authorize(tx, caller, issue.programId, {
         action: 'COMPLETE_ACTION_ITEM',

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { LifecycleState, badInput, formatIssueKey, notFound, parseIssueKey } from '@ipt/domain';
+import {
+  LifecycleState,
+  badInput,
+  formatIssueKey,
+  notFound,
+  notInProgram,
+  parseIssueKey,
+} from '@ipt/domain';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { DisciplineEntity } from '../../programs/discipline.entity';
+import { ActorService, unseen } from '../../programs/actor.service';
 import { MembershipEntity } from '../../programs/membership.entity';
 import { ProgramRoleEntity } from '../../programs/program-role.entity';
 import { ProgramEntity } from '../../programs/program.entity';
@@ -18,19 +26,36 @@ import { WaiverEntity } from '../waiver.entity';
 /** What the issue commands look up and check, on whichever connection they are given. */
 @Injectable()
 export class IssueLookups {
-  async issueByKey(manager: EntityManager, key: string): Promise<IssueEntity> {
+  constructor(private readonly actors: ActorService) {}
+
+  /**
+   * The issue, for `viewer` to go on to authorize. A missing one is NOT_FOUND only to those who
+   * may see its program (they know which issues it has anyway); to anyone else it is the
+   * outsider's FORBIDDEN, as an existing one is once authorized, so that keys probed in a program
+   * one is not in (or one that does not exist) never tell whether an issue exists (ADR 7).
+   */
+  async issueByKey(manager: EntityManager, key: string, viewer: UserEntity): Promise<IssueEntity> {
     const parsed = parseIssueKey(key);
     if (!parsed) throw badInput('issueKey', `"${key}" is not an issue key; keys look like HX-42.`);
     const issue = await manager.findOneBy(IssueEntity, {
       key: formatIssueKey(parsed.programKey, parsed.number),
     });
-    if (!issue) throw notFound('Issue', key);
-    return issue;
+    if (issue) return issue;
+    const program = await manager.findOneBy(ProgramEntity, { key: parsed.programKey });
+    if (await this.actors.maySee(manager, viewer, program?.id ?? null)) {
+      throw notFound('Issue', key);
+    }
+    throw notInProgram();
   }
 
-  async programByKey(manager: EntityManager, key: string): Promise<ProgramEntity> {
+  /** The program, or what `unseen` says to `viewer` when there is none by that key. */
+  async programByKey(
+    manager: EntityManager,
+    key: string,
+    viewer: UserEntity,
+  ): Promise<ProgramEntity> {
     const program = await manager.findOneBy(ProgramEntity, { key: key.trim().toUpperCase() });
-    if (!program) throw notFound('Program', key);
+    if (!program) throw unseen(viewer, 'Program', key);
     return program;
   }
 

@@ -49,7 +49,7 @@ export class IssueWritePipeline {
     apply: ApplyChange,
   ): Promise<IssueEntity> {
     return this.db.write(writeContext(caller), async (tx) => {
-      const issue = await this.lookups.issueByKey(tx.manager, input.issueKey);
+      const issue = await this.lookups.issueByKey(tx.manager, input.issueKey, caller.user);
       await this.actors.authorize(tx.manager, caller.user, issue.programId, permission(issue));
       return this.applyTo(tx, issue, input.version, apply);
     });

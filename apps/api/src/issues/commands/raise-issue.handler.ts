@@ -21,7 +21,7 @@ export class RaiseIssueHandler {
     const title = requireText('title', input.title, LIMITS.titleMax);
     const conditionStatement = requireText('conditionStatement', input.conditionStatement);
     return this.pipeline.inWrite(caller, async (tx) => {
-      const program = await this.lookups.programByKey(tx.manager, input.programKey);
+      const program = await this.lookups.programByKey(tx.manager, input.programKey, caller.user);
       const team = await tx.manager.findOneBy(TeamEntity, {
         id: input.teamId,
         programId: program.id,
