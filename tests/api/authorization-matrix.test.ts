@@ -95,6 +95,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   deactivateUser: ['admin'],
   reactivateUser: ['admin'],
   resetPassword: ['admin'],
+  liftSignInLock: ['admin'],
   // The program manager sets the program's deadlines; the sweep is the installation's.
   updateTimelinessPolicy: ['admin', 'pm'],
   runTimelinessSweep: ['admin'],
@@ -529,6 +530,7 @@ describe('authorization matrix: every mutation for every role', () => {
         },
       },
     ],
+    liftSignInLock: async () => [`mutation { liftSignInLock(email: "nobody@example.com") }`, {}],
     runTimelinessSweep: async () => [`mutation { runTimelinessSweep { escalated } }`, {}],
     markNotificationsRead: async () => [`mutation { markNotificationsRead }`, {}],
     setNotificationPreference: async () => [

@@ -6,7 +6,17 @@ import type { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';
+import { Caller, writeContext } from '../common/caller';
+import { ActorService } from '../programs/actor.service';
+import { validEmail } from './email';
 import { hashPassword, passwordMatches } from './passwords';
+import {
+  accountSubject,
+  addressSubject,
+  claimAttempt,
+  forgiveAttempt,
+  liftThrottles,
+} from './sign-in-throttle';
 import { findSessionUser, tokenHash } from './sessions';
 import { SessionEntity } from './session.entity';
 
@@ -27,10 +37,21 @@ export class AuthService {
     private readonly db: DatabaseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly actors: ActorService,
   ) {}
 
-  async login(email: string, password: string): Promise<SignIn> {
-    const user = await this.db.reader.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+  /**
+   * Signs in, throttled per account and per client `address` (ADR 0020): the attempt is counted
+   * before the password is checked, and one that must wait is refused without checking it.
+   */
+  async login(rawEmail: string, password: string, address: string): Promise<SignIn> {
+    const email = validEmail(rawEmail);
+    const account = accountSubject(email);
+    const from = addressSubject(address);
+    await this.db.write({ actorId: null, at: this.clock.now() }, (tx) =>
+      claimAttempt(tx.manager, [account, from], tx.at),
+    );
+    const user = await this.db.reader.findOneBy(UserEntity, { email });
     const matches = await passwordMatches(user?.passwordHash ?? (await this.decoy()), password);
     if (!user || !matches || !user.active) {
       throw new DomainError(
@@ -44,6 +65,7 @@ export class AuthService {
     const at = this.clock.now();
     const expiresAt = new Date(at.getTime() + this.config.sessionTtlHours * HOUR_MS);
     await this.db.write({ actorId: user.id, at }, async (tx) => {
+      await forgiveAttempt(tx.manager, account, from);
       await tx.manager.insert(SessionEntity, {
         tokenHash: tokenHash(token),
         userId: user.id,
@@ -54,6 +76,29 @@ export class AuthService {
       await tx.record({ type: 'USER_SIGNED_IN', entityType: 'User', entityId: user.id });
     });
     return { user, token, expiresAt };
+  }
+
+  /**
+   * System admins: ends the throttling of an account (known or not), and of a client address if
+   * given, at once. Recorded on the account when there is one. Whether anything was throttled.
+   */
+  async liftSignInLock(caller: Caller, rawEmail: string, address: string | null): Promise<boolean> {
+    this.actors.authorizeInstallation(caller.user, { action: 'MANAGE_USERS' });
+    const email = validEmail(rawEmail);
+    const subjects = [accountSubject(email), ...(address ? [addressSubject(address)] : [])];
+    return this.db.write(writeContext(caller), async (tx) => {
+      const lifted = await liftThrottles(tx.manager, subjects);
+      const user = await tx.manager.findOneBy(UserEntity, { email });
+      if (lifted && user) {
+        await tx.record({
+          type: 'SIGN_IN_LOCK_LIFTED',
+          entityType: 'User',
+          entityId: user.id,
+          after: { email, address },
+        });
+      }
+      return lifted;
+    });
   }
 
   async logout(token: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { SessionEntity } from '../auth/session.entity';
+import { SignInThrottleEntity } from '../auth/sign-in-throttle.entity';
 import { EventEntity } from '../events/event.entity';
 import { ActionItemEntity } from '../issues/action-item.entity';
 import { CommentEntity } from '../issues/comment.entity';
@@ -28,6 +29,7 @@ import { IssueFacts1764500000000 } from './migrations/1764500000000-issue-facts'
 import { DurableWrites1764600000000 } from './migrations/1764600000000-durable-writes';
 import { DecisionHash1764700000000 } from './migrations/1764700000000-decision-hash';
 import { IdempotencyKeys1764800000000 } from './migrations/1764800000000-idempotency-keys';
+import { SignInThrottles1764900000000 } from './migrations/1764900000000-sign-in-throttles';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 
 export const ENTITIES = [
@@ -54,6 +56,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   IssueFactsEntity,
   IdempotencyKeyEntity,
+  SignInThrottleEntity,
 ];
 
 export const MIGRATIONS = [
@@ -65,4 +68,5 @@ export const MIGRATIONS = [
   DurableWrites1764600000000,
   DecisionHash1764700000000,
   IdempotencyKeys1764800000000,
+  SignInThrottles1764900000000,
 ];

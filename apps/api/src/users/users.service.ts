@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, badInput } from '@ipt/domain';
 import { AuthService } from '../auth/auth.service';
+import { validEmail } from '../auth/email';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { DatabaseService } from '../database/database.service';
 import { WriteContext } from '../events/write.service';
@@ -14,8 +15,6 @@ export interface NewUser {
   readonly isSystemAdmin?: boolean;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 @Injectable()
 export class UsersService {
   constructor(
@@ -24,8 +23,7 @@ export class UsersService {
   ) {}
 
   async create(context: WriteContext, input: NewUser): Promise<UserEntity> {
-    const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badInput('email', `"${input.email}" is not an e-mail address.`);
+    const email = validEmail(input.email);
     const name = input.name.trim();
     if (!name) throw badInput('name', 'name must not be empty.');
     if (input.password.length < MIN_PASSWORD_LENGTH) {
