@@ -6,6 +6,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { RESOLVERS } from '../app.module';
 import { findRepositoryRoot } from '../config/config';
+import { SCALARS_MAP } from '../graphql/scalars/date-time.scalar';
 
 export const SCHEMA_FILE = join(findRepositoryRoot(), 'apps/api/schema.gql');
 
@@ -20,7 +21,7 @@ export function schemaFileText(schema: GraphQLSchema): string {
 async function main(): Promise<void> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
-  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+  const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS, { scalarsMap: SCALARS_MAP });
   await app.close();
   const text = schemaFileText(schema);
   if (process.argv.includes('--check')) {

@@ -2,7 +2,15 @@ import { ArgumentsHost, Catch, Logger, ValidationError, ValidationPipe } from '@
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
 import { DomainError, ErrorCode, badInput } from '@ipt/domain';
-import { GraphQLError } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  visit,
+  type ASTNode,
+  type GraphQLFormattedError,
+} from 'graphql';
+import { InvalidScalarInput } from '../graphql/scalars/date-time.scalar';
 
 /**
  * The one mapping from failures to what a GraphQL client sees (STACK.md: Nest's Apollo driver
@@ -65,4 +73,101 @@ function firstProblem(errors: ValidationError[], prefix = ''): { path: string; m
   const constraint = error.constraints ? Object.values(error.constraints)[0] : undefined;
   if (constraint) return { path, message: constraint };
   return firstProblem(error.children ?? [], path);
+}
+
+/**
+ * Apollo's `formatError`: a value a scalar refused (a DateTime that is no real instant, say) is
+ * reported before any resolver runs, by graphql-js, as `Variable "$x" got invalid value ...` or
+ * `Expected value of type "DateTime", found ...` with a validation code. Those are rewritten here
+ * to what every other input problem looks like: BAD_USER_INPUT, the scalar's own sentence with the
+ * argument (or input field) in front, and that name in `extensions.field`.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const refused = refusedScalarValue(error);
+  if (!refused || !(error instanceof GraphQLError)) return formatted;
+  const field = refusedFieldName(error, refused);
+  return {
+    message: refused.describe(field),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+  };
+}
+
+function refusedScalarValue(error: unknown): InvalidScalarInput | undefined {
+  // graphql-js wraps the scalar's error once or twice (coercion, then the variable's message).
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
+    if (current instanceof InvalidScalarInput) return current;
+    current = current instanceof GraphQLError ? current.originalError : current.cause;
+  }
+  return undefined;
+}
+
+/**
+ * The name a person gave the refused value under: the innermost input field, else the argument
+ * that takes the value or the variable. graphql-js reports only the variable (and a path inside
+ * it) or the literal's position, so the operation is read again to find the argument.
+ */
+function refusedFieldName(error: GraphQLError, refused: InvalidScalarInput): string | undefined {
+  const node = error.nodes?.[0];
+  if (node?.kind === Kind.VARIABLE_DEFINITION) {
+    const variable = node.variable.name.value;
+    const inside = pathInsideVariable(error.message, variable, refused.value);
+    if (inside) return inside;
+    return (
+      argumentTaking(
+        error,
+        (value) => value.kind === Kind.VARIABLE && value.name.value === variable,
+      ) ?? variable
+    );
+  }
+  const start = node?.loc?.start;
+  if (start === undefined) return undefined;
+  return argumentTaking(error, (value) => value.loc?.start === start);
+}
+
+/** The last named step of the path graphql-js prints for a value inside a variable, if any. */
+function pathInsideVariable(message: string, variable: string, value: unknown): string | undefined {
+  const marker = ` at "${variable}`;
+  const at = message.indexOf(marker, message.indexOf(JSON.stringify(value) ?? ''));
+  if (at < 0) return undefined;
+  const path = message.slice(at + marker.length, message.indexOf('"', at + marker.length));
+  const names = path.split(/[.[\]]/).filter((step) => step !== '' && !/^\d+$/.test(step));
+  return names.at(-1);
+}
+
+/** The argument or input-object field whose value (or a list item of it) matches. */
+function argumentTaking(
+  error: GraphQLError,
+  matches: (value: ASTNode & { kind: Kind }) => boolean,
+): string | undefined {
+  const body = error.source?.body;
+  if (!body) return undefined;
+  let found: string | undefined;
+  try {
+    visit(parse(body, { noLocation: false }), {
+      enter(node, _key, parent, _path, ancestors) {
+        if (found !== undefined || !matches(node as ASTNode & { kind: Kind })) return undefined;
+        // graphql-js leaves the parent out of the ancestors.
+        const lineage: readonly unknown[] = [...ancestors, parent];
+        for (let index = lineage.length - 1; index >= 0; index -= 1) {
+          const ancestor = lineage[index];
+          if (typeof ancestor === 'object' && ancestor !== null && 'kind' in ancestor) {
+            const candidate = ancestor as ASTNode;
+            if (candidate.kind === Kind.ARGUMENT || candidate.kind === Kind.OBJECT_FIELD) {
+              found = candidate.name.value;
+              break;
+            }
+          }
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    // The operation parsed once already; should it not now, the message goes without a name.
+  }
+  return found;
 }

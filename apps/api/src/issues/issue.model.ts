@@ -1,5 +1,6 @@
 import type { IssueClockFacts } from '@ipt/domain';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { CoverageState, ImpactArea, IssueStatus, Stage, Tier } from '@ipt/domain';
 import { ProgramModel, TeamModel } from '../programs/program.model';
 import { UserModel } from '../users/user.model';
@@ -11,16 +12,16 @@ registerEnumType(Stage, { name: 'Stage', description: 'The timed stages of an is
 
 @ObjectType('StageDueDates', { description: 'When each stage is due (null: not set).' })
 export class StageDueDatesModel {
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   triage!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   recommendations!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   decision!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   resolution!: Date | null;
 }
 
@@ -41,7 +42,7 @@ export class OptionModel {
   @Field()
   impacts!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
   createdById!: string;
@@ -67,10 +68,10 @@ export class RecommendationModel {
   @Field()
   alternatives!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   submittedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   supersededAt!: Date | null;
 
   authorId!: string;
@@ -100,7 +101,7 @@ export class WaiverModel {
   @Field()
   reason!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   waivedAt!: Date;
 
   waivedById!: string;
@@ -132,10 +133,10 @@ export class ActionItemModel {
   @Field()
   title!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   dueAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   doneAt!: Date | null;
 
   assigneeId!: string;
@@ -158,7 +159,7 @@ export class NonConcurrenceModel {
   @Field()
   impacts!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   filedAt!: Date;
 
   authorId!: string;
@@ -185,10 +186,10 @@ export class DecisionModel {
   @Field(() => Tier)
   tier!: Tier;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   decidedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'The decision due date then in force.',
   })
@@ -199,7 +200,7 @@ export class DecisionModel {
   })
   dissentingDisciplines!: string[];
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   supersededAt!: Date | null;
 
   issueId!: string;
@@ -231,7 +232,7 @@ export class EscalationModel {
   @Field({ description: 'PERSON or POLICY.' })
   source!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   escalatedAt!: Date;
 
   fromTeamId!: string;
@@ -247,7 +248,7 @@ export class CommentModel {
   @Field()
   body!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
   authorId!: string;
@@ -267,7 +268,7 @@ export class TimelineEventModel {
   @Field()
   entityType!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
 
   @Field(() => String, { nullable: true, description: 'JSON of the changed fields before.' })
@@ -321,28 +322,28 @@ export class IssueModel {
   })
   version!: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   raisedAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   triagedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When every required discipline was covered.',
   })
   readyAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   decidedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   resolvedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   closedAt!: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   withdrawnAt!: Date | null;
 
   @Field(() => StageDueDatesModel)
@@ -351,7 +352,7 @@ export class IssueModel {
   @Field(() => Stage, { nullable: true, description: 'The stage whose clock runs now.' })
   currentStage!: Stage | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   currentStageDueAt!: Date | null;
 
   programId!: string;

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 
 /** Something changed on an issue: pages showing it refetch what they show. */
 @ObjectType('IssueActivity')
@@ -14,7 +15,7 @@ export class IssueActivityModel {
   })
   type!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
 
   @Field(() => String, {

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { NOTIFICATION_KIND_LABELS, NotificationKind } from '@ipt/domain';
 
 registerEnumType(NotificationKind, {
@@ -29,10 +30,10 @@ export class NotificationModel {
   @Field({ description: 'The web app path it opens, e.g. /issues/HX-12.' })
   link!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   createdAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null while unread.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Null while unread.' })
   readAt!: Date | null;
 }
 

@@ -3,7 +3,6 @@ import {
   Args,
   Context,
   Field,
-  GraphQLISODateTime,
   Int,
   Mutation,
   ObjectType,
@@ -12,6 +11,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import {
   DAY_MS,
   FORECAST_HISTORY_DAYS,
@@ -46,7 +46,7 @@ type ForecastNames = Awaited<ReturnType<TimelinessService['names']>>;
 
 @ObjectType('TimelinessSweepResult')
 export class TimelinessSweepResultModel {
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   at!: Date;
   @Field(() => [String], { description: 'Keys of the issues escalated by policy.' })
   escalated!: string[];
@@ -71,7 +71,7 @@ export class TimelinessResolver {
     @Args('programKey') programKey: string,
     @Args('filter', { type: () => TimelinessFilterInput, nullable: true })
     filter: TimelinessFilterInput | null,
-    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf: Date | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: Date | null,
     @Args('listLimit', {
       type: () => Int,
       nullable: true,
@@ -89,7 +89,7 @@ export class TimelinessResolver {
   myDecisionTimeliness(
     @CurrentUser() user: UserEntity,
     @Args('programKey') programKey: string,
-    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true }) asOf: Date | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: Date | null,
   ): Promise<MyDecisionTimelinessModel> {
     return this.reports.myDecisions(user, programKey, asOf);
   }

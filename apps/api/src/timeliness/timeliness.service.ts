@@ -7,6 +7,7 @@ import {
   forecastDecisions,
   isConsequence,
   localDateOf,
+  MAX_REPORT_PERIOD_DAYS,
   addCalendarDays,
   timelinessReport,
   type DecisionForecast,
@@ -102,10 +103,15 @@ export class TimelinessService {
     const to = filter?.to ? filter.to.getTime() : asOf;
     const from = filter?.from ? filter.from.getTime() : to - DEFAULT_PERIOD_DAYS * DAY_MS;
     if (to > asOf)
-      throw badInput('filter.to', 'The period cannot end after the as-of instant it is seen from.');
-    if (from >= to) throw badInput('filter.from', 'The period must start before it ends.');
-    if (to - from > 3 * 366 * DAY_MS)
-      throw badInput('filter.from', 'A period can be at most three years long.');
+      throw badInput('filter.to', 'to cannot be after the as-of instant the period is seen from.');
+    if (from >= to)
+      throw badInput('filter.from', 'from must be before to: a period starts before it ends.');
+    // The report walks every week of the period and the one before: the length bounds that work.
+    if (to - from > MAX_REPORT_PERIOD_DAYS * DAY_MS)
+      throw badInput(
+        'filter.from',
+        `A period can be at most three years (${MAX_REPORT_PERIOD_DAYS} days) long: choose a later from or an earlier to.`,
+      );
     return { program, asOf, from, to, source: asOf === now ? 'CURRENT_STATE' : 'EVENT_REPLAY' };
   }
 

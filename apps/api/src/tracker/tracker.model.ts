@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { IssueStatus } from '@ipt/domain';
 
 @ObjectType('StatusCount', { description: 'How many of the filtered issues are in one status.' })
@@ -29,6 +30,6 @@ export class SavedViewModel {
   @Field({ description: 'The filters and sort as a JSON object, exactly as saved.' })
   query!: string;
 
-  @Field(() => GraphQLISODateTime, { description: 'When a view of this name was first saved.' })
+  @Field(() => DateTimeScalar, { description: 'When a view of this name was first saved.' })
   createdAt!: Date;
 }

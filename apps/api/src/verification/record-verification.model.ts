@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 
 @ObjectType('RecordBreak', {
   description: 'Where the record first fails to verify, and what is wrong there.',
@@ -10,7 +11,7 @@ export class RecordBreakModel {
   })
   seq!: number | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When that event was recorded; null when its time itself is unreadable.',
   })
@@ -68,7 +69,7 @@ export class RecordVerificationModel {
   @Field(() => Int, { description: 'Events of the whole chain checked, all programs included.' })
   chainEventsChecked!: number;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     description: 'When the check began; everything recorded before it was checked.',
   })
   checkedAt!: Date;

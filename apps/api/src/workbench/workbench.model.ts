@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { IssueModel } from '../issues/issue.model';
 import { TeamModel } from '../programs/program.model';
 import { UserModel } from '../users/user.model';
@@ -20,7 +21,7 @@ export class InboxEntryModel {
   @Field(() => TeamModel, { description: 'The issue’s current team, where you represent it.' })
   team?: TeamModel;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the recommendations are due (null: not set).',
   })
@@ -44,7 +45,7 @@ export class DecisionQueueEntryModel {
   @Field(() => TeamModel, { description: 'The issue’s current team, where you decide.' })
   team?: TeamModel;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'When the decision is due (null: not set).',
   })

@@ -11,6 +11,16 @@ import {
   type IssueClockFacts,
 } from './clocks';
 import { percentile } from './percentiles';
+import { badInput } from '../errors';
+
+/**
+ * The longest period a report measures: three years (of leap years, so any three calendar years
+ * fit). A report walks every week of the period and of the one before it (the trend), so this
+ * bounds that walk at about 320 weeks: a dashboard answers in milliseconds, never for minutes.
+ * Three years covers the longest span a program office compares (a fiscal year against the two
+ * before it).
+ */
+export const MAX_REPORT_PERIOD_DAYS = 3 * 366;
 
 /**
  * The timeliness figures of a program (DOMAIN.md, Timeliness) as pure functions of its facts and
@@ -710,6 +720,14 @@ export function tierStays(
 export function weeksOf(
   window: ReportWindow,
 ): { weekStart: string; start: Instant; end: Instant }[] {
+  // Callers refuse such periods with their own wording; this keeps the walk below finite anyway.
+  if (
+    !Number.isFinite(window.from) ||
+    !Number.isFinite(window.to) ||
+    window.to - window.from > MAX_REPORT_PERIOD_DAYS * DAY_MS
+  ) {
+    throw badInput('to', `A period can be at most ${MAX_REPORT_PERIOD_DAYS} days long.`);
+  }
   const first = localDateOf(new Date(window.from), window.timeZone);
   let monday = addCalendarDays(first, -((weekday(first) + 6) % 7));
   const weeks: { weekStart: string; start: Instant; end: Instant }[] = [];

@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { LIMITS, Tier } from '@ipt/domain';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
@@ -44,7 +45,7 @@ export class DecisionsArgs {
   @IsString()
   authorityId?: string | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Decided at or after this instant.',
   })
@@ -52,7 +53,7 @@ export class DecisionsArgs {
   @IsDate()
   decidedFrom?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Decided before this instant (the period excludes its end).',
   })

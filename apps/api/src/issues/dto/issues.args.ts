@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { IssueStatus, LIMITS, Tier } from '@ipt/domain';
 import {
   IsArray,
@@ -79,7 +80,7 @@ export class IssueFilterArgs {
   @MaxLength(200)
   text?: string | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Issues raised at or after this instant.',
   })
@@ -87,7 +88,7 @@ export class IssueFilterArgs {
   @IsDate()
   raisedFrom?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description:
       'Issues raised before this instant (the period excludes its end: for a local day, pass the start of the next day).',
@@ -96,7 +97,7 @@ export class IssueFilterArgs {
   @IsDate()
   raisedTo?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description:
       'Issues that ended (the earliest of resolved, closed and withdrawn) at or after this instant.',
@@ -105,7 +106,7 @@ export class IssueFilterArgs {
   @IsDate()
   endedFrom?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description:
       'Issues that ended (the earliest of resolved, closed and withdrawn) before this instant (the period excludes its end: for a local day, pass the start of the next day).',

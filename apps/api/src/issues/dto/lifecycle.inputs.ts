@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, InputType } from '@nestjs/graphql';
+import { Field, ID, Int, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { ImpactArea, LIMITS } from '@ipt/domain';
 import { Type } from 'class-transformer';
 import {
@@ -105,22 +106,22 @@ export class FileNonConcurrenceInput extends IssueChangeInput {
 
 @InputType()
 export class StageDueDatesUpdateInput {
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   triage?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   recommendations?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   decision?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   @IsOptional()
   @IsDate()
   resolution?: Date | null;

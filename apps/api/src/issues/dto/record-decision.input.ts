@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { LIMITS } from '@ipt/domain';
 import { Type } from 'class-transformer';
 import {
@@ -25,7 +26,7 @@ export class ActionItemInput {
   @IsString()
   assigneeId!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => DateTimeScalar)
   @IsDate()
   dueAt!: Date;
 }

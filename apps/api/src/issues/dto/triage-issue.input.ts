@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, InputType } from '@nestjs/graphql';
+import { Field, ID, Int, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +19,7 @@ import { IssueChangeInput } from './common';
 
 @InputType()
 export class StageDueDatesInput {
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Only before triage is done; usually left out.',
   })
@@ -26,7 +27,7 @@ export class StageDueDatesInput {
   @IsDate()
   triage?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
   })
@@ -34,7 +35,7 @@ export class StageDueDatesInput {
   @IsDate()
   recommendations?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
   })
@@ -42,7 +43,7 @@ export class StageDueDatesInput {
   @IsDate()
   decision?: Date | null;
 
-  @Field(() => GraphQLISODateTime, {
+  @Field(() => DateTimeScalar, {
     nullable: true,
     description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
   })
