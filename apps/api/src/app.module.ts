@@ -18,8 +18,7 @@ import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SessionGuard } from './auth/session.guard';
 import type { Clock } from './common/clock';
-import { AppExceptionFilter, formatError, inputValidationPipe } from './common/errors';
-import { SCALARS_MAP } from './graphql/scalars/date-time.scalar';
+import { AppExceptionFilter, inputValidationPipe } from './common/errors';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import type { DataSourceExtras } from './database/data-source';
@@ -41,6 +40,7 @@ import {
 } from './verification/verification.providers';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
+import { requestLimitsPlugin } from './graphql/limits.plugin';
 import { HealthController } from './health/health.controller';
 import { ISSUE_PART_RESOLVERS } from './issues/issue-parts.resolver';
 import { IssueQueries } from './issues/issue.queries';
@@ -123,13 +123,18 @@ export class AppModule implements NestModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            buildSchemaOptions: { scalarsMap: SCALARS_MAP },
-            // A value a scalar refused reads like every other input problem (common/errors.ts).
-            formatError,
             // Apollo's CSRF prevention: a request must say content-type: application/json (or carry
             // a preflight-forcing header), which a cross-site form post cannot.
             csrfPrevention: true,
-            introspection: true,
+            // The committed schema.gql is the public contract; production does not describe itself
+            // to anonymous callers (ADR 0019).
+            introspection: !options.config.production,
+            plugins: [
+              requestLimitsPlugin({
+                hideSuggestions: options.config.production,
+                timeBudgetMs: options.config.requestTimeBudgetMs,
+              }),
+            ],
             playground: false,
             includeStacktraceInErrorResponses: !options.config.production,
             context: (http: {

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly timelinessFactsCachePrograms: number;
   /** Redis for live updates across API instances; null: in this process only. */
   readonly redisUrl: string | null;
+  /** How long a GraphQL query may run before it is answered UNAVAILABLE; 0: no budget (ADR 0019). */
+  readonly requestTimeBudgetMs: number;
 }
 
 /**
@@ -91,6 +93,7 @@ export function loadConfig(
     notificationSweepSeconds: integer(env, 'NOTIFICATION_SWEEP_SECONDS', 60, 0, 86_400),
     timelinessFactsCachePrograms: integer(env, 'TIMELINESS_FACTS_CACHE_PROGRAMS', 2, 0, 100),
     redisUrl: redisUrl(env),
+    requestTimeBudgetMs: integer(env, 'REQUEST_TIME_BUDGET_MS', 10_000, 0, 600_000),
   };
 }
 
