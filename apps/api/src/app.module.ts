@@ -18,7 +18,8 @@ import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { SessionGuard } from './auth/session.guard';
 import type { Clock } from './common/clock';
-import { AppExceptionFilter, inputValidationPipe } from './common/errors';
+import { AppExceptionFilter, formatError, inputValidationPipe } from './common/errors';
+import { SCALARS_MAP } from './graphql/scalars/date-time.scalar';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import type { DataSourceExtras } from './database/data-source';
@@ -123,6 +124,9 @@ export class AppModule implements NestModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
+            buildSchemaOptions: { scalarsMap: SCALARS_MAP },
+            // A value a scalar refused reads like every other input problem (common/errors.ts).
+            formatError,
             // Apollo's CSRF prevention: a request must say content-type: application/json (or carry
             // a preflight-forcing header), which a cross-site form post cannot.
             csrfPrevention: true,
