@@ -66,12 +66,22 @@ export function inputValidationPipe(): ValidationPipe {
   });
 }
 
+/**
+ * class-validator's wording for rules whose default names a JavaScript class ("must be a Date
+ * instance"). The scalars refuse such values first; this keeps a person's wording should one
+ * get through.
+ */
+const PERSON_WORDING: Readonly<Record<string, (field: string) => string>> = {
+  isDate: (field) => `${field} must be a date and time such as 2026-03-01T17:00:00Z.`,
+};
+
 function firstProblem(errors: ValidationError[], prefix = ''): { path: string; message: string } {
   const error = errors[0];
   if (!error) return { path: prefix || 'input', message: 'The input is not valid.' };
   const path = prefix ? `${prefix}.${error.property}` : error.property;
-  const constraint = error.constraints ? Object.values(error.constraints)[0] : undefined;
-  if (constraint) return { path, message: constraint };
+  const [rule, constraint] = Object.entries(error.constraints ?? {})[0] ?? [];
+  if (rule && constraint)
+    return { path, message: PERSON_WORDING[rule]?.(error.property) ?? constraint };
   return firstProblem(error.children ?? [], path);
 }
 

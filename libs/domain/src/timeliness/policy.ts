@@ -44,7 +44,7 @@ export function policyProblems(policy: TimelinessPolicy): { field: string; messa
     }
   }
   for (const [index, holiday] of policy.holidays.entries()) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || Number.isNaN(Date.parse(`${holiday}T00:00:00Z`))) {
+    if (!isCalendarDay(holiday)) {
       problems.push({
         field: `holidays.${index}`,
         message: `"${holiday}" is not a date (YYYY-MM-DD).`,
@@ -60,4 +60,22 @@ export function policyProblems(policy: TimelinessPolicy): { field: string; messa
     }
   }
   return problems;
+}
+
+/**
+ * Whether text is a day that exists, as YYYY-MM-DD. `Date.parse` alone would take 30 February
+ * (it rolls over to 2 March), so the parts must come back unchanged.
+ */
+export function isCalendarDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return (
+    year >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
 }

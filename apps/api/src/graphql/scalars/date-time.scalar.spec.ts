@@ -1,11 +1,6 @@
+import { isCalendarDay } from '@ipt/domain';
 import { Kind, type StringValueNode } from 'graphql';
-import {
-  DateScalar,
-  DateTimeScalar,
-  InvalidScalarInput,
-  isCalendarDay,
-  parseDateTime,
-} from './date-time.scalar';
+import { DateScalar, DateTimeScalar, InvalidScalarInput, parseDateTime } from './date-time.scalar';
 
 const literal = (value: string): StringValueNode => ({ kind: Kind.STRING, value });
 

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '@ipt/domain';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 
 /**
@@ -28,24 +29,8 @@ const DATE_EXPECTED = 'a calendar day such as 2026-03-01';
 // RFC 3339 (section 5.6) with the offset required: an instant, never a local reading of a clock.
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Longer than any value the patterns accept: refused before any matching is done.
 const MAX_LENGTH = 40;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Whether year-month-day names a day that exists (no 30 February, no month 13, no year 0). */
-function isRealDay(year: number, month: number, day: number): boolean {
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
 
 /**
  * The instant an RFC 3339 date-time with an offset names, or null when it is anything else.
@@ -65,7 +50,7 @@ export function parseDateTime(text: string): Date | null {
     number,
     number,
   ];
-  if (!isRealDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+  if (!isCalendarDay(text.slice(0, 10)) || hour > 23 || minute > 59 || second > 59) return null;
   let offsetMinutes = 0;
   if (!match[8]) {
     const offsetHours = Number(match[10]);
@@ -78,12 +63,6 @@ export function parseDateTime(text: string): Date | null {
   const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, milliseconds));
   date.setUTCFullYear(year);
   return new Date(date.getTime() - offsetMinutes * 60_000);
-}
-
-/** Whether text is a calendar day (YYYY-MM-DD) that exists. */
-export function isCalendarDay(text: string): boolean {
-  const match = DAY.exec(text);
-  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 function dateTimeFrom(value: unknown): Date {
