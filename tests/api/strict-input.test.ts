@@ -197,10 +197,18 @@ describe('strict input', () => {
       expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'listLimit' });
       expect(error?.message).toBe('listLimit must be a whole number from 1 to 10000.');
     }
-    for (const first of [0, 101]) {
-      const error = (await representative.request(ISSUES, { first })).errors?.[0];
-      expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-      expect(error?.message).not.toMatch(/Date instance|must be an? (number|string)/);
+    const pages = [
+      `query ($first: Int) { issues(first: $first) { totalCount } }`,
+      `query ($first: Int) { decisions(first: $first) { totalCount } }`,
+      `query ($first: Int) { notifications(first: $first) { unreadCount } }`,
+    ];
+    for (const query of pages) {
+      for (const first of [-1, 101, 1_000_000]) {
+        const error = (await representative.request(query, { first })).errors?.[0];
+        expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+        expect(error?.message).toMatch(/^first (must|can) be/);
+        expect(error?.message).not.toMatch(/Date instance|must be an? (number|string)/);
+      }
     }
   });
 });
