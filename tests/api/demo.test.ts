@@ -8,7 +8,7 @@ import { T0, TestApp, startTestApp } from '../support/app';
  */
 
 const DEMO_ISSUES = `{
-  issues(first: 100) {
+  issues(first: 30) {
     totalCount
     edges {
       node {
