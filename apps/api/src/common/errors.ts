@@ -36,6 +36,11 @@ export function toGraphQLError(error: unknown): GraphQLError {
       extensions: { ...error.details, code: CODES[error.code] },
     });
   }
+  if (isNulByteRefusal(error)) {
+    return new GraphQLError('Text must not contain the NUL character (\\u0000).', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return new GraphQLError(
     'Something went wrong on the server; nothing was changed. Try again, and report it if it persists.',
@@ -180,4 +185,13 @@ function argumentTaking(
     // The operation parsed once already; should it not now, the message goes without a name.
   }
   return found;
+}
+
+/**
+ * PostgreSQL refuses a NUL character in text (SQLSTATE 22021) wherever it is bound, in a read or
+ * a write; SQLite stores it. Either way it is the caller's input that must change.
+ */
+function isNulByteRefusal(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  return driverError?.code === '22021';
 }
