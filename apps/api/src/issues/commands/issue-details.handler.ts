@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IssueStatus, LIMITS, badInput, requireText, transition } from '@ipt/domain';
 import type { Caller } from '../../common/caller';
+import type { WriteTransaction } from '../../events/write.service';
 import { IssueTimelinessWriter } from '../../timeliness/issue-timeliness.writer';
 import { UpdateIssueInput } from '../dto/lifecycle.inputs';
 import { TriageIssueInput } from '../dto/triage-issue.input';
@@ -51,16 +52,7 @@ export class IssueDetailsHandler {
           ownerId: issue.ownerId,
           consequence: issue.consequence,
         };
-        await tx.manager.delete(IssueRequiredDisciplineEntity, { issueId: issue.id });
-        await tx.manager.insert(
-          IssueRequiredDisciplineEntity,
-          required.map((discipline, position) => ({
-            issueId: issue.id,
-            discipline,
-            position,
-            requiredAt: caller.at,
-          })),
-        );
+        await replaceRequiredDisciplines(tx, issue.id, required);
         Object.assign(issue, {
           status: next.status,
           ownerId: owner.id,
@@ -141,16 +133,7 @@ export class IssueDetailsHandler {
           if (JSON.stringify(required) !== JSON.stringify(state.requiredDisciplines)) {
             before['requiredDisciplines'] = state.requiredDisciplines;
             after['requiredDisciplines'] = required;
-            await tx.manager.delete(IssueRequiredDisciplineEntity, { issueId: issue.id });
-            await tx.manager.insert(
-              IssueRequiredDisciplineEntity,
-              required.map((discipline, position) => ({
-                issueId: issue.id,
-                discipline,
-                position,
-                requiredAt: caller.at,
-              })),
-            );
+            await replaceRequiredDisciplines(tx, issue.id, required);
           }
         }
         const due = input.dueDates;
@@ -201,4 +184,17 @@ function assertDueDatesInOrder(issue: IssueEntity): void {
       );
     previous = due;
   }
+}
+
+/** The disciplines that must weigh in, in the order given, as of this change. */
+async function replaceRequiredDisciplines(
+  tx: WriteTransaction,
+  issueId: string,
+  required: readonly string[],
+): Promise<void> {
+  await tx.manager.delete(IssueRequiredDisciplineEntity, { issueId });
+  await tx.manager.insert(
+    IssueRequiredDisciplineEntity,
+    required.map((discipline, position) => ({ issueId, discipline, position, requiredAt: tx.at })),
+  );
 }
