@@ -11,10 +11,12 @@ import {
 import { LIMITS } from '@ipt/domain';
 import { REQUEST_LIMITS, requestLimitRules } from 'api/src/graphql/limits';
 import { SUBSCRIPTION_OVER_HTTP } from 'api/src/graphql/limits.plugin';
+import { OPERATION_OVER_WEBSOCKET } from 'api/src/graphql/websocket-limits';
 import { SCHEMA_FILE } from 'api/src/cli/print-schema';
 import { findRepositoryRoot } from 'api/src/config/config';
 import { StatementLog } from '../support/statements';
 import { TestApp, startTestApp } from '../support/app';
+import { collect, liveClient } from '../support/live';
 
 const ROOT = findRepositoryRoot();
 
@@ -120,6 +122,40 @@ describe('request limits (ADR 0019)', () => {
           message: SUBSCRIPTION_OVER_HTTP,
           extensions: { code: 'BAD_USER_INPUT' },
         });
+      }
+    });
+
+    it('over the WebSocket, runs subscriptions only, inside the same limits', async () => {
+      const pm = await app.as('pm@example.com');
+      const client = liveClient(app.url, { cookie: pm.sessionCookie });
+      try {
+        const firstError = async (query: string, variables: Record<string, unknown> = {}) => {
+          const run = collect(client, query, variables);
+          await run.first;
+          run.stop();
+          return run.errors[0] as { message: string; extensions?: Record<string, unknown> };
+        };
+        expect(await firstError('{ me { email } }')).toMatchObject({
+          message: OPERATION_OVER_WEBSOCKET,
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+        expect(await firstError('mutation { logout }')).toMatchObject({
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+        const aliased = Array.from({ length: 30 }, (_, n) => `a${n}: unreadCount`).join(' ');
+        expect(
+          await firstError(`subscription { notificationsChanged { ${aliased} } }`),
+        ).toMatchObject({
+          extensions: { code: 'BAD_USER_INPUT', limit: 'aliases' },
+        });
+        expect((await firstError('subscription { nope }')).message).toMatch(/Cannot query field/);
+        // The socket stays open for what is allowed.
+        const allowed = collect(client, 'subscription { notificationsChanged { unreadCount } }');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(allowed.errors).toEqual([]);
+        allowed.stop();
+      } finally {
+        await client.dispose();
       }
     });
 

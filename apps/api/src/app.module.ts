@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import {
@@ -60,6 +61,7 @@ import { LiveEventsService } from './live/live-events.service';
 import { LiveResolver } from './live/live.resolver';
 import { livePubSubProvider } from './live/pub-sub';
 import { websocketUser } from './live/websocket-auth';
+import { websocketOperationGuard } from './graphql/websocket-limits';
 
 export interface AppOptions {
   readonly config: AppConfig;
@@ -102,62 +104,73 @@ export class AppModule implements NestModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [DatabaseService],
-          useFactory: (db: DatabaseService): ApolloDriverConfig => ({
-            subscriptions: {
-              'graphql-ws': {
-                path: '/graphql',
-                // Refuse the connection (close 4403) unless a same-origin page with a live session opens it.
-                onConnect: async (context: { extra: unknown }) => {
-                  const extra = context.extra as { request: IncomingMessage; user?: UserEntity };
-                  const user = await websocketUser(
-                    extra.request,
-                    sessionSecret(options.config),
-                    db.reader,
-                    options.clock.now(),
-                  );
-                  if (!user) return false;
-                  extra.user = user;
-                  return true;
+          useFactory: (db: DatabaseService): ApolloDriverConfig => {
+            // The built schema, kept for checking operations that arrive over the WebSocket.
+            let schema: GraphQLSchema | null = null;
+            const builtSchema = (): GraphQLSchema => {
+              if (!schema) throw new Error('The GraphQL schema is not built yet.');
+              return schema;
+            };
+            return {
+              transformSchema: (built: GraphQLSchema) => (schema = built),
+              subscriptions: {
+                'graphql-ws': {
+                  path: '/graphql',
+                  // Subscriptions only, inside the same limits as HTTP requests (ADR 0019).
+                  onSubscribe: websocketOperationGuard(builtSchema),
+                  // Refuse the connection (close 4403) unless a same-origin page with a live session opens it.
+                  onConnect: async (context: { extra: unknown }) => {
+                    const extra = context.extra as { request: IncomingMessage; user?: UserEntity };
+                    const user = await websocketUser(
+                      extra.request,
+                      sessionSecret(options.config),
+                      db.reader,
+                      options.clock.now(),
+                    );
+                    if (!user) return false;
+                    extra.user = user;
+                    return true;
+                  },
                 },
               },
-            },
-            path: '/graphql',
-            autoSchemaFile: true,
-            sortSchema: true,
-            buildSchemaOptions: { scalarsMap: SCALARS_MAP },
-            // A value a scalar refused reads like every other input problem (common/errors.ts).
-            formatError,
-            // Apollo's CSRF prevention: a request must say content-type: application/json (or carry
-            // a preflight-forcing header), which a cross-site form post cannot.
-            csrfPrevention: true,
-            // The committed schema.gql is the public contract; production does not describe itself
-            // to anonymous callers (ADR 0019).
-            introspection: !options.config.production,
-            plugins: [
-              requestLimitsPlugin({
-                hideSuggestions: options.config.production,
-                timeBudgetMs: options.config.requestTimeBudgetMs,
-              }),
-            ],
-            playground: false,
-            includeStacktraceInErrorResponses: !options.config.production,
-            context: (http: {
-              req: Request;
-              res: Response;
-              extra?: { request: Request; user?: UserEntity };
-            }): RequestContext => {
-              // A subscription over WebSocket: the user was established when the socket connected.
-              if (http.extra) {
-                return {
-                  req: http.extra.request,
-                  res: undefined as never,
-                  loaders: createLoaders(db.reader),
-                  user: http.extra.user,
-                };
-              }
-              return { req: http.req, res: http.res, loaders: createLoaders(db.reader) };
-            },
-          }),
+              path: '/graphql',
+              autoSchemaFile: true,
+              sortSchema: true,
+              buildSchemaOptions: { scalarsMap: SCALARS_MAP },
+              // A value a scalar refused reads like every other input problem (common/errors.ts).
+              formatError,
+              // Apollo's CSRF prevention: a request must say content-type: application/json (or carry
+              // a preflight-forcing header), which a cross-site form post cannot.
+              csrfPrevention: true,
+              // The committed schema.gql is the public contract; production does not describe itself
+              // to anonymous callers (ADR 0019).
+              introspection: !options.config.production,
+              plugins: [
+                requestLimitsPlugin({
+                  hideSuggestions: options.config.production,
+                  timeBudgetMs: options.config.requestTimeBudgetMs,
+                }),
+              ],
+              playground: false,
+              includeStacktraceInErrorResponses: !options.config.production,
+              context: (http: {
+                req: Request;
+                res: Response;
+                extra?: { request: Request; user?: UserEntity };
+              }): RequestContext => {
+                // A subscription over WebSocket: the user was established when the socket connected.
+                if (http.extra) {
+                  return {
+                    req: http.extra.request,
+                    res: undefined as never,
+                    loaders: createLoaders(db.reader),
+                    user: http.extra.user,
+                  };
+                }
+                return { req: http.req, res: http.res, loaders: createLoaders(db.reader) };
+              },
+            };
+          },
         }),
       ],
       controllers: [HealthController, DemoAccountsController],
