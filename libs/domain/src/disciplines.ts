@@ -1,5 +1,5 @@
 /**
- * The default discipline catalog (DOMAIN.md); a program may add its own codes.
+ * The default discipline catalog (docs/domain.md#disciplines); a program may add its own codes.
  * Codes are stable identifiers; names are what people read.
  */
 export interface DisciplineDefinition {

@@ -1,8 +1,9 @@
 import { Tier, tierRank } from './enums';
 
 /**
- * The escalation ladder of one program (DOMAIN.md): WIPT -> IIPT -> OIPT. The API enforces these
- * rules on every team change; the set-up screen uses them to offer only valid parents.
+ * The escalation ladder of one program (docs/domain.md#the-ladder): WIPT -> IIPT -> OIPT. The
+ * API enforces these rules on every team change; the set-up screen uses them to offer only valid
+ * parents.
  */
 export interface LadderTeam {
   readonly id: string;

@@ -11,8 +11,8 @@ import {
 
 /**
  * Drives random command sequences through the state machine and compares every step with a
- * deliberately naive model written from DOMAIN.md's prose, so a change to either shows up as a
- * disagreement with a shrunk counter-example.
+ * deliberately naive model written from the prose of docs/domain.md#the-issue-lifecycle, so a
+ * change to either shows up as a disagreement with a shrunk counter-example.
  */
 
 const DISCIPLINES = ['engineering', 'test', 'cost'] as const;

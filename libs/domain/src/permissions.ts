@@ -2,7 +2,7 @@ import { DomainError, forbidden } from './errors';
 import { ProgramRoleKind, TeamRole } from './enums';
 
 /**
- * Who may do what (DOMAIN.md, RAPID mapping): program managers run the issue from raise to
+ * Who may do what (docs/domain.md#who-may-do-what): program managers run the issue from raise to
  * closure, representatives give their own discipline's input on their own team's issues, and
  * only a member flagged with decision authority on the issue's current team decides.
  */

@@ -2,8 +2,8 @@ import type { Consequence, Stage, Tier } from '../enums';
 import type { DayKind } from './calendar';
 
 /**
- * A program's timeliness policy (DOMAIN.md: the sources set no universal number, so every
- * deadline is a setting of the program). Days allowed per stage and consequence level.
+ * A program's timeliness policy (docs/domain.md#timeliness: the sources set no universal number,
+ * so every deadline is a setting of the program). Days allowed per stage and consequence level.
  */
 export type StageAllowance = Readonly<Record<Stage, number>>;
 

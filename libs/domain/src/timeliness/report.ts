@@ -23,9 +23,9 @@ import { badInput } from '../errors';
 export const MAX_REPORT_PERIOD_DAYS = 3 * 366;
 
 /**
- * The timeliness figures of a program (DOMAIN.md, Timeliness) as pure functions of its facts and
- * an as-of instant. The API feeds them facts read from its tables (the current state) or folded
- * from the event log (a past instant); the figures are computed here, once.
+ * The timeliness figures of a program (docs/domain.md#timeliness) as pure functions of its facts
+ * and an as-of instant. The API feeds them facts read from its tables (the current state) or
+ * folded from the event log (a past instant); the figures are computed here, once.
  */
 
 export interface IssueFacts extends IssueClockFacts {
