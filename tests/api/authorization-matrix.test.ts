@@ -41,8 +41,9 @@ import {
 } from '../support/operations';
 
 /**
- * Every mutation for every kind of person, allowed or refused exactly as designed (DOMAIN.md and
- * ADR 7). The program under test, MX, is built for the purpose so that each role is one person:
+ * Every mutation for every kind of person, allowed or refused exactly as designed
+ * (docs/domain.md#who-may-do-what and ADR 7). The program under test, MX, is built for the
+ * purpose so that each role is one person:
  *
  *   admin      system admin, no role in MX        pm        MX's program manager, on no team
  *   repRight   engineering on the MX WIPT         repWrong  cost on the MX WIPT

@@ -17,7 +17,7 @@ import { firstBrokenEvent, testDatabase } from '../support/database';
 
 /**
  * Many mutations in flight at once, a third of them failing inside their transaction. Every
- * acknowledged write must be stored, and no failed one may leave a trace (STACK.md: overlapping
+ * acknowledged write must be stored, and no failed one may leave a trace (ADR 4: overlapping
  * TypeORM transactions on better-sqlite3 lose committed writes unless writes are serialized).
  */
 describe('concurrent writes', () => {

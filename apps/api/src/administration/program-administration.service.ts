@@ -92,7 +92,7 @@ export class ProgramAdministrationService {
           version: program.version,
         },
       });
-      // The creator is its first program manager (DOMAIN.md).
+      // The creator is its first program manager (docs/domain.md#roles).
       await this.writeRole(tx, program, caller.user, null, ProgramRoleKind.PROGRAM_MANAGER);
       return program;
     });

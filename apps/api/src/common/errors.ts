@@ -13,7 +13,7 @@ import {
 import { InvalidScalarInput } from '../graphql/scalars/date-time.scalar';
 
 /**
- * The one mapping from failures to what a GraphQL client sees (STACK.md: Nest's Apollo driver
+ * The one mapping from failures to what a GraphQL client sees (Nest's Apollo driver
  * would otherwise relabel NotFound/Conflict as INTERNAL_SERVER_ERROR). Domain errors keep their
  * code and details; anything unexpected is logged and reported without internals.
  */

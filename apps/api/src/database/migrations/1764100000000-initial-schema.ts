@@ -9,7 +9,7 @@ import {
 import { INSTANT_LENGTH } from '../columns';
 
 /**
- * The first schema: every noun of the domain (DOMAIN.md), written with TypeORM's schema builder
+ * The first schema: every noun of the domain (docs/domain.md), written with TypeORM's schema builder
  * so the same migration runs on SQLite and PostgreSQL. Column types are the portable subset:
  * varchar, text, integer, boolean; instants are ISO-8601 text (ADR 0003).
  */
