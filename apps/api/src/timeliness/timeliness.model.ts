@@ -77,7 +77,9 @@ export class TierGraceModel {
   days!: number | null;
 }
 
-@ObjectType('TimelinessPolicy', { description: 'A program’s deadlines (DOMAIN.md, Timeliness).' })
+@ObjectType('TimelinessPolicy', {
+  description: 'A program’s deadlines (docs/domain.md#timeliness).',
+})
 export class TimelinessPolicyModel {
   @Field(() => [StageAllowanceModel], { description: 'Consequence 1 (minimal) to 5 (critical).' })
   allowances!: StageAllowanceModel[];

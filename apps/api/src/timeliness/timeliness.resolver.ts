@@ -64,7 +64,7 @@ export class TimelinessResolver {
 
   @Query(() => TimelinessReportModel, {
     description:
-      'Timeliness figures of a program (DOMAIN.md, Timeliness) as of an instant (default now). A past asOf is rebuilt from the event log: events after it are ignored.',
+      'Timeliness figures of a program (docs/domain.md#timeliness) as of an instant (default now). A past asOf is rebuilt from the event log: events after it are ignored.',
   })
   timeliness(
     @CurrentUser() user: UserEntity,

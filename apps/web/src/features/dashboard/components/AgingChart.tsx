@@ -18,7 +18,7 @@ function raisedWindow(band: AgingBand): string {
   return `raised ${formatLocalDate(band.raisedFrom)} to ${formatLocalDate(band.raisedTo ?? band.raisedFrom)}`;
 }
 
-/** Open issues by age since raised, in the bands of DOMAIN.md (0-7, 8-15, 16-30, 31-60, >60). */
+/** Open issues by age since raised, in the aging bands (0-7, 8-15, 16-30, 31-60, >60 days). */
 export function AgingChart({ programKey, bands, scope }: AgingChartProps) {
   const href = (band: AgingBand) => agingBandUrl(programKey, band, scope);
   const shape = useBarLinkShape();
