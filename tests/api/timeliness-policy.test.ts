@@ -186,14 +186,16 @@ describe('the timeliness policy', () => {
       code: 'BAD_USER_INPUT',
       field: 'allowances',
     });
-    const badDay = {
-      ...input(DEFAULT_TIMELINESS_POLICY, await version()),
-      holidays: ['2026-13-45'],
-    };
-    expect((await pm.request(UPDATE, { input: badDay })).errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'holidays.0',
-    });
+    // A holiday is a calendar day that exists (the Date scalar): no month 13, no 30 February.
+    for (const notADay of ['2026-13-45', '2026-02-30', '2026-03-01T00:00:00Z', '']) {
+      const badDay = {
+        ...input(DEFAULT_TIMELINESS_POLICY, await version()),
+        holidays: ['2026-12-25', notADay],
+      };
+      const [error] = (await pm.request(UPDATE, { input: badDay })).errors ?? [];
+      expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'holidays' });
+      expect(error?.message).toMatch(/^holidays must be a calendar day such as 2026-03-01/);
+    }
 
     const engineer = await app.as('engineering@example.com');
     const forbidden = await engineer.request(UPDATE, {

@@ -11,6 +11,7 @@ import {
 } from 'class-validator';
 import { Stage, Tier } from '@ipt/domain';
 import type { DayKind, ForecastBasis, StageState, DueSource } from '@ipt/domain';
+import { DateScalar } from '../graphql/scalars/date-time.scalar';
 
 export const DayKindEnum = { CALENDAR: 'CALENDAR', BUSINESS: 'BUSINESS' } as const;
 registerEnumType(DayKindEnum, {
@@ -85,7 +86,7 @@ export class TimelinessPolicyModel {
   allowances!: StageAllowanceModel[];
   @Field(() => DayKindEnum)
   dayKind!: DayKind;
-  @Field(() => [String], { description: 'Local dates (YYYY-MM-DD) that are not business days.' })
+  @Field(() => [DateScalar], { description: 'Days in program time that are not business days.' })
   holidays!: string[];
   @Field(() => [TierGraceModel])
   autoEscalationGrace!: TierGraceModel[];
@@ -142,9 +143,9 @@ export class UpdateTimelinessPolicyInput {
   @Field(() => DayKindEnum)
   @IsIn(Object.values(DayKindEnum))
   dayKind!: DayKind;
-  @Field(() => [String])
+  // A calendar day that exists, checked by the Date scalar before this input is built.
+  @Field(() => [DateScalar], { description: 'Days in program time that are not business days.' })
   @IsArray()
-  @IsString({ each: true })
   holidays!: string[];
   @Field(() => [TierGraceInput])
   @IsArray()
