@@ -112,6 +112,9 @@ export async function replayFacts(
         at: Date.parse(e.at),
       });
     }
+    // SQLite reads resolve at once, so the awaits above never let other requests in: give the
+    // event loop a turn between batches (ADR 19: no request stalls the others).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const folded = fold.facts();
   if (changedLater !== null) {
