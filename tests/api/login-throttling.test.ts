@@ -91,6 +91,20 @@ describe('sign-in throttling', () => {
     expect(outcome(await attempt('pm@example.com'))).toEqual(waitFor('in 1 second'));
   });
 
+  it('keeps no spent rows: a spray across many accounts leaves a quarter hour of them at most', async () => {
+    for (let i = 0; i < 8; i++) await attempt(`guess${i}@example.com`, 'x', `203.0.113.${i}`);
+    const subjects = async () =>
+      (
+        await testDatabase(app).query<{ subject: string }>(
+          'SELECT subject FROM sign_in_throttles ORDER BY subject',
+        )
+      ).map((row) => row.subject);
+    expect(await subjects()).toHaveLength(16);
+    app.clock.advance(15 * MINUTE);
+    await attempt('someone@example.com', 'x', '203.0.113.99');
+    expect(await subjects()).toEqual(['account:someone@example.com', 'address:203.0.113.99']);
+  });
+
   it('throttles an unknown account exactly as a known one: nothing tells them apart', async () => {
     const known: unknown[] = [];
     const unknown: unknown[] = [];

@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import { DomainError, ErrorCode } from '@ipt/domain';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { SignInThrottleEntity } from './sign-in-throttle.entity';
 
 /**
@@ -98,6 +98,11 @@ export async function claimAttempt(
     if (blocked && blocked > at && (!until || blocked > until)) until = blocked;
   }
   if (until) throw tooManyFailures(until, at);
+  // Spent rows (no failure for a lock's length) count for nothing: drop them here, so that a spray
+  // of guesses across many accounts leaves at most fifteen minutes' worth of rows behind.
+  await manager.delete(SignInThrottleEntity, {
+    lastFailureAt: LessThanOrEqual(new Date(at.getTime() - LOCK_MS)),
+  });
   for (const { subject } of subjects) {
     const failures = recentFailures(bySubject.get(subject), at) + 1;
     await manager.save(SignInThrottleEntity, { subject, failures, lastFailureAt: at });
