@@ -1,10 +1,9 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AgingBand } from '../api/get-timeliness';
 import { agingBandUrl, type Scope } from '../drill-down';
 import { formatIssues, formatLocalDate } from '../format';
-import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
+import { AGING_HEIGHT } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
-import { useBarLinkShape } from './BarLink';
+import { AgingPlot } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
 
 interface AgingChartProps {
@@ -21,7 +20,6 @@ function raisedWindow(band: AgingBand): string {
 /** Open issues by age since raised, in the aging bands (0-7, 8-15, 16-30, 31-60, >60 days). */
 export function AgingChart({ programKey, bands, scope }: AgingChartProps) {
   const href = (band: AgingBand) => agingBandUrl(programKey, band, scope);
-  const shape = useBarLinkShape();
   const data = bands.map((band) => ({
     ...band,
     href: href(band),
@@ -31,6 +29,7 @@ export function AgingChart({ programKey, bands, scope }: AgingChartProps) {
     <ChartPanel
       title="Open issues by age (issues; age in days since raised)"
       description="How many issues are still open, by how long ago they were raised. Select a bar to open those issues in the tracker."
+      height={AGING_HEIGHT}
       empty={bands.length === 0 ? 'No open issues to show.' : null}
       table={
         <table className="table">
@@ -58,33 +57,7 @@ export function AgingChart({ programKey, bands, scope }: AgingChartProps) {
         </table>
       }
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: 260 }}
-        data={data}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={AXIS_TICK}
-          label={{ ...AXIS_LABEL, value: 'Age since raised (days)', position: 'bottom', offset: 8 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          label={{ ...AXIS_LABEL, value: 'Open issues', angle: -90, position: 'insideLeft' }}
-        />
-        <Tooltip formatter={(value) => [value, 'Open issues']} />
-        <Bar
-          isAnimationActive={false}
-          dataKey="count"
-          name="Open issues"
-          fill={CHART_COLORS.primary}
-          shape={shape}
-        />
-      </BarChart>
+      <AgingPlot data={data} />
     </ChartPanel>
   );
 }

@@ -1,8 +1,9 @@
 import type { AuthorityLatency } from '../api/get-timeliness';
 import { authorityUrl, type Scope } from '../drill-down';
 import { formatDayNumber, formatDays, formatRate } from '../format';
+import { latencyChartHeight } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
-import { LatencyBarChart } from './LatencyBarChart';
+import { LatencyBarChart } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
 
 interface DecisionLatencyChartProps {
@@ -33,6 +34,7 @@ export function DecisionLatencyChart({
     <ChartPanel
       title="Decision latency by authority (days), slowest first"
       description="Days from ready for decision to decided, per deciding team: median and 90th percentile. Select a bar to see the issues awaiting that authority’s decision."
+      height={latencyChartHeight(data.length, 180, 48)}
       empty={authorities.length === 0 ? 'No decisions in the period.' : null}
       table={
         <table className="table">

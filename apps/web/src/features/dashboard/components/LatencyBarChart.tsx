@@ -1,6 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useBarLinkShape } from './BarLink';
-import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
+import {
+  AXIS_LABEL,
+  AXIS_TICK,
+  CHART_COLORS,
+  CHART_MARGIN,
+  latencyChartHeight,
+} from './chart-theme';
 
 /** One row of a latency chart: its median bar links to the issues behind it. */
 export interface LatencyBar {
@@ -13,7 +19,7 @@ export interface LatencyBar {
 
 /**
  * Median and 90th-percentile latency as horizontal bars, a row per discipline or authority, as
- * the recommendation and decision latency charts draw them.
+ * the recommendation and decision latency charts draw them (loaded lazily, through plots.tsx).
  */
 export function LatencyBarChart({
   data,
@@ -32,7 +38,7 @@ export function LatencyBarChart({
     <BarChart
       responsive
       layout="vertical"
-      style={{ width: '100%', height: Math.max(minHeight, 48 + data.length * rowHeight) }}
+      style={{ width: '100%', height: latencyChartHeight(data.length, minHeight, rowHeight) }}
       data={[...data]}
       margin={CHART_MARGIN}
       accessibilityLayer={false}

@@ -1,8 +1,9 @@
 import type { DisciplineLatency } from '../api/get-timeliness';
 import { disciplineUrl, type Scope } from '../drill-down';
 import { formatDayNumber, formatDays, formatRate } from '../format';
+import { latencyChartHeight } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
-import { LatencyBarChart } from './LatencyBarChart';
+import { LatencyBarChart } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
 
 interface RecommendationLatencyChartProps {
@@ -32,6 +33,7 @@ export function RecommendationLatencyChart({
     <ChartPanel
       title="Recommendation latency by discipline (days), slowest first"
       description="Days from the request for recommendations to each discipline’s submission: median and 90th percentile, with how many were late. Select a bar to see the overdue issues still waiting on that discipline."
+      height={latencyChartHeight(data.length, 200, 44)}
       empty={disciplines.length === 0 ? 'No recommendations in the period.' : null}
       table={
         <table className="table">

@@ -1,11 +1,10 @@
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { TIER_NAMES, type Tier } from '@ipt/domain';
 import type { TierDwell, TimelinessReport } from '../api/get-timeliness';
 import { tierUrl, type Scope } from '../drill-down';
 import { formatDayNumber, formatDays, formatIssues, formatRate } from '../format';
-import { useBarLinkShape } from './BarLink';
-import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
+import { TIER_HEIGHT } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
+import { TierPlot } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
 
 interface TierChartProps {
@@ -17,7 +16,6 @@ interface TierChartProps {
 
 /** The tier view: how many issues sit at each tier now, and for how long. */
 export function TierChart({ programKey, dwell, decisions, scope }: TierChartProps) {
-  const shape = useBarLinkShape();
   const decidedAt = new Map(decisions.map((d) => [d.tier, d]));
   const data = dwell.map((t) => ({
     ...t,
@@ -30,6 +28,7 @@ export function TierChart({ programKey, dwell, decisions, scope }: TierChartProp
     <ChartPanel
       title="Issues at each tier (issues), and for how long (days)"
       description="Open issues sitting at each tier of the ladder now; each label gives the median days they have sat there. The table adds completed stays and decision latency per tier. Select a bar to see that tier’s open issues."
+      height={TIER_HEIGHT}
       empty={dwell.length === 0 ? 'No tiers to show.' : null}
       table={
         <table className="table">
@@ -72,40 +71,7 @@ export function TierChart({ programKey, dwell, decisions, scope }: TierChartProp
         </table>
       }
     >
-      <BarChart
-        responsive
-        style={{ width: '100%', height: 260 }}
-        data={data}
-        margin={{ ...CHART_MARGIN, top: 24 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="name"
-          tick={AXIS_TICK}
-          label={{
-            ...AXIS_LABEL,
-            value: 'Tier (label: open issues · median days there)',
-            position: 'bottom',
-            offset: 8,
-          }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          label={{ ...AXIS_LABEL, value: 'Open issues', angle: -90, position: 'insideLeft' }}
-        />
-        <Tooltip formatter={(value) => [value, 'Open issues']} />
-        <Bar
-          isAnimationActive={false}
-          dataKey="open"
-          name="Open issues"
-          fill={CHART_COLORS.primary}
-          shape={shape}
-        >
-          <LabelList dataKey="caption" position="top" fill={CHART_COLORS.text} fontSize={13} />
-        </Bar>
-      </BarChart>
+      <TierPlot data={data} />
     </ChartPanel>
   );
 }

@@ -1,10 +1,10 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WeekCount } from '../api/get-timeliness';
 import { weekClosedUrl, weekUrl, type Scope } from '../drill-down';
 import { formatIssues, formatLocalDate } from '../format';
-import { useBarLinkShape, type LinkedDatum } from './BarLink';
-import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, CHART_MARGIN } from './chart-theme';
+import type { LinkedDatum } from './BarLink';
+import { WEEKLY_FLOW_HEIGHT } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
+import { WeeklyFlowPlot } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
 
 interface WeeklyFlowChartProps {
@@ -23,8 +23,6 @@ function shortWeek(weekStart: string): string {
  * drawn as two bars that open different issues, so each bar has its own link in the datum.
  */
 export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartProps) {
-  const openedShape = useBarLinkShape('openedLink');
-  const closedShape = useBarLinkShape('closedLink');
   const data = weeks.map((week) => {
     const weekOf = formatLocalDate(week.weekStart);
     const openedLink: LinkedDatum = {
@@ -41,6 +39,7 @@ export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartPro
     <ChartPanel
       title="Opened vs closed per week (issues per week)"
       description="Issues raised and issues closed (resolved, closed or withdrawn) each week (weeks start on Monday), and how many were overdue at each week’s end. Select a bar to see the issues opened or closed that week in the tracker."
+      height={WEEKLY_FLOW_HEIGHT}
       empty={weeks.length === 0 ? 'No weeks in the period.' : null}
       table={
         <table className="table">
@@ -80,50 +79,7 @@ export function WeeklyFlowChart({ programKey, weeks, scope }: WeeklyFlowChartPro
         </table>
       }
     >
-      <ComposedChart
-        responsive
-        style={{ width: '100%', height: 280 }}
-        data={data}
-        margin={CHART_MARGIN}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-        <XAxis
-          dataKey="week"
-          tick={AXIS_TICK}
-          label={{ ...AXIS_LABEL, value: 'Week starting', position: 'bottom', offset: 8 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          tick={AXIS_TICK}
-          label={{ ...AXIS_LABEL, value: 'Issues per week', angle: -90, position: 'insideLeft' }}
-        />
-        <Tooltip />
-        <Legend verticalAlign="top" height={28} itemSorter={null} />
-        <Bar
-          isAnimationActive={false}
-          dataKey="opened"
-          name="Opened"
-          fill={CHART_COLORS.primary}
-          shape={openedShape}
-        />
-        <Bar
-          isAnimationActive={false}
-          dataKey="closed"
-          name="Closed"
-          fill={CHART_COLORS.closed}
-          shape={closedShape}
-        />
-        <Line
-          dataKey="overdue"
-          name="Overdue at week’s end"
-          stroke={CHART_COLORS.late}
-          strokeWidth={2}
-          strokeDasharray="5 3"
-          dot={{ r: 3 }}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
+      <WeeklyFlowPlot data={data} />
     </ChartPanel>
   );
 }
