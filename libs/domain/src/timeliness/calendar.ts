@@ -11,40 +11,126 @@ export interface WorkCalendar {
 
 const DAY_MS = 86_400_000;
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * One formatter per zone, made once: `new Intl.DateTimeFormat` costs about half a millisecond
+ * (it loads the zone's rules), and a report asks for offsets hundreds of times (ADR 23).
+ */
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    // Throws a RangeError for an unknown zone, as before; nothing is kept then.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The zone's offset in milliseconds at the whole second of `instant`, read from its rules. */
+function offsetMsFromRules(instant: number, timeZone: string): number {
+  const second = Math.floor(instant / 1000) * 1000;
+  const parts = offsetFormatter(timeZone).formatToParts(new Date(instant));
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let sec = 0;
+  for (const part of parts) {
+    switch (part.type) {
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        sec = Number(part.value);
+        break;
+    }
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, sec) - second;
+}
+
+/**
+ * Offsets per zone per UTC hour: an hour whose first and last second have the same offset has it
+ * throughout (zones change offset at most once in an hour), so it is read from the rules twice
+ * and then from this map; an hour with a change in it (NaN here) is read from the rules every time.
+ */
+const offsetsByHour = new Map<string, Map<number, number>>();
+/** A bound on what one zone keeps: about eleven years of hours, then it starts again. */
+const MAX_HOURS_KEPT = 100_000;
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  if (!Number.isFinite(instant)) return offsetMsFromRules(instant, timeZone);
+  let hours = offsetsByHour.get(timeZone);
+  if (!hours) {
+    offsetFormatter(timeZone); // an unknown zone throws here, before anything is kept
+    hours = new Map();
+    offsetsByHour.set(timeZone, hours);
+  }
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = offsetMsFromRules(hour * HOUR_MS, timeZone);
+    const last = offsetMsFromRules(hour * HOUR_MS + HOUR_MS - 1000, timeZone);
+    offset = first === last ? first : NaN;
+    if (hours.size >= MAX_HOURS_KEPT) hours.clear();
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? offsetMsFromRules(instant, timeZone) : offset;
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date of an instant in a zone. */
 export function localDateOf(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const at = instant.getTime();
+  if (Number.isFinite(at)) {
+    // The wall clock is the instant plus the zone's offset (whole seconds in every zone's rules).
+    const wall = new Date(Math.floor(at / 1000) * 1000 + zoneOffsetMs(at, timeZone));
+    const year = wall.getUTCFullYear();
+    if (year >= 1000 && year <= 9999) return wall.toISOString().slice(0, 10);
+  }
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(instant.getTime(), timeZone) / 60_000);
 }
 
 /** The instant at which the zone's wall clock shows `localDate` at the given time of day. */
