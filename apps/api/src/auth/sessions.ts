@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EntityManager, In, IsNull } from 'typeorm';
+import { storedInstant } from '../database/columns';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
 
@@ -7,16 +8,23 @@ export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The active user behind a live session token, or null (HTTP requests and WebSockets alike). */
+/**
+ * The active user behind a live session token, or null (HTTP requests and WebSockets alike). One
+ * statement: it runs before every request, so a second round trip would be paid by all of them.
+ */
 export async function findSessionUser(
   manager: EntityManager,
   token: string,
   now: Date,
 ): Promise<UserEntity | null> {
-  const session = await manager.findOneBy(SessionEntity, { tokenHash: tokenHash(token) });
-  if (!session || session.revokedAt || session.expiresAt <= now) return null;
-  const user = await manager.findOneBy(UserEntity, { id: session.userId });
-  return user?.active ? user : null;
+  return manager
+    .createQueryBuilder(UserEntity, 'u')
+    .innerJoin(SessionEntity, 's', 's.user_id = u.id')
+    .where('s.token_hash = :hash', { hash: tokenHash(token) })
+    .andWhere('s.revoked_at IS NULL')
+    .andWhere('s.expires_at > :now', { now: storedInstant(now) })
+    .andWhere('u.active = :active', { active: true })
+    .getOne();
 }
 
 /**

@@ -55,7 +55,6 @@ import { IssueCommands } from './commands';
 import { IssuesService } from './issues.service';
 
 /** Which permission each lifecycle command needs, to offer only what the viewer may do. */
-const ACTORS = new WeakMap<RequestContext, Map<string, Promise<Actor>>>();
 
 const PERMISSION_OF: Partial<Record<LifecycleCommandType, Permission['action']>> = {
   TRIAGE: 'TRIAGE_ISSUE',
@@ -98,8 +97,12 @@ export class IssuesResolver {
   }
 
   @Query(() => IssueModel)
-  async issue(@CurrentUser() user: UserEntity, @Args('key') key: string): Promise<IssueModel> {
-    return toIssueModel(await this.issueService.byKey(user, key));
+  async issue(
+    @CurrentUser() user: UserEntity,
+    @Args('key') key: string,
+    @Context() context: RequestContext,
+  ): Promise<IssueModel> {
+    return toIssueModel(await this.issueService.byKey(user, key, context));
   }
 
   @Mutation(() => IssueModel, {
@@ -427,12 +430,7 @@ export class IssuesResolver {
 
   /** The viewer's standing in a program, worked out once per request. */
   private actorIn(context: RequestContext, user: UserEntity, programId: string): Promise<Actor> {
-    let byProgram = ACTORS.get(context);
-    if (!byProgram) ACTORS.set(context, (byProgram = new Map()));
-    let actor = byProgram.get(programId);
-    if (!actor)
-      byProgram.set(programId, (actor = this.actors.forProgram(this.db.reader, user, programId)));
-    return actor;
+    return this.actors.inRequest(context, this.db.reader, user, programId);
   }
 
   private caller(user: UserEntity): Caller {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { assertAuthorized } from '@ipt/domain';
 import { DatabaseService } from '../database/database.service';
 import { ActorService } from '../programs/actor.service';
 import { UserEntity } from '../users/user.entity';
@@ -23,9 +24,11 @@ export class IssuesService {
     return this.queries.page(user, filter);
   }
 
-  async byKey(user: UserEntity, key: string): Promise<IssueEntity> {
+  /** The issue, if `user` may see it; `request` keys the actor cache (ActorService.inRequest). */
+  async byKey(user: UserEntity, key: string, request: object): Promise<IssueEntity> {
     const issue = await this.lookups.issueByKey(this.db.reader, key, user);
-    await this.actors.authorize(this.db.reader, user, issue.programId, { action: 'VIEW_PROGRAM' });
+    const actor = await this.actors.inRequest(request, this.db.reader, user, issue.programId);
+    assertAuthorized(actor, { action: 'VIEW_PROGRAM' });
     return issue;
   }
 }

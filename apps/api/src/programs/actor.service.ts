@@ -4,13 +4,14 @@ import {
   DomainError,
   Permission,
   ProgramRoleKind,
+  TeamRole,
   assertAuthorized,
   authorize,
   notFound,
   notInProgram,
 } from '@ipt/domain';
 import { EntityManager } from 'typeorm';
-import type { UserEntity } from '../users/user.entity';
+import { UserEntity } from '../users/user.entity';
 import { MembershipEntity } from './membership.entity';
 import { ProgramRoleEntity } from './program-role.entity';
 import { TeamEntity } from './team.entity';
@@ -18,28 +19,69 @@ import { TeamEntity } from './team.entity';
 /** Builds the domain's view of a person within one program, for the permission rules. */
 @Injectable()
 export class ActorService {
+  /** Actors worked out on the reader, per request (the key is the GraphQL request context). */
+  private readonly perRequest = new WeakMap<object, Map<string, Promise<Actor>>>();
+
+  /**
+   * `forProgram` on the reader, worked out once per request and program: a screen asks for the
+   * person's standing in several fields (the issue itself, then what they may do with it).
+   */
+  inRequest(request: object, reader: EntityManager, user: UserEntity, programId: string) {
+    let byProgram = this.perRequest.get(request);
+    if (!byProgram) this.perRequest.set(request, (byProgram = new Map()));
+    let actor = byProgram.get(programId);
+    if (!actor) byProgram.set(programId, (actor = this.forProgram(reader, user, programId)));
+    return actor;
+  }
+
   async forProgram(manager: EntityManager, user: UserEntity, programId: string): Promise<Actor> {
-    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
-    const role = await manager.findOneBy(ProgramRoleEntity, { programId, userId: user.id });
-    const memberships = await manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .innerJoin(TeamEntity, 't', 't.id = m.team_id')
-      .where('m.user_id = :userId AND t.program_id = :programId AND t.active = :active', {
-        userId: user.id,
-        programId,
-        active: true,
-      })
-      .getMany();
+    // One statement for the role and the memberships: every request that touches a program asks.
+    // A row per active membership in the program, or one row of nulls; the role on each.
+    const rows = await manager
+      .createQueryBuilder()
+      .select('r.role', 'programRole')
+      .addSelect('m.id', 'membershipId')
+      .addSelect('m.team_id', 'teamId')
+      .addSelect('m.discipline', 'discipline')
+      .addSelect('m.role', 'teamRole')
+      .addSelect('m.decision_authority', 'decisionAuthority')
+      .from(UserEntity, 'u')
+      .leftJoin(ProgramRoleEntity, 'r', 'r.user_id = u.id AND r.program_id = :programId')
+      .leftJoin(
+        MembershipEntity,
+        'm',
+        'm.user_id = u.id AND m.team_id IN ' +
+          '(SELECT t.id FROM teams t WHERE t.program_id = :programId AND t.active = :active)',
+      )
+      .where('u.id = :userId')
+      .setParameters({ userId: user.id, programId, active: true })
+      .getRawMany<{
+        programRole: ProgramRoleKind | null;
+        membershipId: string | null;
+        teamId: string | null;
+        discipline: string | null;
+        teamRole: TeamRole | null;
+        decisionAuthority: boolean | number | null;
+      }>();
+    const role = rows.find((row) => row.programRole !== null)?.programRole ?? null;
+    const seen = new Set<string>();
+    const memberships: Actor['memberships'][number][] = [];
+    for (const row of rows) {
+      if (row.membershipId === null || seen.has(row.membershipId)) continue;
+      seen.add(row.membershipId);
+      memberships.push({
+        teamId: row.teamId ?? '',
+        discipline: row.discipline ?? '',
+        role: row.teamRole as TeamRole,
+        // SQLite answers 0/1, PostgreSQL a boolean.
+        decisionAuthority: Boolean(row.decisionAuthority),
+      });
+    }
     return {
       userId: user.id,
       isSystemAdmin: user.isSystemAdmin,
-      programRole: role?.role ?? (memberships.length > 0 ? ProgramRoleKind.MEMBER : null),
-      memberships: memberships.map((m) => ({
-        teamId: m.teamId,
-        discipline: m.discipline,
-        role: m.role,
-        decisionAuthority: m.decisionAuthority,
-      })),
+      programRole: role ?? (memberships.length > 0 ? ProgramRoleKind.MEMBER : null),
+      memberships,
     };
   }
 
