@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { AppModule, AppOptions } from './app.module';
 import { sessionSecret } from './auth/session-secret';
@@ -51,6 +52,9 @@ async function startHolding(
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   useSecurityHeaders(app, options.config.cookieSecure);
+  // GraphQL answers over 1 KB go out compressed (ADR 0021). Only /graphql: the web app's assets
+  // are compressed once, at build time (web-app.ts), and the WebSocket upgrade never passes here.
+  app.use('/graphql', compression({ threshold: 1024 }));
   app.use(cookieParser(sessionSecret(options.config)));
   serveWebApp(app, options.config.webDist);
   app.enableShutdownHooks();
