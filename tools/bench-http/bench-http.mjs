@@ -13,7 +13,15 @@
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -103,10 +111,13 @@ async function startProduct(databaseFile, demo) {
   return { child, url: await found };
 }
 
-async function startFloor(config) {
+async function startFloor(config, folder) {
+  // In a file: captured answers of a large program are too long for an environment variable.
+  const file = join(folder, `floor-${config.mode}.json`);
+  writeFileSync(file, JSON.stringify(config));
   const { child, found } = startChild(
     [join(import.meta.dirname, 'floor-server.mjs')],
-    { FLOOR_CONFIG: JSON.stringify(config) },
+    { FLOOR_CONFIG_FILE: file },
     /listening (\d+)/,
     `The ${config.mode} floor`,
   );
@@ -155,8 +166,19 @@ function firstDifference(a, b, path = '$') {
   return `${path}: product ${JSON.stringify(a)?.slice(0, 200)} / floor ${JSON.stringify(b)?.slice(0, 200)}`;
 }
 
+/**
+ * Waits until the server has worked off what the last measurement left queued (requests it had
+ * read before autocannon stopped; writes still in the product's queue): a second of quiet, then
+ * a small request answered. Without it the next path would pay for the previous one's backlog.
+ */
+async function drain(url) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await fetch(`${url}/health`).then((response) => response.arrayBuffer());
+}
+
 /** One autocannon measurement: req/s, p50, p99 (ms), errors (non-2xx or GraphQL errors). */
 async function measure({ url, path, connections, request }) {
+  await drain(url);
   let errors = 0;
   let firstError = null;
   const result = await autocannon({
@@ -320,14 +342,17 @@ async function runDataset(name) {
     .get(issueKey);
   meta.close();
   const floorUsers = Object.fromEntries(reads.map(([name, , person]) => [name, person.id]));
-  const bare = await startFloor({ mode: 'bare', captured });
-  const sql = await startFloor({
-    mode: 'sql',
-    database: dataset.file,
-    synchronous: SYNCHRONOUS,
-    users: floorUsers,
-    write: { issueId: issue.id, programId, authorId: manager.id, version: issue.version },
-  });
+  const bare = await startFloor({ mode: 'bare', captured }, dataset.folder);
+  const sql = await startFloor(
+    {
+      mode: 'sql',
+      database: dataset.file,
+      synchronous: SYNCHRONOUS,
+      users: floorUsers,
+      write: { issueId: issue.id, programId, authorId: manager.id, version: issue.version },
+    },
+    dataset.folder,
+  );
 
   console.log(`\n== ${name}: product ${product.url}, SQL floor ${sql.url}, bare floor ${bare.url}`);
   console.log('Floors ignore the session cookie (the product checks it on every request).');
@@ -393,6 +418,9 @@ async function runDataset(name) {
       if (targets.length === 0) continue;
       const connections = Math.min(CONNECTIONS, targets.length);
       const label = `${name} (${connections} conn.)`;
+      // Versions as they are now (a write still in flight when the last run stopped bumped one).
+      for (const target of targets)
+        target.version = (await ask(target.person, 'issue', { key: target.key })).issue.version;
       add(
         label,
         'product',
@@ -457,7 +485,9 @@ async function findWriteTargets(dataset, url, ask, programKey, page) {
          JOIN programs p ON p.id = i.program_id AND p.key = ?
          JOIN memberships m ON m.team_id = i.current_team_id JOIN users u ON u.id = m.user_id AND u.active = 1
          JOIN issue_required_disciplines rd ON rd.issue_id = i.id AND rd.discipline = m.discipline
-         WHERE i.status IN ('IN_REVIEW', 'AWAITING_DECISION') ORDER BY i.raised_at DESC LIMIT 400`,
+         WHERE i.status IN ('IN_REVIEW', 'AWAITING_DECISION')
+           AND NOT EXISTS (SELECT 1 FROM waivers w WHERE w.issue_id = i.id AND w.discipline = m.discipline)
+         ORDER BY i.raised_at DESC LIMIT 400`,
       )
       .all(programKey)) {
       if (seen.has(row.key) || recommendation.length >= CONNECTIONS) continue;
@@ -500,15 +530,19 @@ async function findWriteTargets(dataset, url, ask, programKey, page) {
   }
 }
 
-/** A write request whose connection keeps to one target and carries the version it read. */
+/**
+ * A write request that takes a target no request in flight holds (as many targets as
+ * connections, one request in flight per connection) and carries the version it last read.
+ * autocannon clears a connection's context before each request, so targets go round a pool.
+ */
 function writeRequest(name, targets) {
-  let next = 0;
+  const free = [...targets];
   let n = 0;
   return {
     headers: { 'content-type': 'application/json' },
     setupRequest(req, context) {
-      context.target ??= targets[next++ % targets.length];
-      const { target } = context;
+      const target = free.shift() ?? targets[n % targets.length];
+      context.target = target;
       const stamp = `Bench ${name} ${n++}`;
       const input =
         name === 'comment'
@@ -534,8 +568,10 @@ function writeRequest(name, targets) {
       };
     },
     onResponse(status, body, context) {
-      const version = /"version":(\d+)/.exec(body);
+      // The version the write left, or on CONFLICT the current one (counted as an error).
+      const version = /"(?:version|currentVersion)":(\d+)/.exec(body);
       if (version && context.target) context.target.version = Number(version[1]);
+      if (context.target && !free.includes(context.target)) free.push(context.target);
     },
   };
 }

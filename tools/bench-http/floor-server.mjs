@@ -9,13 +9,14 @@
 // Pure rules (stage clocks, forecast, coverage, permissions) come from libs/domain, as in the
 // product: the floor measures what the framework, ORM and resolvers cost on top of the SQL.
 import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 const require = createRequire(join(ROOT, 'package.json'));
-const config = JSON.parse(process.env.FLOOR_CONFIG ?? '{}');
+const config = JSON.parse(readFileSync(process.env.FLOOR_CONFIG_FILE, 'utf8'));
 
 function readBody(request) {
   return new Promise((resolve, reject) => {
@@ -501,14 +502,21 @@ function createFloor(db, writer, domain) {
       }
       return found;
     };
-    const options = new Map();
+    // The options of every listed issue in one statement.
+    const ids = [...issues.keys()];
+    const options = new Map(ids.map((id) => [id, []]));
+    if (ids.length)
+      for (const option of db
+        .prepare(
+          `SELECT * FROM options WHERE issue_id IN (${ids.map(() => '?').join(',')}) ORDER BY label`,
+        )
+        .all(...ids))
+        options.get(option.issue_id).push(option);
     return {
       data: {
         myInbox: rows.map(({ issue_id: id, discipline }) => {
           const issue = issues.get(id);
           const p = program(issue.program_id);
-          if (!options.has(id))
-            options.set(id, q('SELECT * FROM options WHERE issue_id = ? ORDER BY label').all(id));
           return {
             discipline,
             disciplineName: p.names.get(discipline) ?? discipline,
