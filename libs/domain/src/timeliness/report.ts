@@ -371,28 +371,9 @@ export function timelinessReport(
   filter: TimelinessFilter = {},
 ): TimelinessReport {
   const { asOf, from, to } = window;
-  const issues = facts.issues.filter((issue) => issueMatches(issue, filter));
+  const { issues, byId, decisions, recommendations, escalations, escalationsOf, actionItems } =
+    prepared(facts, filter, asOf);
   const endedOf = issueEndedAt;
-  const byId = new Map(issues.map((issue) => [issue.id, issue]));
-  const decisions = facts.decisions.filter(
-    (d) => byId.has(d.issueId) && decisionMatches(d, filter) && d.decidedAt <= asOf,
-  );
-  const recommendations = firstAnswers(
-    facts.recommendations.filter(
-      (r) =>
-        byId.has(r.issueId) &&
-        r.submittedAt <= asOf &&
-        (!filter.discipline || r.discipline === filter.discipline) &&
-        (!filter.teamId || r.teamId === filter.teamId) &&
-        (!filter.tier || r.tier === filter.tier),
-    ),
-  );
-  const escalations = facts.escalations.filter((e) => byId.has(e.issueId) && e.at <= asOf);
-  const escalationsOf = new Map<string, EscalationFacts[]>();
-  for (const e of [...escalations].sort((a, b) => a.at - b.at)) {
-    escalationsOf.set(e.issueId, [...(escalationsOf.get(e.issueId) ?? []), e]);
-  }
-  const actionItems = facts.actionItems.filter((a) => byId.has(a.issueId));
 
   const openNow = issues.filter((issue) => isOpenAt(issue, asOf));
   const length = to - from;
@@ -406,11 +387,15 @@ export function timelinessReport(
     }).length,
   }));
 
-  const resolutionIn = (start: Instant, end: Instant) =>
-    issues.flatMap((issue) => {
+  const resolutionIn = (start: Instant, end: Instant) => {
+    const durations: number[] = [];
+    for (const issue of issues) {
       const resolved = issue.resolvedAt ?? issue.closedAt;
-      return inWindow(resolved, start, end) && resolved <= asOf ? [resolved - issue.raisedAt] : [];
-    });
+      if (inWindow(resolved, start, end) && resolved <= asOf)
+        durations.push(resolved - issue.raisedAt);
+    }
+    return durations;
+  };
   const resolution = summarize(resolutionIn(from, to));
 
   const recsInPeriod = recommendations.filter((r) => inWindow(r.submittedAt, from, to));
@@ -430,9 +415,10 @@ export function timelinessReport(
     ...recsInPeriod.map((r) => r.discipline),
     ...pendingByDiscipline.keys(),
   ]);
+  const recsByDiscipline = groupBy(recsInPeriod, (r) => r.discipline);
   const recommendationLatency = [...disciplines]
     .map((discipline): DisciplineLatency => {
-      const mine = recsInPeriod.filter((r) => r.discipline === discipline);
+      const mine = recsByDiscipline.get(discipline) ?? [];
       const timed = mine.filter((r) => r.dueAt !== null);
       const lateSubmitted = timed.filter((r) => r.submittedAt > (r.dueAt as Instant)).length;
       const pending = pendingByDiscipline.get(discipline) ?? { pending: 0, overdue: 0 };
@@ -465,43 +451,54 @@ export function timelinessReport(
   const authorityTeams = new Map<string, Tier>();
   for (const d of periodDecisions) authorityTeams.set(d.teamId, d.tier);
   for (const issue of waitingNow) authorityTeams.set(issue.teamId, issue.tier);
+  const decisionsByTeam = groupBy(periodDecisions, (d) => d.teamId);
+  const waitingByTeam = groupBy(waitingNow, (issue) => issue.teamId);
   const decisionLatencyByAuthority = [...authorityTeams]
     .map(([teamId, tier]): AuthorityLatency => {
-      const mine = periodDecisions.filter((d) => d.teamId === teamId);
+      const mine = decisionsByTeam.get(teamId) ?? [];
       return {
         teamId,
         tier,
         ...summarize(mine.map(latencyOf)),
         onTimeRate: onTime(mine),
-        pending: waitingNow.filter((issue) => issue.teamId === teamId).length,
+        pending: waitingByTeam.get(teamId)?.length ?? 0,
       };
     })
     .sort(slowestFirst((a) => a.teamId));
+  const decisionsByTier = groupBy(periodDecisions, (d) => d.tier);
   const decisionLatencyByTier = TIERS_LOWEST_FIRST.map((tier): TierLatency => {
-    const mine = periodDecisions.filter((d) => d.tier === tier);
+    const mine = decisionsByTier.get(tier) ?? [];
     return { tier, ...summarize(mine.map(latencyOf)), onTimeRate: onTime(mine) };
   });
 
   const escalationRateIn = (start: Instant, end: Instant) => {
-    const active = issues.filter(
-      (issue) =>
-        issue.raisedAt <= Math.min(end, asOf) &&
-        (endedOf(issue) === null || (endedOf(issue) as Instant) >= start),
-    );
-    const escalated = new Set(
-      escalations.filter((e) => inWindow(e.at, start, end)).map((e) => e.issueId),
-    );
-    return rate(active.filter((issue) => escalated.has(issue.id)).length, active.length);
+    const escalated = new Set<string>();
+    for (const e of escalations) if (inWindow(e.at, start, end)) escalated.add(e.issueId);
+    const until = Math.min(end, asOf);
+    let active = 0;
+    let hits = 0;
+    for (const issue of issues) {
+      if (issue.raisedAt > until) continue;
+      const ended = endedOf(issue);
+      if (ended !== null && ended < start) continue;
+      active++;
+      if (escalated.has(issue.id)) hits++;
+    }
+    return rate(hits, active);
   };
 
-  const stays = tierStays(issues, escalations, asOf);
+  const stays = prepared(facts, filter, asOf).stays;
+  const openByTier = groupBy(openNow, (issue) => issue.tier);
+  const completedByTier = new Map<Tier, number[]>();
+  for (const stay of stays) {
+    if (stay.leftAt === null || !inWindow(stay.leftAt, from, to)) continue;
+    const list = completedByTier.get(stay.tier);
+    if (list) list.push(stay.leftAt - stay.enteredAt);
+    else completedByTier.set(stay.tier, [stay.leftAt - stay.enteredAt]);
+  }
   const tierDwell = TIERS_LOWEST_FIRST.map((tier): TierDwell => {
-    const openHere = openNow.filter((issue) => issue.tier === tier);
-    const completed: number[] = [];
-    for (const stay of stays) {
-      if (stay.tier === tier && stay.leftAt !== null && inWindow(stay.leftAt, from, to))
-        completed.push(stay.leftAt - stay.enteredAt);
-    }
+    const openHere = openByTier.get(tier) ?? [];
+    const completed = completedByTier.get(tier) ?? [];
     return {
       tier,
       open: openHere.length,
@@ -534,15 +531,11 @@ export function timelinessReport(
     .sort((a, b) => b.lateByDays - a.lateByDays || a.issueId.localeCompare(b.issueId));
   const overdueActionItems = actionItems
     .filter((a) => {
+      // The item's own instants first: most items are done or not yet due, with no lookup.
+      if (!(a.dueAt < asOf && (a.doneAt === null || a.doneAt > asOf))) return false;
       const issue = byId.get(a.issueId) as IssueFacts;
       const created = issue.decidedAt;
-      return (
-        created !== null &&
-        created <= asOf &&
-        (a.doneAt === null || a.doneAt > asOf) &&
-        a.dueAt < asOf &&
-        isOpenAt(issue, asOf)
-      );
+      return created !== null && created <= asOf && isOpenAt(issue, asOf);
     })
     .map((a) => ({
       id: a.id,
@@ -563,14 +556,13 @@ export function timelinessReport(
   };
   const opened = weeks.map(() => 0);
   const closed = weeks.map(() => 0);
-  const overdueSpans: OverdueSpan[] = [];
+  const overdueSpans = prepared(facts, filter, asOf).overdueSpans;
   for (const issue of issues) {
     const raisedIn = weekOf(issue.raisedAt);
     if (raisedIn >= 0) opened[raisedIn] = (opened[raisedIn] as number) + 1;
     const ended = endedOf(issue);
     const closedIn = ended !== null && ended <= asOf ? weekOf(ended) : -1;
     if (closedIn >= 0) closed[closedIn] = (closed[closedIn] as number) + 1;
-    overdueSpans.push(...overdueSpansOf(issue, escalationsOf.get(issue.id) ?? []));
   }
   const overdueCountAt = (at: Instant) =>
     overdueSpans.reduce(
@@ -625,6 +617,124 @@ export function timelinessReport(
   };
 }
 
+/** The facts a report reads, narrowed to the filter and the as-of instant, and grouped. */
+interface PreparedFacts {
+  readonly issues: readonly IssueFacts[];
+  readonly byId: ReadonlyMap<string, IssueFacts>;
+  readonly decisions: readonly DecisionFacts[];
+  readonly recommendations: readonly RecommendationFacts[];
+  readonly escalations: readonly EscalationFacts[];
+  /** Each issue's escalations, oldest first. */
+  readonly escalationsOf: ReadonlyMap<string, readonly EscalationFacts[]>;
+  readonly actionItems: readonly ActionItemFacts[];
+  readonly overdueSpans: readonly OverdueSpan[];
+  readonly stays: readonly TierStay[];
+}
+
+/**
+ * What was prepared from frozen facts, per filter (ADR 23). Frozen facts cannot change, and once
+ * the as-of instant is at or after every instant in them (the current view's always is), nothing
+ * prepared depends on it: the API's facts cache hands the same frozen facts to request after
+ * request, so this work is done once, not per request.
+ */
+const preparedOf = new WeakMap<
+  ProgramFacts,
+  { readonly latest: Instant; readonly byFilter: Map<string, PreparedFacts> }
+>();
+/** Filters remembered per facts: the most recently used. */
+const PREPARED_FILTERS = 16;
+
+function prepared(facts: ProgramFacts, filter: TimelinessFilter, asOf: Instant): PreparedFacts {
+  const frozen =
+    Object.isFrozen(facts.issues) &&
+    Object.isFrozen(facts.decisions) &&
+    Object.isFrozen(facts.recommendations) &&
+    Object.isFrozen(facts.escalations) &&
+    Object.isFrozen(facts.actionItems);
+  if (!frozen) return prepare(facts, filter, asOf);
+  let entry = preparedOf.get(facts);
+  if (!entry) {
+    entry = { latest: latestInstant(facts), byFilter: new Map() };
+    preparedOf.set(facts, entry);
+  }
+  if (asOf < entry.latest) return prepare(facts, filter, asOf);
+  const key = JSON.stringify([
+    filter.teamId || null,
+    filter.tier || null,
+    filter.consequence && filter.consequence.length > 0 ? filter.consequence : null,
+    filter.discipline || null,
+    filter.authorityTeamId || null,
+  ]);
+  let found = entry.byFilter.get(key);
+  if (found) {
+    entry.byFilter.delete(key);
+  } else {
+    // Prepared as of the latest instant: the same as for any later as-of.
+    found = prepare(facts, filter, entry.latest);
+    for (const old of entry.byFilter.keys()) {
+      if (entry.byFilter.size < PREPARED_FILTERS) break;
+      entry.byFilter.delete(old);
+    }
+  }
+  entry.byFilter.set(key, found);
+  return found;
+}
+
+/** The latest instant any comparison with the as-of instant in `prepare` looks at. */
+function latestInstant(facts: ProgramFacts): Instant {
+  let latest = -Infinity;
+  for (const issue of facts.issues) {
+    if (issue.raisedAt > latest) latest = issue.raisedAt;
+    const ended = issueEndedAt(issue);
+    if (ended !== null && ended > latest) latest = ended;
+  }
+  for (const d of facts.decisions) if (d.decidedAt > latest) latest = d.decidedAt;
+  for (const r of facts.recommendations) if (r.submittedAt > latest) latest = r.submittedAt;
+  for (const e of facts.escalations) if (e.at > latest) latest = e.at;
+  return latest;
+}
+
+function prepare(facts: ProgramFacts, filter: TimelinessFilter, asOf: Instant): PreparedFacts {
+  const issues = facts.issues.filter((issue) => issueMatches(issue, filter));
+  const byId = new Map(issues.map((issue) => [issue.id, issue]));
+  const decisions = facts.decisions.filter(
+    (d) => byId.has(d.issueId) && decisionMatches(d, filter) && d.decidedAt <= asOf,
+  );
+  const recommendations = firstAnswers(
+    facts.recommendations.filter(
+      (r) =>
+        byId.has(r.issueId) &&
+        r.submittedAt <= asOf &&
+        (!filter.discipline || r.discipline === filter.discipline) &&
+        (!filter.teamId || r.teamId === filter.teamId) &&
+        (!filter.tier || r.tier === filter.tier),
+    ),
+  );
+  const escalations = facts.escalations.filter((e) => byId.has(e.issueId) && e.at <= asOf);
+  const escalationsOf = new Map<string, EscalationFacts[]>();
+  for (const e of [...escalations].sort((a, b) => a.at - b.at)) {
+    const list = escalationsOf.get(e.issueId);
+    if (list) list.push(e);
+    else escalationsOf.set(e.issueId, [e]);
+  }
+  const actionItems = facts.actionItems.filter((a) => byId.has(a.issueId));
+  const overdueSpans: OverdueSpan[] = [];
+  for (const issue of issues)
+    for (const span of overdueSpansOf(issue, escalationsOf.get(issue.id) ?? []))
+      overdueSpans.push(span);
+  return {
+    issues,
+    byId,
+    decisions,
+    recommendations,
+    escalations,
+    escalationsOf,
+    actionItems,
+    overdueSpans,
+    stays: tierStays(issues, escalations, asOf),
+  };
+}
+
 /**
  * A discipline's answer to one request: its first submission. A revised recommendation (same
  * request) is not a second answer, so it neither adds a latency nor counts as late again.
@@ -652,6 +762,18 @@ function firstAnswers(recommendations: readonly RecommendationFacts[]): Recommen
     else byIssue.set(r.issueId, [answers.length - 1]);
   }
   return answers;
+}
+
+/** The items by key, each group in the items' order. */
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function issueMatches(issue: IssueFacts, filter: TimelinessFilter): boolean {
@@ -756,16 +878,7 @@ export function forecastDecisions(
   filter: TimelinessFilter,
   asOf: Instant,
 ): DecisionForecast[] {
-  const since = asOf - FORECAST_HISTORY_DAYS * DAY_MS;
-  const history = allDecisions.filter(
-    (d) => d.readyAt !== null && d.decidedAt <= asOf && d.decidedAt >= since,
-  );
-  const latency = (d: DecisionFacts) => Math.max(0, d.decidedAt - (d.readyAt as Instant));
-  // A year of a large program's decisions is ~250k samples: sorted as typed arrays (numeric,
-  // native) rather than through a comparator.
-  const byTeam = groupLatencies(history, (d) => d.teamId, latency);
-  const byTier = groupLatencies(history, (d) => d.tier, latency);
-  const program = Float64Array.from(history, latency).sort();
+  const { byTeam, byTier, program } = forecastSamples(allDecisions, asOf);
   return waiting
     .filter((issue) => !filter.authorityTeamId || issue.teamId === filter.authorityTeamId)
     .map((issue): DecisionForecast => {
@@ -797,6 +910,66 @@ export function forecastDecisions(
     .sort(
       (a, b) => (a.p50At ?? Infinity) - (b.p50At ?? Infinity) || a.issueId.localeCompare(b.issueId),
     );
+}
+
+interface ForecastSamples {
+  readonly byTeam: ReadonlyMap<string, Float64Array>;
+  readonly byTier: ReadonlyMap<Tier, Float64Array>;
+  readonly program: Float64Array;
+}
+
+/**
+ * The sorted samples of frozen decisions, kept with the as-of instants they hold for: a decision
+ * with a ready instant counts at `asOf` in [decidedAt, decidedAt + a year], so the same samples
+ * serve every as-of instant until one crosses such a bound (ADR 23). On 1M issues they are a
+ * year of ~250k decisions, sorted three ways.
+ */
+const samplesOf = new WeakMap<
+  readonly DecisionFacts[],
+  {
+    readonly samples: ForecastSamples;
+    /** Valid for asOf >= atLeast, > above, <= atMost and < below. */
+    readonly atLeast: Instant;
+    readonly above: Instant;
+    readonly atMost: Instant;
+    readonly below: Instant;
+  }
+>();
+
+function forecastSamples(allDecisions: readonly DecisionFacts[], asOf: Instant): ForecastSamples {
+  const kept = samplesOf.get(allDecisions);
+  if (kept && asOf >= kept.atLeast && asOf > kept.above && asOf <= kept.atMost && asOf < kept.below)
+    return kept.samples;
+  const span = FORECAST_HISTORY_DAYS * DAY_MS;
+  const since = asOf - span;
+  let atLeast = -Infinity;
+  let above = -Infinity;
+  let atMost = Infinity;
+  let below = Infinity;
+  const history: DecisionFacts[] = [];
+  for (const d of allDecisions) {
+    if (d.readyAt === null) continue;
+    if (d.decidedAt > asOf) {
+      if (d.decidedAt < below) below = d.decidedAt;
+    } else if (d.decidedAt < since) {
+      if (d.decidedAt + span > above) above = d.decidedAt + span;
+    } else {
+      if (d.decidedAt > atLeast) atLeast = d.decidedAt;
+      if (d.decidedAt + span < atMost) atMost = d.decidedAt + span;
+      history.push(d);
+    }
+  }
+  const latency = (d: DecisionFacts) => Math.max(0, d.decidedAt - (d.readyAt as Instant));
+  // A year of a large program's decisions is ~250k samples: sorted as typed arrays (numeric,
+  // native) rather than through a comparator.
+  const samples = {
+    byTeam: groupLatencies(history, (d) => d.teamId, latency),
+    byTier: groupLatencies(history, (d) => d.tier, latency),
+    program: Float64Array.from(history, latency).sort(),
+  };
+  if (Object.isFrozen(allDecisions))
+    samplesOf.set(allDecisions, { samples, atLeast, above, atMost, below });
+  return samples;
 }
 
 /** The index of the first value above `limit` in ascending `sorted` (its length if none). */
