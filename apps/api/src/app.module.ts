@@ -9,6 +9,7 @@ import {
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import {
@@ -42,7 +43,7 @@ import {
 } from './verification/verification.providers';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
-import { requestLimitsPlugin } from './graphql/limits.plugin';
+import { type ApolloPlugin, requestLimitsPlugin } from './graphql/limits.plugin';
 import { HealthController } from './health/health.controller';
 import { ISSUE_PART_RESOLVERS } from './issues/issue-parts.resolver';
 import { IssueQueries } from './issues/issue.queries';
@@ -150,6 +151,9 @@ export class AppModule implements NestModule {
                   hideSuggestions: options.config.production,
                   timeBudgetMs: options.config.requestTimeBudgetMs,
                 }),
+                // No field sets a cache hint and no response is cached by HTTP caches; left on, the
+                // plugin computes a hint for every field of every answer (ADR 0024).
+                ApolloServerPluginCacheControlDisabled() as ApolloPlugin,
               ],
               playground: false,
               includeStacktraceInErrorResponses: !options.config.production,

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  ArgumentsHost,
+  Catch,
+  Logger,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
 import { DomainError, ErrorCode, badInput } from '@ipt/domain';
@@ -58,9 +65,23 @@ export class AppExceptionFilter extends BaseExceptionFilter {
   }
 }
 
+/**
+ * Validates what a caller sent (GraphQL arguments) and nothing else. Nest's pipe would also
+ * validate every `@Parent()` object whose type is a class: a deep copy and a class-validator pass
+ * per field of every row, the largest single cost of a page of issues in the profile (ADR 0024).
+ */
+class ArgumentsValidationPipe extends ValidationPipe {
+  protected override toValidate(metadata: ArgumentMetadata): boolean {
+    return CALLER_INPUT.has(metadata.type) && super.toValidate(metadata);
+  }
+}
+
+/** Parameter kinds a caller fills: GraphQL `args`; REST bodies, queries and route parameters. */
+const CALLER_INPUT = new Set<string>(['args', 'body', 'query', 'param']);
+
 /** Input validation whose failures name the field, as BAD_USER_INPUT. */
 export function inputValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ArgumentsValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

@@ -16,7 +16,7 @@ export interface RequestLimitsOptions {
  * A plugin as the Nest driver takes it (its types come from Apollo's ES module build, which
  * TypeScript keeps apart from the CommonJS build an `@apollo/server` import here would name).
  */
-type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+export type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 export const SUBSCRIPTION_OVER_HTTP =
   'Subscriptions run over the WebSocket at /graphql (graphql-ws); this was sent over HTTP.';

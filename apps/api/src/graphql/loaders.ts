@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { EntityManager, EntityTarget, FindOptionsOrder, In, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { findWhereIn } from '../database/fast-reads';
 import { EventEntity } from '../events/event.entity';
 import { ActionItemEntity } from '../issues/action-item.entity';
 import { CommentEntity } from '../issues/comment.entity';
@@ -26,7 +27,7 @@ import { UserEntity } from '../users/user.entity';
 export function createLoaders(manager: EntityManager) {
   function byId<T extends ObjectLiteral & { id: string }>(entity: EntityTarget<T>) {
     return new DataLoader<string, T | null>(async (ids) => {
-      const rows = await manager.find(entity, { where: { id: In([...ids]) } as never });
+      const rows = await findWhereIn(manager, entity, 'id', ids);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     });
@@ -35,13 +36,10 @@ export function createLoaders(manager: EntityManager) {
   function groupedBy<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     column: keyof T & string,
-    order: FindOptionsOrder<T>,
+    orderBy: keyof T & string,
   ) {
     return new DataLoader<string, T[]>(async (keys) => {
-      const rows = await manager.find(entity, {
-        where: { [column]: In([...keys]) } as never,
-        order,
-      });
+      const rows = await findWhereIn(manager, entity, column, keys, orderBy);
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of rows) groups.get(row[column] as string)?.push(row);
       return keys.map((key) => groups.get(key) ?? []);
@@ -56,22 +54,20 @@ export function createLoaders(manager: EntityManager) {
     option: byId(OptionEntity),
     decision: byId(DecisionEntity),
     recommendation: byId(RecommendationEntity),
-    teamsByProgram: groupedBy(TeamEntity, 'programId', { name: 'ASC' }),
-    disciplinesByProgram: groupedBy(DisciplineEntity, 'programId', { name: 'ASC' }),
-    membershipsByTeam: groupedBy(MembershipEntity, 'teamId', { createdAt: 'ASC' }),
-    requiredDisciplinesByIssue: groupedBy(IssueRequiredDisciplineEntity, 'issueId', {
-      position: 'ASC',
-    }),
-    optionsByIssue: groupedBy(OptionEntity, 'issueId', { label: 'ASC' }),
-    recommendationsByIssue: groupedBy(RecommendationEntity, 'issueId', { submittedAt: 'ASC' }),
-    waiversByIssue: groupedBy(WaiverEntity, 'issueId', { waivedAt: 'ASC' }),
-    decisionsByIssue: groupedBy(DecisionEntity, 'issueId', { decidedAt: 'ASC' }),
-    actionItemsByDecision: groupedBy(ActionItemEntity, 'decisionId', { dueAt: 'ASC' }),
-    actionItemsByIssue: groupedBy(ActionItemEntity, 'issueId', { dueAt: 'ASC' }),
-    nonConcurrencesByDecision: groupedBy(NonConcurrenceEntity, 'decisionId', { filedAt: 'ASC' }),
-    escalationsByIssue: groupedBy(EscalationEntity, 'issueId', { escalatedAt: 'ASC' }),
-    commentsByIssue: groupedBy(CommentEntity, 'issueId', { createdAt: 'ASC' }),
-    eventsByIssue: groupedBy(EventEntity, 'issueId', { seq: 'ASC' }),
+    teamsByProgram: groupedBy(TeamEntity, 'programId', 'name'),
+    disciplinesByProgram: groupedBy(DisciplineEntity, 'programId', 'name'),
+    membershipsByTeam: groupedBy(MembershipEntity, 'teamId', 'createdAt'),
+    requiredDisciplinesByIssue: groupedBy(IssueRequiredDisciplineEntity, 'issueId', 'position'),
+    optionsByIssue: groupedBy(OptionEntity, 'issueId', 'label'),
+    recommendationsByIssue: groupedBy(RecommendationEntity, 'issueId', 'submittedAt'),
+    waiversByIssue: groupedBy(WaiverEntity, 'issueId', 'waivedAt'),
+    decisionsByIssue: groupedBy(DecisionEntity, 'issueId', 'decidedAt'),
+    actionItemsByDecision: groupedBy(ActionItemEntity, 'decisionId', 'dueAt'),
+    actionItemsByIssue: groupedBy(ActionItemEntity, 'issueId', 'dueAt'),
+    nonConcurrencesByDecision: groupedBy(NonConcurrenceEntity, 'decisionId', 'filedAt'),
+    escalationsByIssue: groupedBy(EscalationEntity, 'issueId', 'escalatedAt'),
+    commentsByIssue: groupedBy(CommentEntity, 'issueId', 'createdAt'),
+    eventsByIssue: groupedBy(EventEntity, 'issueId', 'seq'),
   };
 }
 
