@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { fork } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -17,14 +19,42 @@ import { loadFactsFromTables, windowDecisions } from '../timeliness/facts';
 import { canonicalFacts, loadRolledUpFacts } from '../timeliness/issue-facts.rollup';
 import { TimelinessService } from '../timeliness/timeliness.service';
 import { UserEntity } from '../users/user.entity';
+import { DemoService } from '../demo/demo.service';
 import { rawFigures, type RawFigures, type RawFilter } from './bench/raw-sql';
 import { generateProgram, printSummary, DEFAULT_GENERATED_DATABASE } from './generate';
 
-const USAGE = `Usage: npm run bench -- [--database data/generated.sqlite] [--runs 5] [--past-days 90]
+const USAGE = `Usage: npm run bench -- [--sizes demo,10000,100000,1000000] [--runs 7]
+       npm run bench -- --database data/generated.sqlite [--runs 5] [--past-days 90]
        [--now <ISO instant>] [--program GEN] [--skip-past] [--past-timeout-minutes 30]
 
 Measures the timeliness query (the product's TimelinessService, as the GraphQL resolver calls it)
-beside hand-written SQL for the same figures, on a generated program.`;
+beside hand-written SQL for the same figures. Without --database: the demo program and generated
+programs of 10k, 100k and 1M issues, each in its own process, generated once into
+${join(tmpdir(), 'ipt-bench')} (1M takes half an hour or more; BENCH_SKIP_1M=1 leaves it out),
+printing per size the product's median, the SQL's, their ratio, peak RSS and heap, and the
+longest event-loop block during a request. With --database: that file, in detail.`;
+
+/** Where generated programs are kept between runs. */
+const BENCH_DIR = join(tmpdir(), 'ipt-bench');
+/** The instant every generated program is generated up to (its "now"). */
+const GENERATED_NOW = new Date('2026-11-30T17:00:00.000Z');
+
+/** One size's figures, from its own process. */
+interface SizeResult {
+  readonly label: string;
+  readonly issues: number;
+  readonly productMs: number;
+  readonly sqlMs: number;
+  readonly agree: boolean;
+  readonly firstMs: number;
+  /** Longest event-loop block during the measured requests (warm), and during the first one. */
+  readonly blockMs: number;
+  readonly firstBlockMs: number;
+  readonly rssPeakMiB: number;
+  readonly heapPeakMiB: number;
+  readonly heapHeldMiB: number;
+  readonly startMs: number;
+}
 
 interface Scenario {
   readonly label: string;
@@ -35,18 +65,26 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       database: { type: 'string', default: DEFAULT_GENERATED_DATABASE },
-      runs: { type: 'string', default: '5' },
+      runs: { type: 'string', default: '7' },
       'past-days': { type: 'string', default: '90' },
       now: { type: 'string' },
       program: { type: 'string', default: 'GEN' },
       'skip-past': { type: 'boolean', default: false },
       'past-only': { type: 'boolean', default: false },
       'past-timeout-minutes': { type: 'string', default: '30' },
+      sizes: { type: 'string' },
+      'size-child': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  const databaseNamed = process.argv.slice(2).some((a) => a.startsWith('--database'));
+  if (!databaseNamed && !values['size-child']) return benchSizes(values.sizes, values.runs);
+  if (values['size-child']) {
+    process.send?.(await measureSize(values.database, values.program, Number(values.runs)));
     return 0;
   }
   const path = isAbsolute(values.database)
@@ -273,6 +311,257 @@ async function explainCurrentView(
       `  facts from the tables, without the roll-up ${tablesMs.toFixed(0)} ms (${(tablesMs / rollupMs).toFixed(1)}x the roll-up)\n` +
       `  roll-up equals the tables: ${same ? 'yes' : 'NO'}`,
   );
+}
+
+/** Every size in its own process (memory and event loop its own), then one table. */
+async function benchSizes(sizesOption: string | undefined, runs: string): Promise<number> {
+  const skip1M = /^(1|true|yes)$/i.test(process.env['BENCH_SKIP_1M'] ?? '');
+  const sizes = (sizesOption ?? 'demo,10000,100000,1000000')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !(skip1M && s === '1000000'));
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    const path = join(BENCH_DIR, size === 'demo' ? 'demo.sqlite' : `generated-${size}.sqlite`);
+    if (!existsSync(path)) {
+      if (size === 'demo') await createDemo(path);
+      else {
+        const issues = Number(size);
+        if (!Number.isInteger(issues) || issues < 1) {
+          console.error(`--sizes: ${size} is neither demo nor a number of issues.`);
+          return 2;
+        }
+        console.error(`Generating ${issues.toLocaleString('en-US')} issues into ${path} (once)…`);
+        printSummary(await generateProgram({ issues, database: path, now: GENERATED_NOW }));
+      }
+    }
+    const result = await sizeInChild(path, size === 'demo' ? 'HX' : 'GEN', runs);
+    if ('error' in result) {
+      console.error(`${size}: ${result.error}`);
+      return 1;
+    }
+    results.push(result);
+    console.error(`measured ${result.label}`);
+  }
+  const n = (v: number, digits = 0) =>
+    v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const columns = [
+    ['program', 18],
+    ['product ms', 11],
+    ['raw SQL ms', 11],
+    ['ratio', 7],
+    ['agree', 6],
+    ['1st req ms', 11],
+    ['max block ms', 13],
+    ['1st block ms', 13],
+    ['peak RSS MiB', 13],
+    ['peak heap MiB', 14],
+    ['held heap MiB', 14],
+  ] as const;
+  console.log(
+    `\nWhole-program timeliness, current view: median of ${runs} requests after a warm-up ` +
+      '(product: TimelinessService.report as the resolver calls it; raw SQL: the same figures ' +
+      'by hand-written queries). Blocks: the longest event-loop delay (monitorEventLoopDelay) ' +
+      'during the measured requests, and during the first request after start-up.\n',
+  );
+  console.log(
+    columns.map(([name, w], i) => (i === 0 ? name.padEnd(w) : name.padStart(w))).join(' '),
+  );
+  for (const r of results) {
+    const cells = [
+      r.label,
+      n(r.productMs, r.productMs < 10 ? 1 : 0),
+      n(r.sqlMs, r.sqlMs < 10 ? 1 : 0),
+      `${n(r.productMs / r.sqlMs, 2)}x`,
+      r.agree ? 'yes' : 'NO',
+      n(r.firstMs),
+      n(r.blockMs),
+      n(r.firstBlockMs),
+      n(r.rssPeakMiB),
+      n(r.heapPeakMiB),
+      n(r.heapHeldMiB),
+    ];
+    console.log(
+      cells
+        .map((c, i) =>
+          i === 0 ? c.padEnd(columns[i]?.[1] ?? 0) : c.padStart(columns[i]?.[1] ?? 0),
+        )
+        .join(' '),
+    );
+  }
+  return results.every((r) => r.agree) ? 0 : 1;
+}
+
+/** The demo program (24 issues), loaded into a new file as the API loads it on first start. */
+async function createDemo(path: string): Promise<void> {
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({
+      config: {
+        ...loadConfig(),
+        database: { kind: 'sqlite', path, synchronous: 'NORMAL' },
+        demo: true,
+        timelinessSweepSeconds: 0,
+      },
+      clock: new FixedClock(GENERATED_NOW),
+    }),
+    { logger: ['error'] },
+  );
+  try {
+    await app.get(DemoService).load();
+  } finally {
+    await app.close();
+  }
+}
+
+function sizeInChild(
+  path: string,
+  program: string,
+  runs: string,
+): Promise<SizeResult | { error: string }> {
+  return new Promise((resolve) => {
+    let stderr = '';
+    const child = fork(
+      __filename,
+      ['--size-child', '1', '--database', path, '--program', program, '--runs', runs],
+      {
+        // The parent's node options too: \`node --cpu-prof … bench-timeliness.js\` profiles each size.
+        execArgv: [...process.execArgv.filter((a) => a !== '--expose-gc'), '--expose-gc'],
+        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      },
+    );
+    let result: SizeResult | null = null;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.on('message', (message) => {
+      result = message as SizeResult;
+    });
+    child.on('exit', (code, signal) => {
+      resolve(
+        result ?? {
+          error: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`,
+        },
+      );
+    });
+  });
+}
+
+/** One program's whole-program figures, measured in this process (a child of `benchSizes`). */
+async function measureSize(path: string, programKey: string, runs: number): Promise<SizeResult> {
+  const raw = new Database(path, { readonly: true, fileMustExist: true });
+  const program = raw
+    .prepare('SELECT id, key, time_zone FROM programs WHERE key = ?')
+    .get(programKey) as { id: string; key: string; time_zone: string };
+  const now = Date.parse(
+    (
+      raw.prepare('SELECT max(at) at FROM events WHERE program_id = ?').get(program.id) as {
+        at: string;
+      }
+    ).at,
+  );
+  const issues = (
+    raw.prepare('SELECT count(*) n FROM issues WHERE program_id = ?').get(program.id) as {
+      n: number;
+    }
+  ).n;
+  let heapPeak = 0;
+  const sampleHeap = () => {
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  };
+  const sampler = setInterval(sampleHeap, 5);
+  const startStarted = performance.now();
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({
+      config: {
+        ...loadConfig(),
+        database: { kind: 'sqlite', path, synchronous: 'FULL' },
+        demo: false,
+        timelinessSweepSeconds: 0,
+      },
+      clock: new FixedClock(new Date(now)),
+    }),
+    { logger: ['error'] },
+  );
+  const startMs = performance.now() - startStarted;
+  try {
+    const service = app.get(TimelinessService);
+    const user = await pmOf(app, program.id);
+    const db = app.get(DatabaseService);
+    const programEntity = await db.reader.findOneByOrFail(ProgramEntity, { id: program.id });
+    const window = service.window(programEntity, {}, null);
+    const rawWindow = {
+      programId: program.id,
+      asOf: window.asOf,
+      from: window.from,
+      to: window.to,
+      weeks: weeksOf({
+        asOf: window.asOf,
+        from: window.from,
+        to: window.to,
+        timeZone: program.time_zone,
+      }),
+    };
+    const request = () => service.report(user, program.key, {}, null);
+    // A histogram of its own per phase, started a few ticks before the work: the first tick after
+    // enable() measures from an earlier instant and would count the idle time before it.
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const watch = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+      const delay = monitorEventLoopDelay({ resolution: 1 });
+      delay.enable();
+      await pause(20);
+      const value = await work();
+      await pause(20);
+      delay.disable();
+      return [value, delay.max / 1e6];
+    };
+    const [firstMs, firstBlockMs] = await watch(async () => {
+      const started = performance.now();
+      await request();
+      return performance.now() - started;
+    });
+    sampleHeap();
+    await request(); // warm-up
+    const [times, blockMs] = await watch(async () => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        await request();
+        times.push(performance.now() - started);
+        sampleHeap();
+        // Let the delay histogram's timer see the loop free between requests.
+        await pause(2);
+      }
+      return times;
+    });
+    const sql = await measure(runs, async () => rawFigures(raw, rawWindow, {}));
+    const facts = await service.facts(window);
+    const report = timelinessReport(facts, { ...rawWindow, timeZone: program.time_zone }, {});
+    const agree = compare(report, rawFigures(raw, rawWindow, {})).length === 0;
+    clearInterval(sampler);
+    (globalThis as { gc?: () => void }).gc?.();
+    return {
+      label:
+        programKey === 'HX'
+          ? `demo (${issues} issues)`
+          : `${issues.toLocaleString('en-US')} issues`,
+      issues,
+      productMs: median(times),
+      sqlMs: median(sql),
+      agree,
+      firstMs,
+      blockMs,
+      firstBlockMs,
+      rssPeakMiB: (process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+      heapPeakMiB: heapPeak / 2 ** 20,
+      heapHeldMiB: process.memoryUsage().heapUsed / 2 ** 20,
+      startMs,
+    };
+  } finally {
+    clearInterval(sampler);
+    raw.close();
+    await app.close();
+  }
 }
 
 async function pmOf(app: INestApplicationContext, programId: string): Promise<UserEntity> {
