@@ -65,20 +65,20 @@ function numbered(sql: string): string {
 async function rowsAsArrays(
   manager: EntityManager,
   sql: string,
-  parameter: unknown,
+  parameters: readonly unknown[],
 ): Promise<unknown[][]> {
   const sqlite = sqliteOf(manager);
   if (sqlite) {
     // Logged like every other statement (manager.query logs its own), so statement counts and
     // query logs still see it.
-    manager.connection.logger.logQuery(sql, [parameter]);
+    manager.connection.logger.logQuery(sql, [...parameters]);
     let cache = statements.get(sqlite);
     if (!cache) statements.set(sqlite, (cache = new Map()));
     let statement = cache.get(sql);
     if (!statement) cache.set(sql, (statement = sqlite.prepare(sql).raw(true)));
-    return statement.all(parameter) as unknown[][];
+    return statement.all(...parameters) as unknown[][];
   }
-  const rows = (await manager.query(numbered(sql), [parameter])) as Record<string, unknown>[];
+  const rows = (await manager.query(numbered(sql), [...parameters])) as Record<string, unknown>[];
   return rows.map((row) => Object.values(row));
 }
 
@@ -97,7 +97,7 @@ export async function findWhereIn<T extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(entity);
   const plan = planFor(manager, metadata, column, orderBy);
   const { value } = idList(manager, values);
-  const rows = await rowsAsArrays(manager, plan.sql, value);
+  const rows = await rowsAsArrays(manager, plan.sql, [value]);
   const driver = manager.connection.driver;
   return rows.map((row) => {
     const instance = metadata.create() as T;
@@ -109,4 +109,16 @@ export async function findWhereIn<T extends ObjectLiteral>(
     });
     return instance;
   });
+}
+
+/**
+ * Rows of a hand-written SELECT as arrays of column values, `?` placeholders: one statement where
+ * the query builder would have taken several or rebuilt its text each time.
+ */
+export function selectRows(
+  manager: EntityManager,
+  sql: string,
+  parameters: readonly unknown[],
+): Promise<unknown[][]> {
+  return rowsAsArrays(manager, sql, parameters);
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { PubSubEngine } from 'graphql-subscriptions';
-import { In } from 'typeorm';
+import { idList } from '../database/arrays';
 import { DatabaseService } from '../database/database.service';
+import { selectRows } from '../database/fast-reads';
 import type { EventEntity } from '../events/event.entity';
-import { IssueEntity } from '../issues/issue.entity';
-import { ProgramEntity } from '../programs/program.entity';
-import { UserEntity } from '../users/user.entity';
 import { IssueActivityModel } from './activity.model';
 import { LIVE_PUB_SUB } from './pub-sub';
 
@@ -33,25 +31,46 @@ export class LiveEventsService implements OnModuleInit {
     const onIssues = events.filter((e) => e.issueId !== null);
     if (onIssues.length === 0) return;
     const issueIds = [...new Set(onIssues.map((e) => e.issueId as string))];
-    const issues = await this.db.reader.findBy(IssueEntity, { id: In(issueIds) });
-    const programs = await this.db.reader.findBy(ProgramEntity, {
-      id: In([...new Set(issues.map((i) => i.programId))]),
-    });
     const actorIds = [...new Set(onIssues.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
-    const actors = actorIds.length
-      ? await this.db.reader.findBy(UserEntity, { id: In(actorIds) })
-      : [];
+    // One statement for the issues, their programs and the actors' names: it runs after every
+    // committed change (ADR 0024). Columns are named: PostgreSQL answers rows as objects.
+    const issues = idList(this.db.reader, issueIds);
+    const actors = idList(this.db.reader, actorIds);
+    const rows = await selectRows(
+      this.db.reader,
+      `SELECT 'issue' AS kind, i.id AS id, i.key AS name, i.version AS version,
+              p.id AS program_id, p.key AS program_key
+         FROM issues i INNER JOIN programs p ON p.id = i.program_id
+        WHERE i.id IN (${issues.sql})
+       UNION ALL
+       SELECT 'actor', u.id, u.name, NULL, NULL, NULL FROM users u WHERE u.id IN (${actors.sql})`,
+      [issues.value, actors.value],
+    );
+    const issueById = new Map<
+      string,
+      { key: string; version: number; programId: string; programKey: string }
+    >();
+    const actorName = new Map<string, string>();
+    for (const [kind, id, name, version, programId, programKey] of rows) {
+      if (kind === 'actor') actorName.set(String(id), String(name));
+      else
+        issueById.set(String(id), {
+          key: String(name),
+          version: Number(version),
+          programId: String(programId),
+          programKey: String(programKey),
+        });
+    }
     for (const event of onIssues) {
-      const issue = issues.find((i) => i.id === event.issueId);
-      const program = programs.find((p) => p.id === issue?.programId);
-      if (!issue || !program) continue;
+      const issue = issueById.get(event.issueId as string);
+      if (!issue) continue;
       const activity = Object.assign(new IssueActivityModel(), {
         issueKey: issue.key,
-        programKey: program.key,
-        programId: program.id,
+        programKey: issue.programKey,
+        programId: issue.programId,
         type: event.type,
         at: event.at,
-        actorName: actors.find((a) => a.id === event.actorId)?.name ?? null,
+        actorName: (event.actorId && actorName.get(event.actorId)) ?? null,
         version: issue.version,
       });
       await this.pubSub.publish(ISSUE_ACTIVITY, { issueActivity: activity });

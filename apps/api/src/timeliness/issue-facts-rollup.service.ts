@@ -12,6 +12,12 @@ import { backfillIssueFacts, refreshIssueFacts } from './issue-facts.rollup';
 import { TimelinessService } from './timeliness.service';
 
 /**
+ * Events that change nothing the timeliness facts are made of: a write of only these (a comment)
+ * skips rewriting the roll-up, seven statements of the comment's path (ADR 0024).
+ */
+const LEAVES_FACTS_ALONE: ReadonlySet<string> = new Set(['COMMENT_ADDED']);
+
+/**
  * Keeps the roll-up of issue facts (ADR 0013) equal to the tables: every write that recorded an
  * event on an issue rewrites that issue's row before it commits, and at start-up the rows a
  * database from before the roll-up lacks are filled in; then the facts cache is loaded.
@@ -57,6 +63,7 @@ export class IssueFactsRollup implements OnModuleInit, OnApplicationBootstrap {
     const byProgram = new Map<string, Set<string>>();
     for (const event of tx.recorded) {
       if (event.issueId === null || event.programId === null) continue;
+      if (LEAVES_FACTS_ALONE.has(event.type)) continue;
       const ids = byProgram.get(event.programId) ?? new Set<string>();
       ids.add(event.issueId);
       byProgram.set(event.programId, ids);

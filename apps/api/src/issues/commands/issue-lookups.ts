@@ -7,7 +7,8 @@ import {
   notInProgram,
   parseIssueKey,
 } from '@ipt/domain';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { selectRows } from '../../database/fast-reads';
 import { DisciplineEntity } from '../../programs/discipline.entity';
 import { ActorService, unseen } from '../../programs/actor.service';
 import { MembershipEntity } from '../../programs/membership.entity';
@@ -15,13 +16,8 @@ import { ProgramRoleEntity } from '../../programs/program-role.entity';
 import { ProgramEntity } from '../../programs/program.entity';
 import { TeamEntity } from '../../programs/team.entity';
 import { UserEntity } from '../../users/user.entity';
-import { ActionItemEntity } from '../action-item.entity';
-import { DecisionEntity } from '../decision.entity';
-import { IssueRequiredDisciplineEntity } from '../issue-required-discipline.entity';
 import { IssueEntity } from '../issue.entity';
 import { OptionEntity } from '../option.entity';
-import { RecommendationEntity } from '../recommendation.entity';
-import { WaiverEntity } from '../waiver.entity';
 
 /** What the issue commands look up and check, on whichever connection they are given. */
 @Injectable()
@@ -61,34 +57,31 @@ export class IssueLookups {
 
   /** The facts the lifecycle state machine needs about an issue. */
   async lifecycleState(manager: EntityManager, issue: IssueEntity): Promise<LifecycleState> {
-    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
-    const team = await manager.findOneByOrFail(TeamEntity, { id: issue.currentTeamId });
-    const required = await manager.find(IssueRequiredDisciplineEntity, {
-      where: { issueId: issue.id },
-      order: { position: 'ASC' },
-    });
-    const recommendations = await manager.find(RecommendationEntity, {
-      where: { issueId: issue.id, supersededAt: IsNull() },
-    });
-    const waivers = await manager.find(WaiverEntity, { where: { issueId: issue.id } });
-    const optionCount = await manager.countBy(OptionEntity, { issueId: issue.id });
-    const openActionItems = await manager
-      .createQueryBuilder(ActionItemEntity, 'a')
-      .innerJoin(DecisionEntity, 'd', 'd.id = a.decision_id')
-      // Only the decision in force has work outstanding; a superseded one's items no longer bind.
-      .where('a.issue_id = :issueId AND a.done_at IS NULL AND d.superseded_at IS NULL', {
-        issueId: issue.id,
-      })
-      .getCount();
+    // One statement: every change to an issue asks this first (ADR 0024). Each branch tags its
+    // rows; the counts come as numbers (PostgreSQL's bigint as text).
+    const rows = await selectRows(manager, LIFECYCLE_FACTS, [
+      issue.currentTeamId,
+      issue.id,
+      issue.id,
+      issue.id,
+      issue.id,
+      issue.id,
+    ]);
+    const tagged = (tag: string) => rows.filter((row) => row[0] === tag);
+    const team = tagged('team')[0];
+    if (!team) throw new Error(`Issue ${issue.key} names a team that is not there`);
     return {
       status: issue.status,
       tier: issue.currentTier,
-      hasParentTeam: team.parentTeamId !== null,
-      requiredDisciplines: required.map((r) => r.discipline),
-      recommendedDisciplines: recommendations.map((r) => r.discipline),
-      waivedDisciplines: waivers.map((w) => w.discipline),
-      optionCount,
-      openActionItems,
+      hasParentTeam: team[1] !== null,
+      requiredDisciplines: tagged('required')
+        .sort((a, b) => Number(a[2]) - Number(b[2]))
+        .map((row) => String(row[1])),
+      recommendedDisciplines: tagged('recommended').map((row) => String(row[1])),
+      waivedDisciplines: tagged('waived').map((row) => String(row[1])),
+      optionCount: Number(tagged('options')[0]?.[2] ?? 0),
+      // Only the decision in force has work outstanding; a superseded one's items no longer bind.
+      openActionItems: Number(tagged('open-items')[0]?.[2] ?? 0),
     };
   }
 
@@ -138,3 +131,23 @@ export class IssueLookups {
     return option;
   }
 }
+
+/**
+ * What the state machine needs to know of an issue beyond its own row (`lifecycleState`). Every
+ * column is named: PostgreSQL answers rows as objects, and unnamed columns would share a key.
+ */
+const LIFECYCLE_FACTS = `
+  SELECT 'team' AS tag, parent_team_id AS value, NULL AS n FROM teams WHERE id = ?
+  UNION ALL
+  SELECT 'required', discipline, position FROM issue_required_disciplines WHERE issue_id = ?
+  UNION ALL
+  SELECT 'recommended', discipline, NULL FROM recommendations
+   WHERE issue_id = ? AND superseded_at IS NULL
+  UNION ALL
+  SELECT 'waived', discipline, NULL FROM waivers WHERE issue_id = ?
+  UNION ALL
+  SELECT 'options', NULL, COUNT(*) FROM options WHERE issue_id = ?
+  UNION ALL
+  SELECT 'open-items', NULL, COUNT(*) FROM action_items a
+   INNER JOIN decisions d ON d.id = a.decision_id
+   WHERE a.issue_id = ? AND a.done_at IS NULL AND d.superseded_at IS NULL`;
