@@ -179,6 +179,21 @@ describe('web delivery', () => {
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(response.headers['content-security-policy']).toMatch(/script-src 'self'/);
     }
+    const head = await raw(`${app.url}/dashboard`, {
+      method: 'HEAD',
+      headers: { accept: 'text/html' },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers['cache-control']).toBe('no-cache');
+    expect(head.body.length).toBe(0);
+    // Revalidated, an unchanged page costs a 304.
+    const page = await raw(`${app.url}/`, { headers: { accept: 'text/html' } });
+    const etag = page.headers['etag'];
+    expect(etag).toBeTruthy();
+    const again = await raw(`${app.url}/`, {
+      headers: { accept: 'text/html', 'if-none-match': etag! },
+    });
+    expect(again.status).toBe(304);
   });
 
   describe('GraphQL', () => {

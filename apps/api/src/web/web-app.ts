@@ -21,7 +21,7 @@ const ASSET_NAME = /^[\w-][\w.-]*$/;
 /**
  * Serves the built web app: its hashed assets (under /assets) precompressed and cached for good,
  * its other files as static files, and its HTML page for every other GET (client-side routing
- * takes over from there), never cached without asking. Without a build it says how to make one.
+ * takes over from there; HEAD as well), never cached without asking. Without a build it says how to make one.
  */
 export function serveWebApp(app: NestExpressApplication, webDist: string): void {
   const indexFile = join(webDist, 'index.html');
@@ -39,7 +39,8 @@ export function serveWebApp(app: NestExpressApplication, webDist: string): void 
   }
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage =
-      request.method === 'GET' && !API_PATHS.some((path) => request.path.startsWith(path));
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !API_PATHS.some((path) => request.path.startsWith(path));
     if (!isPage || !request.accepts('html')) return next();
     if (!existsSync(indexFile)) {
       response
