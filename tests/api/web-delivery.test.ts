@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ function raw(
 /**
  * ADR 0021: the built web app's hashed assets go out precompressed (brotli, else gzip, else as
  * they are) and are cached for good; its page is revalidated every time; GraphQL answers over
- * 1 KB are compressed. Needs the web build (`npx nx run web:build`), which the system-tests
+ * 1 KB are compressed; no screen's first visit needs more than 150 KiB of gzipped JavaScript. Needs the web build (`npx nx run web:build`), which the system-tests
  * target builds first (`dependsOn: ^build`), as the security-headers test does.
  */
 describe('web delivery', () => {
@@ -87,6 +88,19 @@ describe('web delivery', () => {
       );
       expect(sameBytes(gunzipSync(readFileSync(join(ASSETS, `${name}.gz`))), bytes)).toBe(true);
     }
+  });
+
+  it('keeps every screen’s first-visit JavaScript within 150 KiB gzipped', () => {
+    const report = JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, '../../tools/web-size.mjs'), '--json'], {
+        encoding: 'utf8',
+      }),
+    ) as { screens: { screen: string; jsGzipKiB: number }[] };
+    expect(report.screens.map((s) => s.screen)).toEqual(
+      expect.arrayContaining(['/sign-in', '/dashboard', '/issues', '/issues/:key', '/setup']),
+    );
+    const over = report.screens.filter((s) => s.jsGzipKiB > 150).map((s) => s.screen);
+    expect(over).toEqual([]);
   });
 
   it('sends brotli to a browser that accepts it, decoding to the very file', async () => {
