@@ -32,6 +32,8 @@ import {
 
 /** The farthest back a window the cache holds may reach: longer periods read the roll-up. */
 const CACHE_REACH_DAYS = 400;
+/** Selections kept per program: the dashboard's window and a person's year of decisions. */
+const KEPT_SELECTIONS = 2;
 /** More issues changed than this since the last look, and the cache is loaded afresh. */
 const REFRESH_LIMIT = 20_000;
 
@@ -55,8 +57,11 @@ interface CachedProgram {
   readonly decisions: Map<string, StoredDecision[]>;
   /** Bumped whenever `issues` or `decisions` change: a selection made before is stale. */
   version: number;
-  /** The last selection, handed out again while nothing it depends on has changed (ADR 23). */
-  selection: Selection | null;
+  /**
+   * The last selections (the dashboard's window and the year a person's decision record reads),
+   * handed out again while nothing they depend on has changed (ADR 23); most recent last.
+   */
+  selections: Selection[];
 }
 
 /**
@@ -237,7 +242,7 @@ async function load(
     issues,
     decisions,
     version: 0,
-    selection: null,
+    selections: [],
   };
 }
 
@@ -264,18 +269,20 @@ function select(
   decisionsSince: Instant,
   asOf: Instant,
 ): ProgramFacts {
-  const kept = cached.selection;
-  if (
-    kept &&
-    kept.version === cached.version &&
-    since > kept.sinceAbove &&
-    since <= kept.sinceAtMost &&
-    decisionsSince > kept.decisionsSinceAbove &&
-    decisionsSince <= kept.decisionsSinceAtMost &&
-    asOf >= kept.asOfFrom &&
-    asOf < kept.asOfBefore
-  )
+  cached.selections = cached.selections.filter((kept) => kept.version === cached.version);
+  const kept = cached.selections.find(
+    (kept) =>
+      since > kept.sinceAbove &&
+      since <= kept.sinceAtMost &&
+      decisionsSince > kept.decisionsSinceAbove &&
+      decisionsSince <= kept.decisionsSinceAtMost &&
+      asOf >= kept.asOfFrom &&
+      asOf < kept.asOfBefore,
+  );
+  if (kept) {
+    cached.selections = [...cached.selections.filter((other) => other !== kept), kept];
     return kept.facts;
+  }
 
   const issues: IssueFacts[] = [];
   const recommendations: RecommendationFacts[] = [];
@@ -326,7 +333,7 @@ function select(
     actionItems: Object.freeze(actionItems),
     decisions: Object.freeze(decisions),
   };
-  cached.selection = {
+  const selection: Selection = {
     version: cached.version,
     facts,
     sinceAbove,
@@ -336,5 +343,6 @@ function select(
     asOfFrom,
     asOfBefore,
   };
+  cached.selections = [...cached.selections.slice(-(KEPT_SELECTIONS - 1)), selection];
   return facts;
 }
