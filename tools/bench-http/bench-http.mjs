@@ -380,7 +380,7 @@ async function runDataset(name) {
   };
   for (let round = 1; round <= ROUNDS; round++) {
     if (round > 1) console.log(`${table({ rows }).text}\n`); // so far, in case a round fails
-    console.log(`round ${round}/${ROUNDS}`);
+    console.log(`read round ${round}/${ROUNDS}`);
     for (const [name, label, person] of reads) {
       const body = bodies[name];
       const headers = { 'content-type': 'application/json' };
@@ -415,6 +415,10 @@ async function runDataset(name) {
         }),
       );
     }
+  }
+  // Writes after every read round: they change what the inbox and queue list.
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.log(`write round ${round}/${ROUNDS}`);
     for (const [name, targets] of Object.entries(writeTargets)) {
       if (targets.length === 0) continue;
       const connections = Math.min(CONNECTIONS, targets.length);
@@ -523,14 +527,15 @@ async function findWriteTargets(dataset, url, ask, programKey, page) {
         discipline: row.discipline,
       });
     }
-    // A decision: issues awaiting one or decided, by a member with decision authority.
+    // A decision: decided issues (a new decision supersedes; the status stays, so the
+    // recommendation targets stay open), by a member with decision authority.
     const decision = [];
     for (const row of db
       .prepare(
         `SELECT i.key, u.email FROM issues i JOIN programs p ON p.id = i.program_id AND p.key = ?
          JOIN memberships m ON m.team_id = i.current_team_id AND m.decision_authority = 1
          JOIN users u ON u.id = m.user_id AND u.active = 1
-         WHERE i.status IN ('AWAITING_DECISION', 'DECIDED') GROUP BY i.id ORDER BY i.raised_at DESC LIMIT ?`,
+         WHERE i.status = 'DECIDED' GROUP BY i.id ORDER BY i.raised_at DESC LIMIT ?`,
       )
       .all(programKey, CONNECTIONS))
       decision.push({ person: await person(row.email), key: row.key });
