@@ -475,15 +475,16 @@ export function timelinessReport(
     const escalated = new Set<string>();
     for (const e of escalations) if (inWindow(e.at, start, end)) escalated.add(e.issueId);
     const until = Math.min(end, asOf);
-    let active = 0;
-    let hits = 0;
-    for (const issue of issues) {
-      if (issue.raisedAt > until) continue;
+    const isActive = (issue: IssueFacts) => {
+      if (issue.raisedAt > until) return false;
       const ended = endedOf(issue);
-      if (ended !== null && ended < start) continue;
-      active++;
-      if (escalated.has(issue.id)) hits++;
-    }
+      return ended === null || ended >= start;
+    };
+    let active = 0;
+    for (const issue of issues) if (isActive(issue)) active++;
+    // The escalated are few: look them up, rather than every issue in the set.
+    let hits = 0;
+    for (const id of escalated) if (isActive(byId.get(id) as IssueFacts)) hits++;
     return rate(hits, active);
   };
 
