@@ -548,7 +548,9 @@ export function timelinessReport(
 
   const weeks = weeksOf(window);
   const weekOf = (at: Instant) => {
-    // Weeks are few; the last one starting at or before `at`, if `at` falls in it.
+    // Weeks are few; the last one starting at or before `at`, if `at` falls in it. Most issues
+    // were raised before the first week: no walk for them.
+    if (weeks.length === 0 || at < (weeks[0] as (typeof weeks)[number]).start) return -1;
     for (let i = weeks.length - 1; i >= 0; i--) {
       const week = weeks[i] as (typeof weeks)[number];
       if (at >= week.start) return at < week.end ? i : -1;
