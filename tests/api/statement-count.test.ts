@@ -194,6 +194,27 @@ describe('statement budgets of the busiest paths', () => {
     expect(statements.length).toBeLessThanOrEqual(budget);
   });
 
+  it('counts the matching issues only when totalCount is asked for (once per filter, not per page)', async () => {
+    const tracker = webOperation('issues/api/get-issues.ts');
+    const counts = async (withCount: boolean) => {
+      await pm.ok(tracker, { programKey: 'HX', first: 2, withCount });
+      const { result, statements } = await log.during(() =>
+        pm.ok<{ issues: { totalCount?: number } }>(tracker, {
+          programKey: 'HX',
+          first: 2,
+          withCount,
+        }),
+      );
+      return { result, counted: statements.filter((s) => /COUNT\(/i.test(s)).length };
+    };
+    const first = await counts(true);
+    expect(first.result.issues.totalCount).toBeGreaterThanOrEqual(6);
+    expect(first.counted).toBe(1);
+    const next = await counts(false);
+    expect(next.result.issues.totalCount).toBeUndefined();
+    expect(next.counted).toBe(0);
+  });
+
   it('a comment costs at most 10 statements, the live update included', async () => {
     const comment = webOperation('issue/api/comment-on-issue.ts');
     const { statements } = await log.during(async () => {

@@ -30,7 +30,8 @@ export interface DecisionPage {
   readonly decisions: DecisionEntity[];
   readonly cursors: string[];
   readonly hasNextPage: boolean;
-  readonly totalCount: number;
+  /** How many match across all pages: counted only if asked. */
+  readonly count: () => Promise<number>;
 }
 
 /**
@@ -71,7 +72,7 @@ export class DecisionLogQueries {
       const visible = await this.actors.visibleProgramIds(manager, user);
       if (visible !== 'all') {
         if (visible.length === 0)
-          return { decisions: [], cursors: [], hasNextPage: false, totalCount: 0 };
+          return { decisions: [], cursors: [], hasNextPage: false, count: async () => 0 };
         query.where('d.program_id IN (:...visible)', { visible });
       }
     }
@@ -93,7 +94,7 @@ export class DecisionLogQueries {
     if (filter.withDissent === true) query.andWhere(DISSENT);
     if (filter.withDissent === false) query.andWhere(`NOT ${DISSENT}`);
 
-    const totalCount = await query.clone().getCount();
+    const counting = query.clone();
     if (filter.after) {
       query.andWhere(afterCursor('d.decided_at', 'd.id', decodeCursor(filter.after)));
     }
@@ -109,7 +110,7 @@ export class DecisionLogQueries {
         encodeCursor({ at: storedInstant(decision.decidedAt), id: decision.id }),
       ),
       hasNextPage: rows.length > first,
-      totalCount,
+      count: () => counting.getCount(),
     };
   }
 }

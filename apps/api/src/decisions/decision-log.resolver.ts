@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { RequestContext } from '../graphql/context';
 import { toDecisionModel, toIssueModel } from '../issues/issue.mapper';
@@ -31,7 +31,7 @@ export class DecisionLogResolver {
         node: toDecisionModel(decision),
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      totalCount: page.totalCount,
+      count: page.count,
     };
   }
 
@@ -43,5 +43,14 @@ export class DecisionLogResolver {
     const issue = await loaders.issue.load(decision.issueId);
     if (!issue) throw new Error(`Decision ${decision.id} names a missing issue.`);
     return toIssueModel(issue);
+  }
+}
+
+/** `totalCount`, counted only when asked for (see DecisionConnectionModel.count). */
+@Resolver(() => DecisionConnectionModel)
+export class DecisionConnectionResolver {
+  @ResolveField(() => Int, { description: 'Decisions matching the filters, across all pages.' })
+  totalCount(@Parent() connection: DecisionConnectionModel): Promise<number> {
+    return connection.count();
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../graphql/context';
 import { TeamModel } from '../programs/program.model';
 import type { UserEntity } from '../users/user.entity';
@@ -10,6 +10,7 @@ import {
   CommentModel,
   DecisionModel,
   EscalationModel,
+  IssueConnectionModel,
   NonConcurrenceModel,
   OptionModel,
   RecommendationModel,
@@ -202,7 +203,17 @@ export class TimelineEventResolver {
   }
 }
 
+/** `totalCount`, counted only when asked for (see IssueConnectionModel.count). */
+@Resolver(() => IssueConnectionModel)
+export class IssueConnectionResolver {
+  @ResolveField(() => Int, { description: 'Issues matching the filters, across all pages.' })
+  totalCount(@Parent() connection: IssueConnectionModel): Promise<number> {
+    return connection.count();
+  }
+}
+
 export const ISSUE_PART_RESOLVERS = [
+  IssueConnectionResolver,
   OptionResolver,
   RecommendationResolver,
   WaiverResolver,

@@ -406,5 +406,11 @@ export class IssueConnectionModel {
   pageInfo!: PageInfoModel;
 
   @Field(() => Int, { description: 'Issues matching the filters, across all pages.' })
-  totalCount!: number;
+  totalCount?: number;
+
+  /**
+   * Counts across all pages; called by the connection's `totalCount` resolver only when a request
+   * selects it, so paging on through a long list costs no COUNT (the tracker asks once per filter).
+   */
+  count!: () => Promise<number>;
 }

@@ -43,7 +43,8 @@ export interface IssuePage {
   readonly issues: IssueEntity[];
   readonly cursors: string[];
   readonly hasNextPage: boolean;
-  readonly totalCount: number;
+  /** How many match across all pages: counted only if asked (a page of a long list often isn't). */
+  readonly count: () => Promise<number>;
 }
 
 /** A keyset position: the stored instant a list is ordered by, then the id breaking ties. */
@@ -104,9 +105,9 @@ export class IssueQueries {
       throw badInput('first', `first must be from 1 to ${LIMITS.pageSizeMax}.`);
     }
     const query = await this.filtered(user, filter);
-    if (!query) return { issues: [], cursors: [], hasNextPage: false, totalCount: 0 };
+    if (!query) return { issues: [], cursors: [], hasNextPage: false, count: async () => 0 };
 
-    const totalCount = await query.clone().getCount();
+    const counting = query.clone();
     if (filter.after) {
       query.andWhere(afterCursor('i.raised_at', 'i.id', decodeCursor(filter.after)));
     }
@@ -122,7 +123,7 @@ export class IssueQueries {
         encodeCursor({ at: storedInstant(issue.raisedAt), id: issue.id }),
       ),
       hasNextPage: rows.length > first,
-      totalCount,
+      count: () => counting.getCount(),
     };
   }
 

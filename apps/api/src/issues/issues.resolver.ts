@@ -92,7 +92,7 @@ export class IssuesResolver {
         node: toIssueModel(issue),
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-      totalCount: page.totalCount,
+      count: page.count,
     };
   }
 

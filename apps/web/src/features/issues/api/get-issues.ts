@@ -20,6 +20,7 @@ export const TrackerIssuesDocument = graphql(`
     $raisedTo: DateTime
     $endedFrom: DateTime
     $endedTo: DateTime
+    $withCount: Boolean! = true
   ) {
     issues(
       programKey: $programKey
@@ -38,7 +39,7 @@ export const TrackerIssuesDocument = graphql(`
       endedFrom: $endedFrom
       endedTo: $endedTo
     ) {
-      totalCount
+      totalCount @include(if: $withCount)
       pageInfo {
         hasNextPage
         endCursor
@@ -73,7 +74,10 @@ export const TrackerIssuesDocument = graphql(`
 export type TrackerIssue = TrackerIssuesQuery['issues']['edges'][number]['node'];
 
 /** The tracker's filters as the API takes them (no paging). */
-export type IssueFilterVariables = Omit<TrackerIssuesQueryVariables, 'first' | 'after'>;
+export type IssueFilterVariables = Omit<
+  TrackerIssuesQueryVariables,
+  'first' | 'after' | 'withCount'
+>;
 
 export interface AllIssues {
   issues: TrackerIssue[];
@@ -91,17 +95,25 @@ export async function getAllIssues(
 ): Promise<AllIssues> {
   const issues: TrackerIssue[] = [];
   let after: string | null = null;
+  // Counted once, with the first page: the filters do not change while paging.
+  let totalCount = 0;
   for (;;) {
     const { issues: page }: TrackerIssuesQuery = await request(
       TrackerIssuesDocument,
-      { ...filters, first: LIMITS.pageSizeMax, ...(after ? { after } : {}) },
+      {
+        ...filters,
+        first: LIMITS.pageSizeMax,
+        withCount: after === null,
+        ...(after ? { after } : {}),
+      },
       { signal },
     );
+    totalCount = page.totalCount ?? totalCount;
     for (const edge of page.edges) issues.push(edge.node);
-    if (!signal.aborted) onProgress?.(issues.length, page.totalCount);
+    if (!signal.aborted) onProgress?.(issues.length, Math.max(totalCount, issues.length));
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
       // Issues raised while paging may push the count past the first page's total.
-      return { issues, totalCount: Math.max(page.totalCount, issues.length) };
+      return { issues, totalCount: Math.max(totalCount, issues.length) };
     }
     after = page.pageInfo.endCursor;
   }
