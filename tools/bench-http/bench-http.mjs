@@ -27,6 +27,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 const ROOT = join(import.meta.dirname, '../..');
+// Where the built API and libs/domain come from: this tree, or a clean build of a commit (a copy
+// made with `git archive`) when other work in progress in this tree breaks or changes the build.
+const PRODUCT = process.env.BENCH_PRODUCT_ROOT ?? ROOT;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -93,7 +96,7 @@ function startChild(args, env, pattern, what) {
 
 async function startProduct(databaseFile, demo) {
   const { child, found } = startChild(
-    [join(ROOT, 'apps/api/dist/main.js')],
+    [join(PRODUCT, 'apps/api/dist/main.js')],
     {
       HOST: '127.0.0.1',
       PORT: '0',
@@ -269,7 +272,7 @@ async function prepareDataset(name) {
     const run = spawnSync(
       process.execPath,
       [
-        join(ROOT, 'apps/api/dist/cli/generate.js'),
+        join(PRODUCT, 'apps/api/dist/cli/generate.js'),
         '--issues',
         String(issues),
         '--database',
@@ -477,7 +480,7 @@ async function runDataset(name) {
   let chain = 'not verified (BENCH_VERIFY=0)';
   if (process.env.BENCH_VERIFY !== '0') {
     const began = performance.now();
-    const check = spawnSync(process.execPath, [join(ROOT, 'apps/api/dist/cli/verify.js')], {
+    const check = spawnSync(process.execPath, [join(PRODUCT, 'apps/api/dist/cli/verify.js')], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', DATABASE_URL: `sqlite:${dataset.file}` },
       encoding: 'utf8',
@@ -642,7 +645,7 @@ function table(run) {
 
 async function main() {
   for (const file of ['apps/api/dist/main.js', 'libs/domain/dist/index.js'])
-    if (!existsSync(join(ROOT, file)))
+    if (!existsSync(join(PRODUCT, file)))
       throw new Error(`${file} is missing: build first (npm run bench:http builds).`);
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
     cwd: ROOT,
@@ -650,7 +653,8 @@ async function main() {
   }).stdout.trim();
   console.log(
     `bench:http at ${commit}, ${new Date().toISOString()}, ${cpus().length} cores, Node ${process.version}; ` +
-      `${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, synchronous=${SYNCHRONOUS}`,
+      `${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, synchronous=${SYNCHRONOUS}, ` +
+      `product built in ${PRODUCT}`,
   );
   let failed = 0;
   let mismatches = 0;

@@ -14,9 +14,11 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '../..');
-const require = createRequire(join(ROOT, 'package.json'));
 const config = JSON.parse(readFileSync(process.env.FLOOR_CONFIG_FILE, 'utf8'));
+// better-sqlite3 and @ipt/domain as the product under test resolves them.
+const require = createRequire(
+  join(config.productRoot ?? join(import.meta.dirname, '../..'), 'package.json'),
+);
 
 function readBody(request) {
   return new Promise((resolve, reject) => {
