@@ -86,12 +86,13 @@ export interface AllIssues {
 
 /**
  * Every issue matching the filters, page after page of the largest size the API serves;
- * `onProgress` hears how many have arrived of how many match.
+ * `onProgress` hears how many have arrived of how many match, and those that have (newest raised
+ * first, the API's order), so a long list can be shown while the rest arrives.
  */
 export async function getAllIssues(
   filters: IssueFilterVariables,
   signal: AbortSignal,
-  onProgress?: (loaded: number, total: number) => void,
+  onProgress?: (loaded: number, total: number, arrived: readonly TrackerIssue[]) => void,
 ): Promise<AllIssues> {
   const issues: TrackerIssue[] = [];
   let after: string | null = null;
@@ -110,7 +111,7 @@ export async function getAllIssues(
     );
     totalCount = page.totalCount ?? totalCount;
     for (const edge of page.edges) issues.push(edge.node);
-    if (!signal.aborted) onProgress?.(issues.length, Math.max(totalCount, issues.length));
+    if (!signal.aborted) onProgress?.(issues.length, Math.max(totalCount, issues.length), issues);
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
       // Issues raised while paging may push the count past the first page's total.
       return { issues, totalCount: Math.max(totalCount, issues.length) };

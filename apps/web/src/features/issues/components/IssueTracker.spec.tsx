@@ -426,6 +426,49 @@ describe('IssueTracker: loading every issue', () => {
     expect(rowKeys(table).slice(0, 3)).toEqual(['HX-1', 'HX-2', 'HX-3']);
   });
 
+  it('shows the pages that have arrived, newest first, while the rest still loads', async () => {
+    const hour = 3_600_000;
+    const many = Array.from({ length: 150 }, (_, n) =>
+      issue(150 - n, { raisedAt: new Date(Date.UTC(2026, 0, 1) + (150 - n) * hour).toISOString() }),
+    );
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    stub({
+      TrackerIssues: async (variables) => {
+        if (!variables?.['after']) return page(many.slice(0, 100), 150, '100');
+        await held;
+        return page(many.slice(100), 150);
+      },
+    });
+    renderTracker('/issues?program=HX');
+
+    const partial = await grid();
+    expect(partial).toHaveAttribute('aria-rowcount', '101');
+    expect(rowKeys(partial)[0]).toBe('HX-150');
+    expect(screen.getByText(/100 of 150/)).toBeInTheDocument();
+    release();
+    await waitFor(() => expect(screen.getByText(/^150 issues/)).toBeInTheDocument());
+    expect(await grid()).toHaveAttribute('aria-rowcount', '151');
+  });
+
+  it('waits for every page before showing an order of its own (the pages so far would reshuffle)', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const many = Array.from({ length: 150 }, (_, n) => issue(n + 1));
+    stub({
+      TrackerIssues: async (variables) => {
+        if (!variables?.['after']) return page(many.slice(0, 100), 150, '100');
+        await held;
+        return page(many.slice(100), 150);
+      },
+    });
+    renderTracker('/issues?program=HX&sort=title&dir=asc');
+    await screen.findByText(/100 of 150/);
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    release();
+    expect(await grid()).toHaveAttribute('aria-rowcount', '151');
+  });
+
   it('says when loading failed and loads again on request', async () => {
     let fail = true;
     stub({

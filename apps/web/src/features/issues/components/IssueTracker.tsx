@@ -7,10 +7,11 @@ import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
 import { useSession } from '../../auth/session-context';
 import { getIssueCounts } from '../api/get-issue-counts';
-import { getAllIssues } from '../api/get-issues';
+import { getAllIssues, type TrackerIssue } from '../api/get-issues';
 import { getProgram } from '../api/get-program';
 import { getPrograms } from '../api/get-programs';
 import {
+  DEFAULT_SORT,
   PARAM,
   activeFilterCount,
   needsTimeZone,
@@ -72,12 +73,17 @@ export function IssueTracker() {
     ? JSON.stringify(toVariables(programKey, { ...filters, status: [] }, timeZone))
     : null;
 
-  const [progress, setProgress] = useState<{ key: string; loaded: number; total: number }>();
+  const [progress, setProgress] = useState<{
+    key: string;
+    loaded: number;
+    total: number;
+    arrived: readonly TrackerIssue[];
+  }>();
   const loadIssues = useCallback(
     (signal: AbortSignal) =>
       variablesKey
-        ? getAllIssues(JSON.parse(variablesKey), signal, (loaded, total) =>
-            setProgress({ key: variablesKey, loaded, total }),
+        ? getAllIssues(JSON.parse(variablesKey), signal, (loaded, total, arrived) =>
+            setProgress({ key: variablesKey, loaded, total, arrived }),
           )
         : Promise.resolve(null),
     [variablesKey],
@@ -92,6 +98,16 @@ export function IssueTracker() {
 
   const loaded = issues.status === 'success' ? issues.data : null;
   const sorted = useMemo(() => (loaded ? sortIssues(loaded.issues, sort) : []), [loaded, sort]);
+  // While a long list arrives page by page, the pages so far are shown when the order is the
+  // API's own (newest raised first): they are then the top of the finished list, not a reshuffle.
+  const arriving =
+    issues.status === 'loading' &&
+    progress?.key === variablesKey &&
+    progress.loaded < progress.total &&
+    sort.column === DEFAULT_SORT.column &&
+    sort.direction === DEFAULT_SORT.direction
+      ? progress.arrived.slice(0, progress.loaded)
+      : null;
 
   // Someone changed an issue of this program: reload what is shown, once per burst.
   const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -213,6 +229,9 @@ export function IssueTracker() {
                   : 'Loading issues…'
               }
             />
+          ) : null}
+          {arriving && arriving.length > 0 ? (
+            <IssuesTable caption={caption} issues={arriving} sort={sort} onSort={changeSort} />
           ) : null}
           {issues.status === 'error' ? (
             <ErrorMessage
