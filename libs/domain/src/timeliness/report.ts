@@ -371,11 +371,28 @@ export function timelinessReport(
   filter: TimelinessFilter = {},
 ): TimelinessReport {
   const { asOf, from, to } = window;
-  const { issues, byId, decisions, recommendations, escalations, escalationsOf, actionItems } =
-    prepared(facts, filter, asOf);
+  const {
+    issues,
+    byId,
+    decisions,
+    recommendations,
+    escalations,
+    escalationsOf,
+    actionItems,
+    columns,
+  } = prepared(facts, filter, asOf);
+  // The issues' instants as columns (NaN: none), read in the passes over every issue below.
+  const { raised, ended: endedAt, resolved: resolvedAt, openStatus } = columns;
+  const openAt = (i: number, at: Instant) => {
+    if ((raised[i] as number) > at) return false;
+    const ended = endedAt[i] as number;
+    return ended !== ended ? openStatus[i] === 1 : ended > at;
+  };
   const endedOf = issueEndedAt;
 
-  const openNow = issues.filter((issue) => isOpenAt(issue, asOf));
+  const openNow: IssueFacts[] = [];
+  for (let i = 0; i < issues.length; i++)
+    if (openAt(i, asOf)) openNow.push(issues[i] as IssueFacts);
   const length = to - from;
 
   // Aging counts from raise, not from last touch.
@@ -389,10 +406,10 @@ export function timelinessReport(
 
   const resolutionIn = (start: Instant, end: Instant) => {
     const durations: number[] = [];
-    for (const issue of issues) {
-      const resolved = issue.resolvedAt ?? issue.closedAt;
-      if (inWindow(resolved, start, end) && resolved <= asOf)
-        durations.push(resolved - issue.raisedAt);
+    for (let i = 0; i < issues.length; i++) {
+      const resolved = resolvedAt[i] as number;
+      if (resolved >= start && resolved <= end && resolved <= asOf)
+        durations.push(resolved - (raised[i] as number));
     }
     return durations;
   };
@@ -481,7 +498,10 @@ export function timelinessReport(
       return ended === null || ended >= start;
     };
     let active = 0;
-    for (const issue of issues) if (isActive(issue)) active++;
+    for (let i = 0; i < issues.length; i++) {
+      const ended = endedAt[i] as number;
+      if ((raised[i] as number) <= until && (ended !== ended || ended >= start)) active++;
+    }
     // The escalated are few: look them up, rather than every issue in the set.
     let hits = 0;
     for (const id of escalated) if (isActive(byId.get(id) as IssueFacts)) hits++;
@@ -560,11 +580,11 @@ export function timelinessReport(
   const opened = weeks.map(() => 0);
   const closed = weeks.map(() => 0);
   const overdueSpans = prepared(facts, filter, asOf).overdueSpans;
-  for (const issue of issues) {
-    const raisedIn = weekOf(issue.raisedAt);
+  for (let i = 0; i < issues.length; i++) {
+    const raisedIn = weekOf(raised[i] as number);
     if (raisedIn >= 0) opened[raisedIn] = (opened[raisedIn] as number) + 1;
-    const ended = endedOf(issue);
-    const closedIn = ended !== null && ended <= asOf ? weekOf(ended) : -1;
+    const ended = endedAt[i] as number;
+    const closedIn = ended <= asOf ? weekOf(ended) : -1;
     if (closedIn >= 0) closed[closedIn] = (closed[closedIn] as number) + 1;
   }
   const overdueCountAt = (at: Instant) =>
@@ -582,10 +602,15 @@ export function timelinessReport(
   const forecasts = forecastDecisions(waitingNow, facts.decisions, filter, asOf);
 
   const previousFrom = from - length;
+  function countOpenAt(at: Instant): number {
+    let count = 0;
+    for (let i = 0; i < issues.length; i++) if (openAt(i, at)) count++;
+    return count;
+  }
   const decisionOnTimeRate = onTime(periodDecisions);
   const escalationRate = escalationRateIn(from, to);
   const headline: TimelinessHeadline = {
-    open: { value: openNow.length, previous: issues.filter((i) => isOpenAt(i, from)).length },
+    open: { value: openNow.length, previous: countOpenAt(from) },
     overdue: {
       value: overdueIssues.length,
       previous: overdueCountAt(from),
@@ -632,6 +657,32 @@ interface PreparedFacts {
   readonly actionItems: readonly ActionItemFacts[];
   readonly overdueSpans: readonly OverdueSpan[];
   readonly stays: readonly TierStay[];
+  readonly columns: IssueColumns;
+}
+
+/** The issues' instants in typed arrays, by the issues' order (NaN: none). */
+interface IssueColumns {
+  readonly raised: Float64Array;
+  /** The first of resolved, closed and withdrawn (`issueEndedAt`). */
+  readonly ended: Float64Array;
+  /** Resolved, or else closed: when resolution time stops. */
+  readonly resolved: Float64Array;
+  /** 1 when the status is an open one. */
+  readonly openStatus: Uint8Array;
+}
+
+function issueColumns(issues: readonly IssueFacts[]): IssueColumns {
+  const raised = new Float64Array(issues.length);
+  const ended = new Float64Array(issues.length);
+  const resolved = new Float64Array(issues.length);
+  const openStatus = new Uint8Array(issues.length);
+  issues.forEach((issue, i) => {
+    raised[i] = issue.raisedAt;
+    ended[i] = issueEndedAt(issue) ?? NaN;
+    resolved[i] = issue.resolvedAt ?? issue.closedAt ?? NaN;
+    openStatus[i] = OPEN_STATUSES.has(issue.status) ? 1 : 0;
+  });
+  return { raised, ended, resolved, openStatus };
 }
 
 /**
@@ -735,6 +786,7 @@ function prepare(facts: ProgramFacts, filter: TimelinessFilter, asOf: Instant): 
     actionItems,
     overdueSpans,
     stays: tierStays(issues, escalations, asOf),
+    columns: issueColumns(issues),
   };
 }
 
