@@ -609,7 +609,9 @@ function writeRequest(name, targets) {
   };
 }
 
-function fmt(value, digits = 0) {
+function fmt(value, fixed = 0) {
+  // Slow paths (a handful of answers per run) keep their decimals.
+  const digits = fixed === 0 && Math.abs(value) < 10 ? 1 : fixed;
   return value === undefined || value === null || Number.isNaN(value)
     ? '–'
     : value.toLocaleString('en-US', {
