@@ -1,3 +1,4 @@
+import './node-env';
 import { systemClock } from './common/clock';
 import { ConfigError, isLoopback, loadConfig } from './config/config';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo/demo-cast';
