@@ -10,6 +10,7 @@ import {
   MAX_REPORT_PERIOD_DAYS,
   addCalendarDays,
   timelinessReport,
+  timelinessReportSteps,
   type DecisionForecast,
   type IssueFacts,
   type Instant,
@@ -18,6 +19,7 @@ import {
   type TimelinessReport,
 } from '@ipt/domain';
 import { CLOCK, type Clock } from '../common/clock';
+import { runInSteps } from '../common/yielding';
 import { DatabaseService } from '../database/database.service';
 import { MembershipEntity } from '../programs/membership.entity';
 import { ActorService, unseen } from '../programs/actor.service';
@@ -81,10 +83,12 @@ export class TimelinessService {
     const window = this.window(program, filterInput, asOfInput);
     const filter = toFilter(filterInput);
     const facts = await this.facts(window);
-    const report = timelinessReport(
-      facts,
-      { asOf: window.asOf, from: window.from, to: window.to, timeZone: program.timeZone },
-      filter,
+    const report = await runInSteps(
+      timelinessReportSteps(
+        facts,
+        { asOf: window.asOf, from: window.from, to: window.to, timeZone: program.timeZone },
+        filter,
+      ),
     );
     return this.describe(window, facts, report, listLimit);
   }

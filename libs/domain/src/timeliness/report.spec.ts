@@ -1,5 +1,10 @@
 import type { DecisionFacts, IssueFacts, ProgramFacts } from './report';
-import { forecastDecisions, issueCountsUntil, timelinessReport } from './report';
+import {
+  forecastDecisions,
+  issueCountsUntil,
+  timelinessReport,
+  timelinessReportSteps,
+} from './report';
 import { DAY_MS } from './clocks';
 
 /**
@@ -284,6 +289,21 @@ describe('timelinessReport on a hand-worked history', () => {
     const engineering = timelinessReport(facts, window, { discipline: 'engineering' });
     expect(engineering.recommendationLatency.map((r) => r.discipline)).toEqual(['engineering']);
     expect(timelinessReport(facts, window, { consequence: [5] }).headline.open.value).toBe(0);
+  });
+});
+
+describe('timelinessReportSteps', () => {
+  it('gives the same report in steps, pausing between the passes over the facts', () => {
+    const steps = timelinessReportSteps(facts, window, { tier: 'WIPT' });
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    // One pause per pass: a server gives other requests a turn at each (ADR 19).
+    expect(pauses).toBeGreaterThanOrEqual(8);
+    expect(step.value).toEqual(timelinessReport(facts, window, { tier: 'WIPT' }));
   });
 });
 

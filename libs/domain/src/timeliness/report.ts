@@ -365,11 +365,32 @@ export function overdueSpansOf(
   return spans;
 }
 
+/**
+ * The report at once. On a large program this holds the caller for the whole computation; a
+ * server runs `timelinessReportSteps` instead and lets other work in between the steps.
+ */
 export function timelinessReport(
   facts: ProgramFacts,
   window: ReportWindow,
   filter: TimelinessFilter = {},
 ): TimelinessReport {
+  const steps = timelinessReportSteps(facts, window, filter);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The report as a sequence of steps: each `yield` ends one pass over the program's facts, so a
+ * caller can give other work a turn between passes (the API answers /health and other requests
+ * meanwhile). The figures are those of `timelinessReport`, which runs the steps without pause.
+ */
+export function* timelinessReportSteps(
+  facts: ProgramFacts,
+  window: ReportWindow,
+  filter: TimelinessFilter = {},
+): Generator<void, TimelinessReport, void> {
   const { asOf, from, to } = window;
   const {
     issues,
@@ -381,6 +402,7 @@ export function timelinessReport(
     actionItems,
     columns,
   } = prepared(facts, filter, asOf);
+  yield;
   // The issues' instants as columns (NaN: none), read in the passes over every issue below.
   const { raised, ended: endedAt, resolved: resolvedAt, openStatus } = columns;
   const openAt = (i: number, at: Instant) => {
@@ -394,6 +416,7 @@ export function timelinessReport(
   for (let i = 0; i < issues.length; i++)
     if (openAt(i, asOf)) openNow.push(issues[i] as IssueFacts);
   const length = to - from;
+  yield;
 
   // Aging counts from raise, not from last touch.
   const aging = AGING_BANDS.map((band) => ({
@@ -414,6 +437,7 @@ export function timelinessReport(
     return durations;
   };
   const resolution = summarize(resolutionIn(from, to));
+  yield;
 
   const recsInPeriod = recommendations.filter((r) => inWindow(r.submittedAt, from, to));
   const pendingByDiscipline = new Map<string, { pending: number; overdue: number }>();
@@ -454,6 +478,7 @@ export function timelinessReport(
     timedRecs.length,
   );
 
+  yield;
   const decisionsIn = (start: Instant, end: Instant) =>
     decisions.filter((d) => inWindow(d.decidedAt, start, end));
   const periodDecisions = decisionsIn(from, to);
@@ -508,6 +533,7 @@ export function timelinessReport(
     return rate(hits, active);
   };
 
+  yield;
   const stays = prepared(facts, filter, asOf).stays;
   const openByTier = groupBy(openNow, (issue) => issue.tier);
   const completedByTier = new Map<Tier, number[]>();
@@ -535,6 +561,7 @@ export function timelinessReport(
     standing.length,
   );
 
+  yield;
   const overdueIssues = openNow
     .flatMap((issue): OverdueIssue[] => {
       const clock = overdueAt(issue, asOf, escalationsOf);
@@ -566,6 +593,7 @@ export function timelinessReport(
     }))
     .sort((a, b) => b.lateByDays - a.lateByDays || a.id.localeCompare(b.id));
 
+  yield;
   const weeks = weeksOf(window);
   const weekOf = (at: Instant) => {
     // Weeks are few; the last one starting at or before `at`, if `at` falls in it. Most issues
@@ -599,7 +627,9 @@ export function timelinessReport(
     overdue: overdueCountAt(Math.min(end, asOf)),
   }));
 
+  yield;
   const forecasts = forecastDecisions(waitingNow, facts.decisions, filter, asOf);
+  yield;
 
   const previousFrom = from - length;
   function countOpenAt(at: Instant): number {
@@ -609,21 +639,28 @@ export function timelinessReport(
   }
   const decisionOnTimeRate = onTime(periodDecisions);
   const escalationRate = escalationRateIn(from, to);
+  yield;
+  const previousOpen = countOpenAt(from);
+  yield;
+  const previousResolution = summarize(resolutionIn(previousFrom, from)).p50Days;
+  yield;
+  const previousEscalationRate = escalationRateIn(previousFrom, from);
+  yield;
   const headline: TimelinessHeadline = {
-    open: { value: openNow.length, previous: countOpenAt(from) },
+    open: { value: openNow.length, previous: previousOpen },
     overdue: {
       value: overdueIssues.length,
       previous: overdueCountAt(from),
     },
     medianResolutionDays: {
       value: resolution.p50Days,
-      previous: summarize(resolutionIn(previousFrom, from)).p50Days,
+      previous: previousResolution,
     },
     decisionOnTimeRate: {
       value: decisionOnTimeRate,
       previous: onTime(decisionsIn(previousFrom, from)),
     },
-    escalationRate: { value: escalationRate, previous: escalationRateIn(previousFrom, from) },
+    escalationRate: { value: escalationRate, previous: previousEscalationRate },
   };
 
   return {
