@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import {
   Args,
   Context,
@@ -17,7 +18,6 @@ import {
   FORECAST_HISTORY_DAYS,
   forecastDecisions,
   stageClocks,
-  type DecisionFacts,
   type IssueFacts,
 } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -41,8 +41,6 @@ import {
   TimelinessReportModel,
   UpdateTimelinessPolicyInput,
 } from './timeliness.model';
-
-type ForecastNames = Awaited<ReturnType<TimelinessService['names']>>;
 
 @ObjectType('TimelinessSweepResult')
 export class TimelinessSweepResultModel {
@@ -126,9 +124,10 @@ export class TimelinessResolver {
 /** Stage clocks and the decision forecast on every issue (issue page, inbox, queue). */
 @Resolver(() => IssueModel)
 export class IssueTimelinessResolver {
-  private readonly histories = new WeakMap<
+  /** Per request and program: the forecasts of the issues asked for in one tick, together. */
+  private readonly forecasts = new WeakMap<
     object,
-    Map<string, Promise<{ decisions: DecisionFacts[]; names: ForecastNames }>>
+    Map<string, DataLoader<IssueModel, DecisionForecastModel | null>>
   >();
 
   constructor(
@@ -159,42 +158,54 @@ export class IssueTimelinessResolver {
     description:
       'While the issue awaits a decision: when it will likely be decided, from the deciding authority’s history (or its tier’s, or the program’s).',
   })
-  async decisionForecast(
+  decisionForecast(
     @Parent() issue: IssueModel,
     @Context() context: RequestContext,
-  ): Promise<DecisionForecastModel | null> {
+  ): Promise<DecisionForecastModel | null> | null {
     if (issue.status !== 'AWAITING_DECISION' || issue.readyAt === null) return null;
-    const now = this.clock.now().getTime();
-    // One read of the program's decision history and names per request, however many issues
-    // ask (an inbox or a queue lists many): only decisions, not the whole program's facts.
-    let perRequest = this.histories.get(context);
-    if (!perRequest) {
-      perRequest = new Map();
-      this.histories.set(context, perRequest);
+    return this.forecastLoader(context, issue.programId).load(issue);
+  }
+
+  /**
+   * One read of the program's decision history and names, and one `forecastDecisions` for every
+   * issue of a list (an inbox or a queue): per issue, the history's samples were sorted again for
+   * each, 1.5 s for a queue of 128 on a 100k program.
+   */
+  private forecastLoader(context: object, programId: string) {
+    let perRequest = this.forecasts.get(context);
+    if (!perRequest) this.forecasts.set(context, (perRequest = new Map()));
+    let loader = perRequest.get(programId);
+    if (!loader) {
+      const now = this.clock.now().getTime();
+      loader = new DataLoader<IssueModel, DecisionForecastModel | null>(
+        async (issues) => {
+          const decisions = await loadDecisions(this.db.reader, programId, {
+            since: now - FORECAST_HISTORY_DAYS * DAY_MS,
+            asOf: now,
+          });
+          const names = await this.timeliness.names(this.db.reader, programId);
+          const waiting = issues.map((issue): IssueFacts => ({
+            ...issue.clockFacts,
+            id: issue.id,
+            key: issue.key,
+            title: issue.title,
+            teamId: issue.currentTeamId,
+            tier: issue.tier,
+            requiredDisciplines: [],
+            pendingDisciplines: [],
+          }));
+          const byIssue = new Map(
+            forecastDecisions(waiting, decisions, {}, now).map((f) => [f.issueId, f]),
+          );
+          return issues.map((issue) => {
+            const forecast = byIssue.get(issue.id);
+            return forecast ? names.forecast(forecast, issue) : null;
+          });
+        },
+        { cache: false },
+      );
+      perRequest.set(programId, loader);
     }
-    let basis = perRequest.get(issue.programId);
-    if (!basis) {
-      basis = Promise.all([
-        loadDecisions(this.db.reader, issue.programId, {
-          since: now - FORECAST_HISTORY_DAYS * DAY_MS,
-          asOf: now,
-        }),
-        this.timeliness.names(this.db.reader, issue.programId),
-      ]).then(([decisions, names]) => ({ decisions, names }));
-      perRequest.set(issue.programId, basis);
-    }
-    const { decisions, names } = await basis;
-    const waiting: IssueFacts = {
-      ...issue.clockFacts,
-      id: issue.id,
-      key: issue.key,
-      title: issue.title,
-      teamId: issue.currentTeamId,
-      tier: issue.tier,
-      requiredDisciplines: [],
-      pendingDisciplines: [],
-    };
-    const [forecast] = forecastDecisions([waiting], decisions, {}, now);
-    return forecast ? names.forecast(forecast, issue) : null;
+    return loader;
   }
 }
