@@ -37,7 +37,7 @@ export async function selectColumn<T>(
   return rows.map((row) => Object.values(row)[0] as T);
 }
 
-function sqliteOf(manager: EntityManager): BetterSqlite3.Database | null {
+export function sqliteOf(manager: EntityManager): BetterSqlite3.Database | null {
   if (manager.connection.options.type !== 'better-sqlite3') return null;
   // TypeORM's better-sqlite3 driver keeps one connection per data source (ADR 0004): the same
   // one, in the same transaction, that the manager's own queries run on.
@@ -46,7 +46,7 @@ function sqliteOf(manager: EntityManager): BetterSqlite3.Database | null {
 }
 
 /** `?` placeholders as PostgreSQL's `$1, $2, ...` (the SQL given here holds no `?` otherwise). */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

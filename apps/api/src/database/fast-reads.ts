@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { idList } from './arrays';
+import { idList, numbered, sqliteOf } from './arrays';
 
 /**
  * Entities by a column's values, without TypeORM's query builder: the profile of the busiest
@@ -48,18 +48,6 @@ function planFor(
   const plan = { sql, columns, metadata };
   byKey.set(key, plan);
   return plan;
-}
-
-function sqliteOf(manager: EntityManager): BetterSqlite3.Database | null {
-  if (manager.connection.options.type !== 'better-sqlite3') return null;
-  return (manager.connection.driver as unknown as { databaseConnection: BetterSqlite3.Database })
-    .databaseConnection;
-}
-
-/** `?` placeholders as PostgreSQL's `$1, $2, ...`. */
-function numbered(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
 }
 
 async function rowsAsArrays(
