@@ -157,6 +157,8 @@ describe('statement budgets of the busiest paths', () => {
   let pm: ApiClient;
   let issueKey: string;
   const writeExtra = () => (testDialect() === 'postgres' ? 1 : 0);
+  // PostgreSQL answers arrive on later ticks, so now and then one DataLoader batch splits in two.
+  const readExtra = writeExtra;
 
   beforeAll(async () => {
     app = await startTestApp({ databaseLogger: log });
@@ -191,7 +193,7 @@ describe('statement budgets of the busiest paths', () => {
     ['the issue page', 'issue/api/get-issue.ts', () => ({ key: issueKey }), 22],
   ] as const)('%s costs at most its budget', async (_name, file, variables, budget) => {
     const statements = await count(webOperation(file), variables());
-    expect(statements.length).toBeLessThanOrEqual(budget);
+    expect(statements.length).toBeLessThanOrEqual(budget + readExtra());
   });
 
   it('counts the matching issues only when totalCount is asked for (once per filter, not per page)', async () => {
@@ -213,6 +215,27 @@ describe('statement budgets of the busiest paths', () => {
     const next = await counts(false);
     expect(next.result.issues.totalCount).toBeUndefined();
     expect(next.counted).toBe(0);
+  });
+
+  it('a recommendation costs at most 23 statements, the live update included', async () => {
+    const build = await IssueBuilder.create(app);
+    const issue = await build.inReview('Budget recommendation', ['engineering', 'test']);
+    const engineer = await app.as('engineering@example.com');
+    const recommend = webOperation('issue/api/submit-recommendation.ts');
+    const input = {
+      issueKey: issue.key,
+      version: issue.version,
+      discipline: 'engineering',
+      optionId: await build.optionId(issue, 'A'),
+      rationale: 'Counted.',
+    };
+    const { statements } = await log.during(async () => {
+      const answer = await engineer.ok(recommend, { input });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return answer;
+    });
+    expect(statements.filter((s) => /INSERT INTO "recommendations"/.test(s))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(23 + writeExtra());
   });
 
   it('a comment costs at most 10 statements, the live update included', async () => {

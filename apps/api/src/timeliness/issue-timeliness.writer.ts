@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   policyDueDateChanges,
   type DueDateChange,
@@ -8,11 +8,9 @@ import {
   type TimelinessPolicy,
   type WorkCalendar,
 } from '@ipt/domain';
+import { selectRows } from '../database/fast-reads';
 import type { WriteTransaction } from '../events/write.service';
-import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
 import type { IssueEntity } from '../issues/issue.entity';
-import { RecommendationEntity } from '../issues/recommendation.entity';
-import { WaiverEntity } from '../issues/waiver.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { calendarOf, policyOf } from './policy';
 import { issueSnapshot, type IssueSnapshot } from './snapshot';
@@ -97,20 +95,14 @@ export class IssueTimelinessWriter {
   }
 
   async snapshot(manager: EntityManager, issue: IssueEntity): Promise<IssueSnapshot> {
-    // In turn: a transaction's connection runs one statement at a time; pg warns, pg 9 refuses.
-    const required = await manager.find(IssueRequiredDisciplineEntity, {
-      where: { issueId: issue.id },
-      order: { position: 'ASC' },
-    });
-    const recommendations = await manager.find(RecommendationEntity, {
-      where: { issueId: issue.id, supersededAt: IsNull() },
-    });
-    const waivers = await manager.find(WaiverEntity, { where: { issueId: issue.id } });
-    const covered = new Set([
-      ...recommendations.map((r) => r.discipline),
-      ...waivers.map((w) => w.discipline),
-    ]);
-    const codes = required.map((r) => r.discipline);
+    // One statement for the required disciplines and those covered (ADR 0024): every issue event
+    // carries this snapshot.
+    const rows = await selectRows(manager, DISCIPLINE_COVERAGE, [issue.id, issue.id, issue.id]);
+    const covered = new Set(rows.filter((row) => row[0] !== 'required').map((row) => row[1]));
+    const codes = rows
+      .filter((row) => row[0] === 'required')
+      .sort((a, b) => Number(a[2]) - Number(b[2]))
+      .map((row) => String(row[1]));
     return issueSnapshot(
       issue,
       codes,
@@ -135,3 +127,16 @@ export class IssueTimelinessWriter {
     });
   }
 }
+
+/**
+ * An issue's required disciplines (with their order) and the disciplines a live recommendation
+ * or a waiver covers. Columns named: PostgreSQL answers rows as objects.
+ */
+const DISCIPLINE_COVERAGE = `
+  SELECT 'required' AS tag, discipline AS discipline, position AS n
+    FROM issue_required_disciplines WHERE issue_id = ?
+  UNION ALL
+  SELECT 'recommended', discipline, NULL FROM recommendations
+   WHERE issue_id = ? AND superseded_at IS NULL
+  UNION ALL
+  SELECT 'waived', discipline, NULL FROM waivers WHERE issue_id = ?`;
