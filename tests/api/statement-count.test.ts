@@ -148,8 +148,9 @@ function webOperation(file: string): string {
 
 /**
  * Statements per request of the busiest paths, as the web app sends them (ADR 0024). These are
- * the counts reached, held so that they only go down; the speed issue's targets are lower still
- * (tracker page 4, issue page 8, a comment 8). On PostgreSQL a write also takes the advisory lock.
+ * the counts reached, held so that they only go down. The tracker page meets the speed issue's
+ * target (4: session, program with the person's standing, the page with owners and teams, the
+ * count); the issue page (8) and a comment (8) do not yet. On PostgreSQL a write also takes the advisory lock.
  */
 describe('statement budgets of the busiest paths', () => {
   const log = new StatementLog();
@@ -188,7 +189,7 @@ describe('statement budgets of the busiest paths', () => {
       'the tracker page of 50',
       'issues/api/get-issues.ts',
       () => ({ programKey: 'HX', first: 50 }),
-      7,
+      4,
     ],
     ['the issue page', 'issue/api/get-issue.ts', () => ({ key: issueKey }), 22],
   ] as const)('%s costs at most its budget', async (_name, file, variables, budget) => {

@@ -5,6 +5,7 @@ export * from './coverage';
 export * from './lifecycle';
 export * from './permissions';
 export * from './ladder';
+export * from './issue-order';
 export * from './validation';
 export * from './timeliness';
 export * from './labels';

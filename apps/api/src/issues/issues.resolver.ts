@@ -80,12 +80,20 @@ export class IssuesResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Query(() => IssueConnectionModel, { description: 'Issues you can see, newest raised first.' })
+  @Query(() => IssueConnectionModel, {
+    description: 'Issues you can see, newest raised first unless orderBy says otherwise.',
+  })
   async issues(
     @CurrentUser() user: UserEntity,
     @Args() args: IssuesArgs,
+    @Context() { loaders }: RequestContext,
   ): Promise<IssueConnectionModel> {
     const page = await this.issueService.list(user, args);
+    // The page read each issue's owner and current team with it: the fields need not read again.
+    for (const issue of page.issues) {
+      if (issue.ownerRow) loaders.user.prime(issue.ownerRow.id, issue.ownerRow);
+      if (issue.currentTeamRow) loaders.team.prime(issue.currentTeamRow.id, issue.currentTeamRow);
+    }
     return {
       edges: page.issues.map((issue, index) => ({
         cursor: page.cursors[index] as string,

@@ -14,6 +14,7 @@ import { EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 import { MembershipEntity } from './membership.entity';
 import { ProgramRoleEntity } from './program-role.entity';
+import { ProgramEntity } from './program.entity';
 import { TeamEntity } from './team.entity';
 
 /** Builds the domain's view of a person within one program, for the permission rules. */
@@ -55,34 +56,44 @@ export class ActorService {
       )
       .where('u.id = :userId')
       .setParameters({ userId: user.id, programId, active: true })
-      .getRawMany<{
-        programRole: ProgramRoleKind | null;
-        membershipId: string | null;
-        teamId: string | null;
-        discipline: string | null;
-        teamRole: TeamRole | null;
-        decisionAuthority: boolean | number | null;
-      }>();
-    const role = rows.find((row) => row.programRole !== null)?.programRole ?? null;
-    const seen = new Set<string>();
-    const memberships: Actor['memberships'][number][] = [];
-    for (const row of rows) {
-      if (row.membershipId === null || seen.has(row.membershipId)) continue;
-      seen.add(row.membershipId);
-      memberships.push({
-        teamId: row.teamId ?? '',
-        discipline: row.discipline ?? '',
-        role: row.teamRole as TeamRole,
-        // SQLite answers 0/1, PostgreSQL a boolean.
-        decisionAuthority: Boolean(row.decisionAuthority),
-      });
-    }
-    return {
-      userId: user.id,
-      isSystemAdmin: user.isSystemAdmin,
-      programRole: role ?? (memberships.length > 0 ? ProgramRoleKind.MEMBER : null),
-      memberships,
-    };
+      .getRawMany<StandingRow>();
+    return actorOf(user, rows);
+  }
+
+  /**
+   * The program with this key and the person's standing in it, in one statement (a screen named
+   * by program key would otherwise look the program up, then the standing); null if there is no
+   * such program.
+   */
+  async forProgramKey(
+    manager: EntityManager,
+    user: UserEntity,
+    programKey: string,
+  ): Promise<{ programId: string; actor: Actor } | null> {
+    // A row per active membership in the program, or one row of nulls; the program and role on
+    // each. No row at all: no such program.
+    const rows = await manager
+      .createQueryBuilder()
+      .select('p.id', 'programId')
+      .addSelect('r.role', 'programRole')
+      .addSelect('m.id', 'membershipId')
+      .addSelect('m.team_id', 'teamId')
+      .addSelect('m.discipline', 'discipline')
+      .addSelect('m.role', 'teamRole')
+      .addSelect('m.decision_authority', 'decisionAuthority')
+      .from(ProgramEntity, 'p')
+      .leftJoin(ProgramRoleEntity, 'r', 'r.program_id = p.id AND r.user_id = :userId')
+      .leftJoin(
+        MembershipEntity,
+        'm',
+        'm.user_id = :userId AND m.team_id IN ' +
+          '(SELECT t.id FROM teams t WHERE t.program_id = p.id AND t.active = :active)',
+      )
+      .where('p.key = :programKey')
+      .setParameters({ userId: user.id, programKey, active: true })
+      .getRawMany<StandingRow & { programId: string }>();
+    const first = rows[0];
+    return first ? { programId: first.programId, actor: actorOf(user, rows) } : null;
   }
 
   /** The program's actor, refused with FORBIDDEN unless they may do `permission` there. */
@@ -145,6 +156,39 @@ export class ActorService {
       .getRawMany<{ programId: string }>();
     return [...new Set([...roles.map((r) => r.programId), ...teams.map((t) => t.programId)])];
   }
+}
+
+/** A row of a person's standing in a program: their role, and one membership or none. */
+interface StandingRow {
+  programRole: ProgramRoleKind | null;
+  membershipId: string | null;
+  teamId: string | null;
+  discipline: string | null;
+  teamRole: TeamRole | null;
+  decisionAuthority: boolean | number | null;
+}
+
+function actorOf(user: UserEntity, rows: readonly StandingRow[]): Actor {
+  const role = rows.find((row) => row.programRole !== null)?.programRole ?? null;
+  const seen = new Set<string>();
+  const memberships: Actor['memberships'][number][] = [];
+  for (const row of rows) {
+    if (row.membershipId === null || seen.has(row.membershipId)) continue;
+    seen.add(row.membershipId);
+    memberships.push({
+      teamId: row.teamId ?? '',
+      discipline: row.discipline ?? '',
+      role: row.teamRole as TeamRole,
+      // SQLite answers 0/1, PostgreSQL a boolean.
+      decisionAuthority: Boolean(row.decisionAuthority),
+    });
+  }
+  return {
+    userId: user.id,
+    isSystemAdmin: user.isSystemAdmin,
+    programRole: role ?? (memberships.length > 0 ? ProgramRoleKind.MEMBER : null),
+    memberships,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
-import { IssueStatus, LIMITS, Tier } from '@ipt/domain';
+import { IssueOrderColumn, IssueStatus, LIMITS, SortDirection, Tier } from '@ipt/domain';
+import { Type } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
@@ -12,7 +13,38 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
+
+registerEnumType(IssueOrderColumn, {
+  name: 'IssueOrderColumn',
+  description: 'A column of the tracker to order issues by.',
+  valuesMap: {
+    KEY: { description: 'Program key, then running number (HX-2 before HX-10).' },
+    TITLE: { description: 'Title, ignoring letter case.' },
+    STATUS: { description: 'Place in the lifecycle, OPEN first.' },
+    CONSEQUENCE: { description: 'Consequence rating; unrated issues last either way.' },
+    OWNER: {
+      description: "Owner's name, ignoring letter case; unassigned issues last either way.",
+    },
+    TEAM: { description: "Current team's name, ignoring letter case." },
+    RAISED: { description: 'When raised.' },
+    DUE: { description: "Current stage's due date; issues without one last either way." },
+  },
+});
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+/** How the tracker orders issues (libs/domain issue-order.ts holds the rule). */
+@InputType()
+export class IssueOrderInput {
+  @Field(() => IssueOrderColumn)
+  @IsEnum(IssueOrderColumn)
+  column!: IssueOrderColumn;
+
+  @Field(() => SortDirection)
+  @IsEnum(SortDirection)
+  direction!: SortDirection;
+}
 
 /** The issue tracker's filters; every filter narrows, none given = every issue you can see. */
 @ArgsType()
@@ -134,4 +166,24 @@ export class IssuesArgs extends IssueFilterArgs {
   @IsOptional()
   @IsString()
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Rows to skip from the start of the list, to jump anywhere in it (a scrolled table); use either this or after.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'offset must be 0 or more.' })
+  offset?: number | null;
+
+  @Field(() => IssueOrderInput, {
+    nullable: true,
+    description:
+      'The order; newest raised first when left out. Empty values sort last in either direction; ties go newest raised first.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IssueOrderInput)
+  orderBy?: IssueOrderInput | null;
 }
