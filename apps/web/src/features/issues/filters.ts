@@ -8,7 +8,7 @@ import {
   type IssueStatus,
   type Tier,
 } from '@ipt/domain';
-import type { IssueFilterVariables } from './api/get-issues';
+import type { IssueFilterVariables, IssueOrderVariables } from './api/get-issues';
 
 /**
  * The tracker's state lives in the URL query string, so a filtered, sorted view can be shared,
@@ -320,6 +320,14 @@ export function toVariables(
   if (timeZone && filters.endedFrom) variables.endedFrom = startOfDay(filters.endedFrom, timeZone);
   if (timeZone && filters.endedTo) variables.endedTo = endOfDay(filters.endedTo, timeZone);
   return variables;
+}
+
+/** The sort as the API's `orderBy` (the server sorts; libs/domain issue-order.ts has the rule). */
+export function toOrderVariables(sort: TrackerSort): IssueOrderVariables {
+  return {
+    column: sort.column.toUpperCase() as IssueOrderVariables['column'],
+    direction: sort.direction === 'ascending' ? 'ASCENDING' : 'DESCENDING',
+  };
 }
 
 /** The keys a saved view stores: every filter and the sort (the program is stored beside it). */

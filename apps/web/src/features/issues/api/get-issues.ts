@@ -1,4 +1,3 @@
-import { LIMITS } from '@ipt/domain';
 import { graphql } from '../../../gql';
 import type { TrackerIssuesQuery, TrackerIssuesQueryVariables } from '../../../gql/graphql';
 import { request } from '../../../lib/graphql';
@@ -7,7 +6,8 @@ export const TrackerIssuesDocument = graphql(`
   query TrackerIssues(
     $programKey: String
     $first: Int!
-    $after: String
+    $offset: Int
+    $orderBy: IssueOrderInput
     $status: [IssueStatus!]
     $teamId: ID
     $tier: Tier
@@ -25,7 +25,8 @@ export const TrackerIssuesDocument = graphql(`
     issues(
       programKey: $programKey
       first: $first
-      after: $after
+      offset: $offset
+      orderBy: $orderBy
       status: $status
       teamId: $teamId
       tier: $tier
@@ -40,10 +41,6 @@ export const TrackerIssuesDocument = graphql(`
       endedTo: $endedTo
     ) {
       totalCount @include(if: $withCount)
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
       edges {
         node {
           id
@@ -73,49 +70,36 @@ export const TrackerIssuesDocument = graphql(`
 
 export type TrackerIssue = TrackerIssuesQuery['issues']['edges'][number]['node'];
 
-/** The tracker's filters as the API takes them (no paging). */
+/** The tracker's filters as the API takes them (no paging, no order). */
 export type IssueFilterVariables = Omit<
   TrackerIssuesQueryVariables,
-  'first' | 'after' | 'withCount'
+  'first' | 'offset' | 'orderBy' | 'withCount'
 >;
 
-export interface AllIssues {
+export type IssueOrderVariables = NonNullable<TrackerIssuesQueryVariables['orderBy']>;
+
+export interface IssueRows {
   issues: TrackerIssue[];
-  totalCount: number;
+  /** How many match in all: asked for once per filter, with the first rows. */
+  totalCount: number | null;
 }
 
 /**
- * Every issue matching the filters, page after page of the largest size the API serves;
- * `onProgress` hears how many have arrived of how many match, and those that have (newest raised
- * first, the API's order), so a long list can be shown while the rest arrives.
+ * `count` issues from position `offset` of the list in `orderBy` order: the server sorts and
+ * pages, so a table scrolled anywhere in 100,000 issues fetches only the rows it shows.
  */
-export async function getAllIssues(
+export async function getIssueRows(
   filters: IssueFilterVariables,
+  orderBy: IssueOrderVariables,
+  offset: number,
+  count: number,
+  withCount: boolean,
   signal: AbortSignal,
-  onProgress?: (loaded: number, total: number, arrived: readonly TrackerIssue[]) => void,
-): Promise<AllIssues> {
-  const issues: TrackerIssue[] = [];
-  let after: string | null = null;
-  // Counted once, with the first page: the filters do not change while paging.
-  let totalCount = 0;
-  for (;;) {
-    const { issues: page }: TrackerIssuesQuery = await request(
-      TrackerIssuesDocument,
-      {
-        ...filters,
-        first: LIMITS.pageSizeMax,
-        withCount: after === null,
-        ...(after ? { after } : {}),
-      },
-      { signal },
-    );
-    totalCount = page.totalCount ?? totalCount;
-    for (const edge of page.edges) issues.push(edge.node);
-    if (!signal.aborted) onProgress?.(issues.length, Math.max(totalCount, issues.length), issues);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
-      // Issues raised while paging may push the count past the first page's total.
-      return { issues, totalCount: Math.max(totalCount, issues.length) };
-    }
-    after = page.pageInfo.endCursor;
-  }
+): Promise<IssueRows> {
+  const { issues } = await request(
+    TrackerIssuesDocument,
+    { ...filters, orderBy, offset, first: count, withCount },
+    { signal },
+  );
+  return { issues: issues.edges.map((edge) => edge.node), totalCount: issues.totalCount ?? null };
 }

@@ -113,6 +113,8 @@ function page(nodes: readonly TrackerIssue[], totalCount = nodes.length, endCurs
   };
 }
 
+const NEWEST_FIRST = { column: 'RAISED', direction: 'DESCENDING' };
+
 const COUNTS = {
   data: {
     issueCounts: [
@@ -224,6 +226,8 @@ describe('IssueTracker: filters and the URL', () => {
       ...filters,
       status: ['OPEN'],
       first: 100,
+      offset: 0,
+      orderBy: NEWEST_FIRST,
       withCount: true,
     });
     // The counts are for every status under the other filters.
@@ -244,6 +248,8 @@ describe('IssueTracker: filters and the URL', () => {
       programKey: 'HX',
       ...period,
       first: 100,
+      offset: 0,
+      orderBy: NEWEST_FIRST,
       withCount: true,
     });
     expect(lastCall(all, 'TrackerIssueCounts').variables).toEqual({ programKey: 'HX', ...period });
@@ -257,6 +263,8 @@ describe('IssueTracker: filters and the URL', () => {
       expect(lastCall(all, 'TrackerIssues').variables).toEqual({
         programKey: 'HX',
         first: 100,
+        offset: 0,
+        orderBy: NEWEST_FIRST,
         withCount: true,
       }),
     );
@@ -277,6 +285,8 @@ describe('IssueTracker: filters and the URL', () => {
       programKey: 'HX',
       ...period,
       first: 100,
+      offset: 0,
+      orderBy: NEWEST_FIRST,
       withCount: true,
     });
     expect(lastCall(all, 'TrackerIssueCounts').variables).toEqual({ programKey: 'HX', ...period });
@@ -289,6 +299,8 @@ describe('IssueTracker: filters and the URL', () => {
       expect(lastCall(all, 'TrackerIssues').variables).toEqual({
         programKey: 'HX',
         first: 100,
+        offset: 0,
+        orderBy: NEWEST_FIRST,
         withCount: true,
       }),
     );
@@ -303,6 +315,8 @@ describe('IssueTracker: filters and the URL', () => {
     expect(lastCall(all, 'TrackerIssues').variables).toEqual({
       programKey: 'HX',
       first: 100,
+      offset: 0,
+      orderBy: NEWEST_FIRST,
       withCount: true,
     });
   });
@@ -393,80 +407,64 @@ describe('IssueTracker: filters and the URL', () => {
   });
 });
 
-describe('IssueTracker: loading every issue', () => {
-  it('pages through the API 100 at a time until every match is loaded', async () => {
-    const many = Array.from({ length: 250 }, (_, n) => issue(n + 1));
-    const all = stub({
-      TrackerIssues: (variables) => {
-        const start = variables?.['after'] ? Number(variables['after']) : 0;
-        const next = start + 100;
-        const served = page(many.slice(start, next), 250, next < 250 ? String(next) : undefined);
-        // As the API answers: no totalCount unless asked for.
-        if (variables?.['withCount'] === false)
-          delete (served.data.issues as { totalCount?: number }).totalCount;
-        return served;
-      },
-    });
-    renderTracker('/issues?program=HX&sort=key&dir=asc');
+describe('IssueTracker: rows fetched where the table is scrolled', () => {
+  /** A server of `many` issues in the order given: pages by offset, counts only when asked. */
+  function serve(many: readonly TrackerIssue[], held?: Promise<void>): OperationHandler {
+    return async (variables) => {
+      const offset = Number(variables?.['offset'] ?? 0);
+      if (held && offset > 0) await held;
+      const served = page(many.slice(offset, offset + Number(variables?.['first'])), many.length);
+      if (variables?.['withCount'] === false)
+        delete (served.data.issues as { totalCount?: number }).totalCount;
+      return served;
+    };
+  }
 
-    const table = await grid();
-    expect(table).toHaveAttribute('aria-rowcount', '251');
-    expect(calls(all, 'TrackerIssues').map((c) => c.variables?.['after'])).toEqual([
-      undefined,
-      '100',
-      '200',
-    ]);
-    // The count comes once, with the first page; the filters do not change while paging.
-    expect(calls(all, 'TrackerIssues').map((c) => c.variables?.['withCount'])).toEqual([
-      true,
-      false,
-      false,
-    ]);
-    expect(screen.getByText(/^250 issues/)).toBeInTheDocument();
-    expect(rowKeys(table).slice(0, 3)).toEqual(['HX-1', 'HX-2', 'HX-3']);
-  });
+  function scrollTo(row: number) {
+    const box = document.querySelector<HTMLElement>('.issues-grid-scroll')!;
+    box.scrollTop = row * 52;
+    fireEvent.scroll(box);
+  }
 
-  it('shows the pages that have arrived, newest first, while the rest still loads', async () => {
-    const hour = 3_600_000;
-    const many = Array.from({ length: 150 }, (_, n) =>
-      issue(150 - n, { raisedAt: new Date(Date.UTC(2026, 0, 1) + (150 - n) * hour).toISOString() }),
-    );
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    stub({
-      TrackerIssues: async (variables) => {
-        if (!variables?.['after']) return page(many.slice(0, 100), 150, '100');
-        await held;
-        return page(many.slice(100), 150);
-      },
-    });
+  it('fetches the first 100 rows with the count, then only the pages scrolled to', async () => {
+    const many = Array.from({ length: 1000 }, (_, n) => issue(1000 - n));
+    const all = stub({ TrackerIssues: serve(many) });
     renderTracker('/issues?program=HX');
 
-    const partial = await grid();
-    expect(partial).toHaveAttribute('aria-rowcount', '101');
-    expect(rowKeys(partial)[0]).toBe('HX-150');
-    expect(screen.getByText(/100 of 150/)).toBeInTheDocument();
-    release();
-    await waitFor(() => expect(screen.getByText(/^150 issues/)).toBeInTheDocument());
-    expect(await grid()).toHaveAttribute('aria-rowcount', '151');
+    const table = await grid();
+    expect(table).toHaveAttribute('aria-rowcount', '1001');
+    expect(screen.getByText(/^1,000 issues/)).toBeInTheDocument();
+    expect(rowKeys(table)[0]).toBe('HX-1000');
+    expect(
+      calls(all, 'TrackerIssues').map((c) => [c.variables?.['offset'], c.variables?.['withCount']]),
+    ).toEqual([[0, true]]);
+
+    // A jump to row 720: only the pages under it (and its margin) are fetched, without a count.
+    scrollTo(720);
+    await waitFor(() => expect(screen.getByRole('link', { name: 'HX-280' })).toBeInTheDocument());
+    const asked = calls(all, 'TrackerIssues').slice(1);
+    expect(asked.map((c) => c.variables?.['withCount'])).toEqual(asked.map(() => false));
+    expect(asked.map((c) => c.variables?.['offset'])).toEqual(expect.arrayContaining([700]));
+    expect(asked.length).toBeLessThanOrEqual(2);
   });
 
-  it('waits for every page before showing an order of its own (the pages so far would reshuffle)', async () => {
+  it('shows rows still on their way as loading, in their place', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const many = Array.from({ length: 150 }, (_, n) => issue(n + 1));
-    stub({
-      TrackerIssues: async (variables) => {
-        if (!variables?.['after']) return page(many.slice(0, 100), 150, '100');
-        await held;
-        return page(many.slice(100), 150);
-      },
+    const many = Array.from({ length: 500 }, (_, n) => issue(500 - n));
+    stub({ TrackerIssues: serve(many, held) });
+    renderTracker('/issues?program=HX');
+    await grid();
+    scrollTo(300);
+    const waiting = await waitFor(() => {
+      const rows = document.querySelectorAll('tr[aria-busy="true"]');
+      expect(rows.length).toBeGreaterThan(0);
+      return rows;
     });
-    renderTracker('/issues?program=HX&sort=title&dir=asc');
-    await screen.findByText(/100 of 150/);
-    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    expect(waiting[0]).toHaveTextContent('Loading…');
     release();
-    expect(await grid()).toHaveAttribute('aria-rowcount', '151');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'HX-200' })).toBeInTheDocument());
+    expect(document.querySelectorAll('tr[aria-busy="true"]')).toHaveLength(0);
   });
 
   it('says when loading failed and loads again on request', async () => {
@@ -535,8 +533,15 @@ describe('IssueTracker: loading every issue', () => {
 });
 
 describe('IssueTracker: sorting', () => {
-  it('sorts by a column on a header click, flips on the next, and keeps it in the URL', async () => {
-    const all = stub();
+  it('asks the server for the order of a header click, flips on the next, and keeps it in the URL', async () => {
+    const byTitle = [...ISSUES].sort((a, b) => a.title.localeCompare(b.title));
+    const all = stub({
+      TrackerIssues: (variables) => {
+        const order = variables?.['orderBy'] as { column: string; direction: string };
+        if (order.column !== 'TITLE') return page(ISSUES);
+        return page(order.direction === 'ASCENDING' ? byTitle : [...byTitle].reverse());
+      },
+    });
     renderTracker('/issues?program=HX');
     const table = await grid();
     expect(rowKeys(table)).toEqual(['HX-3', 'HX-2', 'HX-1']);
@@ -544,11 +549,16 @@ describe('IssueTracker: sorting', () => {
       'aria-sort',
       'descending',
     );
-    const loads = calls(all, 'TrackerIssues').length;
 
     fireEvent.click(within(table).getByRole('button', { name: 'Title' }));
     expect(location().search).toBe('?program=HX&sort=title&dir=asc');
-    expect(rowKeys(await grid())).toEqual(['HX-2', 'HX-3', 'HX-1']);
+    await waitFor(() =>
+      expect(rowKeys(screen.getByRole('grid'))).toEqual(['HX-2', 'HX-3', 'HX-1']),
+    );
+    expect(lastCall(all, 'TrackerIssues').variables).toMatchObject({
+      orderBy: { column: 'TITLE', direction: 'ASCENDING' },
+      offset: 0,
+    });
     expect(screen.getByRole('columnheader', { name: /Title/ })).toHaveAttribute(
       'aria-sort',
       'ascending',
@@ -557,13 +567,12 @@ describe('IssueTracker: sorting', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Title' }));
     expect(location().search).toBe('?program=HX&sort=title&dir=desc');
-    expect(rowKeys(screen.getByRole('grid'))).toEqual(['HX-1', 'HX-3', 'HX-2']);
-
-    fireEvent.click(screen.getByRole('button', { name: 'Status' }));
-    expect(rowKeys(screen.getByRole('grid'))).toEqual(['HX-2', 'HX-3', 'HX-1']);
-
-    // Sorting reorders what is loaded; it never asks the API again.
-    expect(calls(all, 'TrackerIssues')).toHaveLength(loads);
+    await waitFor(() =>
+      expect(rowKeys(screen.getByRole('grid'))).toEqual(['HX-1', 'HX-3', 'HX-2']),
+    );
+    expect(lastCall(all, 'TrackerIssues').variables).toMatchObject({
+      orderBy: { column: 'TITLE', direction: 'DESCENDING' },
+    });
   });
 });
 

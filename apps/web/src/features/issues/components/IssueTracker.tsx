@@ -7,16 +7,15 @@ import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
 import { useSession } from '../../auth/session-context';
 import { getIssueCounts } from '../api/get-issue-counts';
-import { getAllIssues, type TrackerIssue } from '../api/get-issues';
 import { getProgram } from '../api/get-program';
 import { getPrograms } from '../api/get-programs';
 import {
-  DEFAULT_SORT,
   PARAM,
   activeFilterCount,
   needsTimeZone,
   parseFilters,
   parseSort,
+  toOrderVariables,
   toVariables,
   toggleSort,
   withFilters,
@@ -25,9 +24,9 @@ import {
   type SortColumn,
   type TrackerFilters,
 } from '../filters';
-import { formatIssueCount, formatNumber } from '../format';
+import { formatIssueCount } from '../format';
+import { useIssueWindow } from '../hooks/use-issue-window';
 import { useKeptQuery } from '../hooks/use-kept-query';
-import { sortIssues } from '../sorting';
 import { FilterBar } from './FilterBar';
 import { COLUMNS, IssuesTable } from './IssuesTable';
 import { RaiseIssueForm } from './RaiseIssueForm';
@@ -73,41 +72,19 @@ export function IssueTracker() {
     ? JSON.stringify(toVariables(programKey, { ...filters, status: [] }, timeZone))
     : null;
 
-  const [progress, setProgress] = useState<{
-    key: string;
-    loaded: number;
-    total: number;
-    arrived: readonly TrackerIssue[];
-  }>();
-  const loadIssues = useCallback(
-    (signal: AbortSignal) =>
-      variablesKey
-        ? getAllIssues(JSON.parse(variablesKey), signal, (loaded, total, arrived) =>
-            setProgress({ key: variablesKey, loaded, total, arrived }),
-          )
-        : Promise.resolve(null),
+  // Sorted and paged by the server: the table fetches the rows it shows, wherever it is scrolled.
+  const filterVariables = useMemo(
+    () => (variablesKey ? (JSON.parse(variablesKey) as ReturnType<typeof toVariables>) : null),
     [variablesKey],
   );
-  const issues = useKeptQuery(loadIssues);
+  const orderBy = useMemo(() => toOrderVariables(sort), [sort]);
+  const issues = useIssueWindow(filterVariables, orderBy);
   const loadCounts = useCallback(
     (signal: AbortSignal) =>
       countsKey ? getIssueCounts(JSON.parse(countsKey), signal) : Promise.resolve(null),
     [countsKey],
   );
   const counts = useKeptQuery(loadCounts);
-
-  const loaded = issues.status === 'success' ? issues.data : null;
-  const sorted = useMemo(() => (loaded ? sortIssues(loaded.issues, sort) : []), [loaded, sort]);
-  // While a long list arrives page by page, the pages so far are shown when the order is the
-  // API's own (newest raised first): they are then the top of the finished list, not a reshuffle.
-  const arriving =
-    issues.status === 'loading' &&
-    progress?.key === variablesKey &&
-    progress.loaded < progress.total &&
-    sort.column === DEFAULT_SORT.column &&
-    sort.direction === DEFAULT_SORT.direction
-      ? progress.arrived.slice(0, progress.loaded)
-      : null;
 
   // Someone changed an issue of this program: reload what is shown, once per burst.
   const liveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -221,36 +198,33 @@ export function IssueTracker() {
           <SavedViews programKey={programKey} params={searchParams} onApply={update} />
           <StatusCounts counts={counts} selected={filters.status} onSelect={selectStatus} />
 
-          {issues.status === 'loading' ? (
-            <Loading
-              label={
-                progress?.key === variablesKey && progress.total > 0
-                  ? `Loading issues… ${formatNumber(progress.loaded)} of ${formatNumber(progress.total)}`
-                  : 'Loading issues…'
-              }
-            />
-          ) : null}
-          {arriving && arriving.length > 0 ? (
-            <IssuesTable caption={caption} issues={arriving} sort={sort} onSort={changeSort} />
-          ) : null}
-          {issues.status === 'error' ? (
+          {issues.status === 'loading' ? <Loading label="Loading issues…" /> : null}
+          {issues.error ? (
             <ErrorMessage
               title="Could not load the issues"
               error={issues.error}
               onRetry={issues.reload}
             />
           ) : null}
-          {issues.status === 'success' && issues.data ? (
+          {issues.status === 'success' ? (
             <>
               <p className="muted issues-summary" aria-live="polite">
-                {formatIssueCount(issues.data.totalCount)}
-                {sorted.length > 1
+                {formatIssueCount(issues.totalCount)}
+                {issues.totalCount > 1
                   ? `, sorted by ${sortLabel.toLowerCase()} (${sort.direction})`
                   : ''}
                 {issues.refreshing ? ' · updating…' : ''}
               </p>
-              {sorted.length > 0 ? (
-                <IssuesTable caption={caption} issues={sorted} sort={sort} onSort={changeSort} />
+              {issues.totalCount > 0 ? (
+                <IssuesTable
+                  key={variablesKey + sort.column + sort.direction}
+                  caption={caption}
+                  rowCount={issues.totalCount}
+                  rowAt={issues.rowAt}
+                  onRowsShown={issues.showRows}
+                  sort={sort}
+                  onSort={changeSort}
+                />
               ) : activeFilterCount(filters) > 0 ? (
                 <div className="empty-state">
                   <p className="empty-state__title">No issues match these filters</p>

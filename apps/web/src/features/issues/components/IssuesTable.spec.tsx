@@ -39,7 +39,13 @@ function issue(n: number, overrides: Partial<TrackerIssue> = {}): TrackerIssue {
 function renderTable(issues: TrackerIssue[], sort: TrackerSort = DEFAULT_SORT, onSort = jest.fn()) {
   render(
     <MemoryRouter>
-      <IssuesTable caption="Issues in HX" issues={issues} sort={sort} onSort={onSort} />
+      <IssuesTable
+        caption="Issues in HX"
+        rowCount={issues.length}
+        rowAt={(index) => issues[index]}
+        sort={sort}
+        onSort={onSort}
+      />
     </MemoryRouter>,
   );
   return { grid: screen.getByRole('grid', { name: 'Issues in HX' }), onSort };

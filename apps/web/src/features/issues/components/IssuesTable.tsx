@@ -23,8 +23,12 @@ export const COLUMNS: readonly { column: SortColumn; label: string; className: s
 
 interface IssuesTableProps {
   caption: string;
-  /** In display order. */
-  issues: readonly TrackerIssue[];
+  /** How many rows the list has, loaded or not. */
+  rowCount: number;
+  /** The issue at a position, in display order; undefined while it is on its way. */
+  rowAt: (index: number) => TrackerIssue | undefined;
+  /** Hears which rows are on screen (with a margin), to fetch those it lacks. */
+  onRowsShown?: (first: number, last: number) => void;
   sort: TrackerSort;
   onSort: (column: SortColumn) => void;
 }
@@ -39,7 +43,14 @@ function statusClass(status: string): string {
  * still knows the whole size. One key link is in the tab order; the arrow keys, Page Up/Down,
  * Home and End move between rows.
  */
-export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps) {
+export function IssuesTable({
+  caption,
+  rowCount,
+  rowAt,
+  onRowsShown,
+  sort,
+  onSort,
+}: IssuesTableProps) {
   const captionId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -47,7 +58,7 @@ export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps)
   // This app does not use the React Compiler; the virtualizer re-renders the table as it scrolls.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: issues.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
@@ -58,10 +69,16 @@ export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps)
   const paddingTop = first ? first.start : 0;
   const paddingBottom = last ? virtualizer.getTotalSize() - last.end : 0;
 
+  const firstShown = first?.index ?? 0;
+  const lastShown = last?.index ?? 0;
+  useEffect(() => {
+    onRowsShown?.(firstShown, lastShown);
+  }, [onRowsShown, firstShown, lastShown]);
+
   // The row whose key link takes Tab: the active one while it is rendered, else the first shown.
   const rendered = (index: number) =>
     first !== undefined && last !== undefined && index >= first.index && index <= last.index;
-  const active = Math.min(activeIndex, Math.max(issues.length - 1, 0));
+  const active = Math.min(activeIndex, Math.max(rowCount - 1, 0));
   const tabbable = rendered(active) ? active : (first?.index ?? 0);
 
   // A keyboard move to a row not rendered yet: focus its link once the virtualizer renders it.
@@ -83,7 +100,7 @@ export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps)
   }
 
   function moveTo(index: number) {
-    const target = Math.max(0, Math.min(issues.length - 1, index));
+    const target = Math.max(0, Math.min(rowCount - 1, index));
     setActiveIndex(target);
     virtualizer.scrollToIndex(target, { align: 'auto' });
     const link = rowLink(target);
@@ -99,7 +116,7 @@ export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps)
       PageDown: index + page,
       PageUp: index - page,
       Home: 0,
-      End: issues.length - 1,
+      End: rowCount - 1,
     };
     const target = moves[event.key];
     if (target === undefined) return;
@@ -113,7 +130,7 @@ export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps)
         className="table issues-grid"
         role="grid"
         aria-labelledby={captionId}
-        aria-rowcount={issues.length + 1}
+        aria-rowcount={rowCount + 1}
         aria-readonly="true"
       >
         <caption id={captionId}>{caption}</caption>
@@ -150,8 +167,23 @@ export function IssuesTable({ caption, issues, sort, onSort }: IssuesTableProps)
             </tr>
           ) : null}
           {items.map((item) => {
-            const issue = issues[item.index];
-            if (!issue) return null;
+            const issue = rowAt(item.index);
+            if (!issue) {
+              return (
+                <tr
+                  key={`waiting-${item.index}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-busy="true"
+                  data-row-index={item.index}
+                  className="issues-grid__row issues-grid__row--waiting"
+                >
+                  <td role="gridcell" colSpan={COLUMNS.length}>
+                    <span className="muted">Loading…</span>
+                  </td>
+                </tr>
+              );
+            }
             return (
               <tr
                 key={issue.id}
