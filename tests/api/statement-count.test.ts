@@ -218,7 +218,7 @@ describe('statement budgets of the busiest paths', () => {
     expect(next.counted).toBe(0);
   });
 
-  it('a recommendation costs at most 23 statements, the live update included', async () => {
+  it('a recommendation costs at most 22 statements, the live update included', async () => {
     const build = await IssueBuilder.create(app);
     const issue = await build.inReview('Budget recommendation', ['engineering', 'test']);
     const engineer = await app.as('engineering@example.com');
@@ -236,10 +236,10 @@ describe('statement budgets of the busiest paths', () => {
       return answer;
     });
     expect(statements.filter((s) => /INSERT INTO "recommendations"/.test(s))).toHaveLength(1);
-    expect(statements.length).toBeLessThanOrEqual(23 + writeExtra());
+    expect(statements.length).toBeLessThanOrEqual(22 + writeExtra());
   });
 
-  it('a comment costs at most 10 statements, the live update included', async () => {
+  it('a comment costs at most 8 statements, the live update included', async () => {
     const comment = webOperation('issue/api/comment-on-issue.ts');
     const { statements } = await log.during(async () => {
       const answer = await pm.ok(comment, { input: { issueKey, body: 'Counted.' } });
@@ -248,6 +248,6 @@ describe('statement budgets of the busiest paths', () => {
       return answer;
     });
     expect(statements.filter((s) => /INSERT INTO "comments"/.test(s))).toHaveLength(1);
-    expect(statements.length).toBeLessThanOrEqual(10 + writeExtra());
+    expect(statements.length).toBeLessThanOrEqual(8 + writeExtra());
   });
 });

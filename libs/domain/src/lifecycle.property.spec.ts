@@ -7,6 +7,7 @@ import {
   TIERS_LOWEST_FIRST,
   Tier,
   transition,
+  transitionByStatus,
 } from './index';
 
 /**
@@ -241,6 +242,32 @@ describe('issue lifecycle against a model', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('commands decided by the status alone', () => {
+  it('answer the same whatever the other facts of the issue', () => {
+    const names = fc.subarray([...DISCIPLINES]);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(IssueStatus)),
+        fc.constantFrom(...TIERS_LOWEST_FIRST),
+        fc.record({
+          hasParentTeam: fc.boolean(),
+          requiredDisciplines: names,
+          recommendedDisciplines: names,
+          waivedDisciplines: names,
+          optionCount: fc.nat(5),
+          openActionItems: fc.nat(5),
+        }),
+        (status, tier, facts) => {
+          const full: LifecycleState = { status, tier, ...facts };
+          expect(transitionByStatus(status, tier, { type: 'COMMENT' })).toEqual(
+            transition(full, { type: 'COMMENT' }),
+          );
+        },
+      ),
     );
   });
 });

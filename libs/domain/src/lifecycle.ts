@@ -150,6 +150,33 @@ export function transition(state: LifecycleState, command: LifecycleCommand): Tr
   return { ...next, statusChanged: next.status !== state.status };
 }
 
+/** A comment: allowed in every status, with no guard beyond it (see `guardRefusal`). */
+export type StatusOnlyCommand = Extract<LifecycleCommand, { type: 'COMMENT' }>;
+
+/**
+ * `transition` for a command decided by the status alone: a writer need not read the issue's
+ * other facts (recommendations, options, action items) to ask it. Same answer, same refusal.
+ */
+export function transitionByStatus(
+  status: IssueStatus,
+  tier: Tier,
+  command: StatusOnlyCommand,
+): TransitionResult {
+  return transition(
+    {
+      status,
+      tier,
+      hasParentTeam: false,
+      requiredDisciplines: [],
+      recommendedDisciplines: [],
+      waivedDisciplines: [],
+      optionCount: 0,
+      openActionItems: 0,
+    },
+    command,
+  );
+}
+
 /** Why a command admitted by the status is still refused, or null when it may proceed. */
 function guardRefusal(state: LifecycleState, command: LifecycleCommand): string | null {
   switch (command.type) {

@@ -11,5 +11,5 @@ export interface Caller {
 }
 
 export function writeContext(caller: Caller): WriteContext {
-  return { actorId: caller.user.id, at: caller.at };
+  return { actorId: caller.user.id, at: caller.at, actorName: caller.user.name };
 }

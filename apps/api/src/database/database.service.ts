@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { EventEntity } from '../events/event.entity';
-import { WriteContext, WriteTransaction } from '../events/write.service';
+import { IssueNote, WriteContext, WriteTransaction } from '../events/write.service';
 import { HealthService } from '../health/health.service';
 import { type Databases, useImmediateTransactions } from './data-source';
 import { type StorageFailure, classifyStorageFailure } from './storage-failures';
@@ -47,7 +47,7 @@ const PROBE_INTERVAL_MS = 5_000;
 export class DatabaseService implements OnApplicationShutdown {
   private readonly logger = new Logger('Database');
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly listeners: ((events: readonly EventEntity[]) => void)[] = [];
+  private readonly listeners: CommitListener[] = [];
   private readonly beforeCommitHooks: ((tx: WriteTransaction) => Promise<void>)[] = [];
   private lastFailureAt = 0;
   private lastProbeAt = 0;
@@ -88,8 +88,11 @@ export class DatabaseService implements OnApplicationShutdown {
     this.beforeCommitHooks.push(hook);
   }
 
-  /** Hears the events of every committed write (live updates, notifications). */
-  onCommit(listener: (events: readonly EventEntity[]) => void): void {
+  /**
+   * Hears the events of every committed write (live updates, notifications), with what the write
+   * knew of the issues it changed and of its actor.
+   */
+  onCommit(listener: CommitListener): void {
     this.listeners.push(listener);
   }
 
@@ -140,10 +143,11 @@ export class DatabaseService implements OnApplicationShutdown {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const { value, events } = await this.attempt(context, work);
+        const { value, events, issues } = await this.attempt(context, work);
         this.health.report('writes', null, this.clock.now());
         // Only after COMMIT: a listener must never announce a change that was rolled back.
-        for (const listener of this.listeners) this.announce(listener, events);
+        const known = { issues, actorName: context.actorName ?? null };
+        for (const listener of this.listeners) this.announce(listener, events, known);
         return value;
       } catch (error) {
         const failure = failureOf(error);
@@ -159,7 +163,7 @@ export class DatabaseService implements OnApplicationShutdown {
   private async attempt<T>(
     context: WriteContext,
     work: (tx: WriteTransaction) => Promise<T>,
-  ): Promise<{ value: T; events: EventEntity[] }> {
+  ): Promise<{ value: T; events: EventEntity[]; issues: ReadonlyMap<string, IssueNote> }> {
     const writer = this.databases.writer;
     const runner = writer.createQueryRunner();
     const postgres = this.isPostgres;
@@ -173,7 +177,7 @@ export class DatabaseService implements OnApplicationShutdown {
       phase = 'commit';
       await this.databases.faults?.atCommit?.(runner);
       await runner.commitTransaction();
-      return { value, events: tx.recorded };
+      return { value, events: tx.recorded, issues: tx.issues };
     } catch (error) {
       await this.abandon(runner, error);
       throw phase === 'commit' ? new CommitFailed(error) : error;
@@ -243,15 +247,23 @@ export class DatabaseService implements OnApplicationShutdown {
     return cause;
   }
 
-  private announce(listener: (events: readonly EventEntity[]) => void, events: EventEntity[]) {
+  private announce(listener: CommitListener, events: EventEntity[], known: CommittedFacts) {
     try {
-      listener(events);
+      listener(events, known);
     } catch (error) {
       // The write is committed and acknowledged; a listener's failure must not undo that answer.
       this.logger.error(`A commit listener failed: ${describe(error)}`);
     }
   }
 }
+
+/** What a committed write knew, beside its events: the issues it changed, its actor's name. */
+export interface CommittedFacts {
+  readonly issues: ReadonlyMap<string, IssueNote>;
+  readonly actorName: string | null;
+}
+
+export type CommitListener = (events: readonly EventEntity[], known: CommittedFacts) => void;
 
 /** An error thrown by COMMIT (or by the fault injected there): the write is not saved. */
 class CommitFailed extends Error {

@@ -8,6 +8,16 @@ export interface WriteContext {
   /** Null for the system itself (demo load, timeliness policy). */
   readonly actorId: string | null;
   readonly at: Date;
+  /** The actor's name, when known: live updates announce it without reading it back. */
+  readonly actorName?: string | null;
+}
+
+/** What a write knows of an issue it changed, for those who hear of it after COMMIT. */
+export interface IssueNote {
+  readonly id: string;
+  readonly key: string;
+  readonly programId: string;
+  readonly version: number;
 }
 
 export interface EventInput {
@@ -28,6 +38,8 @@ export class WriteTransaction {
   private lastHash: string | null = null;
   /** The events this transaction recorded, announced once it commits. */
   readonly recorded: EventEntity[] = [];
+  /** The issues this write changed, as they are when it commits (see `noteIssue`). */
+  readonly issues = new Map<string, IssueNote>();
 
   constructor(
     readonly manager: EntityManager,
@@ -42,6 +54,14 @@ export class WriteTransaction {
   /** The placeholder of the n-th (1-based) parameter of a raw statement in this dialect. */
   parameter(n: number): string {
     return this.dialect === 'postgres' ? `$${n}` : '?';
+  }
+
+  /**
+   * Keeps the issue this write changed, so what is announced after COMMIT needs no read: the
+   * object itself, so its final version is what is seen.
+   */
+  noteIssue(issue: IssueNote): void {
+    this.issues.set(issue.id, issue);
   }
 
   /** Appends an event to the history, chained to the previous one by hash. */

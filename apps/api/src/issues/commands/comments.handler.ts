@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireText, transition } from '@ipt/domain';
+import { requireText, transitionByStatus } from '@ipt/domain';
 import type { Caller } from '../../common/caller';
 import { CommentEntity } from '../comment.entity';
 import { CommentOnIssueInput } from '../dto/lifecycle.inputs';
@@ -11,7 +11,8 @@ import { IssueWritePipeline } from './issue-write-pipeline';
 /**
  * Comments are discussion beside the record, not an edit of it: they take no version (two people
  * commenting at once both succeed) and leave the issue's version alone, but are in the timeline.
- * So they go load -> authorize -> state machine -> insert -> event, without the conditional update.
+ * So they go load -> authorize -> state machine (by status) -> insert -> event, without the
+ * conditional update.
  */
 @Injectable()
 export class CommentsHandler {
@@ -25,7 +26,8 @@ export class CommentsHandler {
     return this.pipeline.inWrite(caller, async (tx) => {
       const issue = await this.lookups.issueByKey(tx.manager, input.issueKey, caller.user);
       await this.pipeline.authorize(tx, caller, issue.programId, { action: 'COMMENT', issue });
-      transition(await this.lookups.lifecycleState(tx.manager, issue), { type: 'COMMENT' });
+      // A comment is decided by the status alone: the issue's other facts need no read.
+      transitionByStatus(issue.status, issue.currentTier, { type: 'COMMENT' });
       const comment = {
         id: randomUUID(),
         issueId: issue.id,
@@ -43,6 +45,7 @@ export class CommentsHandler {
         issueId: issue.id,
         after: { body },
       });
+      tx.noteIssue(issue);
       return issue;
     });
   }

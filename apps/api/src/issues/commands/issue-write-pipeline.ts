@@ -100,6 +100,7 @@ export class IssueWritePipeline {
       ...record,
       after: { ...record.after, version: issue.version },
     });
+    tx.noteIssue(issue);
     return issue;
   }
 
@@ -108,5 +109,6 @@ export class IssueWritePipeline {
     await this.timeliness.applyPolicy(tx.manager, issue, tx.at);
     await tx.manager.insert(IssueEntity, issue);
     await this.timeliness.recordWithSnapshot(tx, issue, record);
+    tx.noteIssue(issue);
   }
 }
