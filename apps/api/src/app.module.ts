@@ -47,6 +47,7 @@ import { type ApolloPlugin, requestLimitsPlugin } from './graphql/limits.plugin'
 import { HealthController } from './health/health.controller';
 import { ISSUE_PART_RESOLVERS } from './issues/issue-parts.resolver';
 import { IssueQueries } from './issues/issue.queries';
+import { IssuePagePrimer } from './issues/issue-page.primer';
 import { IssuesResolver } from './issues/issues.resolver';
 import { IssuesService } from './issues/issues.service';
 import { ISSUE_COMMAND_PROVIDERS } from './issues/commands';
@@ -190,6 +191,7 @@ export class AppModule implements NestModule {
         ...ISSUE_COMMAND_PROVIDERS,
         IdempotencyService,
         IssueQueries,
+        IssuePagePrimer,
         DemoService,
         livePubSubProvider,
         LiveEventsService,

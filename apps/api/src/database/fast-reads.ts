@@ -44,7 +44,10 @@ function planFor(
   const sql =
     `SELECT ${columns.map((c) => quote(manager, c.databaseName)).join(', ')} ` +
     `FROM ${quote(manager, metadata.tableName)} WHERE ${columnName(column)} IN (${list})` +
-    (orderBy ? ` ORDER BY ${columnName(orderBy)} ASC` : '');
+    // Ties broken by the primary key: both databases, and `findTagged`, then agree on one order.
+    (orderBy
+      ? ` ORDER BY ${[columnName(orderBy), ...metadata.primaryColumns.map((c) => quote(manager, c.databaseName))].map((c) => `${c} ASC`).join(', ')}`
+      : '');
   const plan = { sql, columns, metadata };
   byKey.set(key, plan);
   return plan;
@@ -109,4 +112,108 @@ export function selectRows(
   parameters: readonly unknown[],
 ): Promise<unknown[][]> {
   return rowsAsArrays(manager, sql, parameters);
+}
+
+/** One kind of row in a tagged read: the rows of `entity` whose `column` is one of `values`. */
+export interface TaggedPart<T extends ObjectLiteral = ObjectLiteral> {
+  readonly tag: string;
+  readonly entity: EntityTarget<T>;
+  readonly column: keyof T & string;
+  readonly values: readonly string[];
+  readonly orderBy?: keyof T & string;
+  /**
+   * Instead of `values`: a sub-select of the values, with one `?` bound to `parameter`
+   * (e.g. the members of a team: users whose id is in `SELECT user_id FROM memberships ...`).
+   */
+  readonly within?: { readonly sql: string; readonly parameter: unknown };
+}
+
+/**
+ * Rows of several entities in ONE statement: a `UNION ALL` of one SELECT per part, each row as a
+ * JSON object of its columns, hydrated exactly as `findWhereIn` hydrates (the same driver value
+ * conversion: SQLite's 0/1 booleans, column transformers). A screen that shows an issue with all
+ * its records reads them in one round trip instead of one per relation (ADR 0024). Each part's
+ * rows come ordered by its `orderBy`, as `findWhereIn` orders them (NULLs where each database
+ * puts them: first on SQLite, last on PostgreSQL).
+ */
+export async function findTagged(
+  manager: EntityManager,
+  parts: readonly TaggedPart[],
+): Promise<Map<string, ObjectLiteral[]>> {
+  const found = new Map<string, ObjectLiteral[]>(parts.map((part) => [part.tag, []]));
+  const asked = parts.filter((part) => part.within || part.values.length > 0);
+  if (asked.length === 0) return found;
+  const postgres = manager.connection.options.type === 'postgres';
+  const objectOf = postgres ? 'json_build_object' : 'json_object';
+  const metadataOf = new Map<string, EntityMetadata>();
+  const selects: string[] = [];
+  const parameters: unknown[] = [];
+  for (const part of asked) {
+    const metadata = manager.connection.getMetadata(part.entity);
+    metadataOf.set(part.tag, metadata);
+    const column = metadata.findColumnWithPropertyName(part.column);
+    if (!column) throw new Error(`${metadata.name} has no column ${part.column}`);
+    const pairs = metadata.columns
+      .map((c) => `'${c.databaseName}', t.${quote(manager, c.databaseName)}`)
+      .join(', ');
+    const list = part.within
+      ? { sql: part.within.sql, value: part.within.parameter }
+      : idList(manager, part.values);
+    parameters.push(list.value);
+    selects.push(
+      `SELECT '${part.tag}' AS tag, ${objectOf}(${pairs}) AS row ` +
+        `FROM ${quote(manager, metadata.tableName)} t ` +
+        `WHERE t.${quote(manager, column.databaseName)} IN (${list.sql})`,
+    );
+  }
+  const rows = await rowsAsArrays(manager, selects.join(' UNION ALL '), parameters);
+  const raw = new Map<string, Record<string, unknown>[]>();
+  for (const [tag, row] of rows) {
+    const values = (typeof row === 'string' ? JSON.parse(row) : row) as Record<string, unknown>;
+    const list = raw.get(String(tag)) ?? [];
+    list.push(values);
+    raw.set(String(tag), list);
+  }
+  const driver = manager.connection.driver;
+  for (const part of asked) {
+    const metadata = metadataOf.get(part.tag) as EntityMetadata;
+    const list = raw.get(part.tag) ?? [];
+    if (part.orderBy) {
+      const by = metadata.findColumnWithPropertyName(part.orderBy)?.databaseName;
+      if (!by) throw new Error(`${metadata.name} has no column ${part.orderBy}`);
+      const keys = metadata.primaryColumns.map((c) => c.databaseName);
+      list.sort(
+        (a, b) =>
+          compareStored(a[by], b[by], postgres) ||
+          keys.reduce((found, key) => found || compareStored(a[key], b[key], postgres), 0),
+      );
+    }
+    found.set(
+      part.tag,
+      list.map((values) => {
+        const instance = metadata.create() as ObjectLiteral;
+        for (const column of metadata.columns) {
+          column.setEntityValue(
+            instance,
+            driver.prepareHydratedValue(values[column.databaseName] ?? null, column),
+          );
+        }
+        return instance;
+      }),
+    );
+  }
+  return found;
+}
+
+/** Stored values in ascending order as the database orders them (text as bytes, ADR 0003). */
+function compareStored(a: unknown, b: unknown, nullsLast: boolean): number {
+  if (a === null || a === undefined || b === null || b === undefined) {
+    const aNull = a === null || a === undefined;
+    const bNull = b === null || b === undefined;
+    if (aNull === bNull) return 0;
+    return aNull === nullsLast ? 1 : -1;
+  }
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [x, y] = [String(a), String(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
