@@ -27,9 +27,9 @@ function planFor(
   manager: EntityManager,
   metadata: EntityMetadata,
   column: string,
-  orderBy: string | null,
+  orderBy: readonly string[],
 ): Plan {
-  const key = `${column}|${orderBy ?? ''}`;
+  const key = `${column}|${orderBy.join(',')}`;
   let byKey = plans.get(metadata);
   if (!byKey) plans.set(metadata, (byKey = new Map()));
   const known = byKey.get(key);
@@ -44,9 +44,8 @@ function planFor(
   const sql =
     `SELECT ${columns.map((c) => quote(manager, c.databaseName)).join(', ')} ` +
     `FROM ${quote(manager, metadata.tableName)} WHERE ${columnName(column)} IN (${list})` +
-    // Ties broken by the primary key: both databases, and `findTagged`, then agree on one order.
-    (orderBy
-      ? ` ORDER BY ${[columnName(orderBy), ...metadata.primaryColumns.map((c) => quote(manager, c.databaseName))].map((c) => `${c} ASC`).join(', ')}`
+    (orderBy.length > 0
+      ? ` ORDER BY ${orderBy.map((property) => `${columnName(property)} ASC`).join(', ')}`
       : '');
   const plan = { sql, columns, metadata };
   byKey.set(key, plan);
@@ -74,19 +73,24 @@ async function rowsAsArrays(
 }
 
 /**
- * The rows of `entity` whose `column` is one of `values`, ordered by `orderBy` when given, as
- * entities.
+ * The rows of `entity` whose `column` is one of `values`, ordered by the `orderBy` columns when
+ * given, as entities.
  */
 export async function findWhereIn<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   column: keyof T & string,
   values: readonly string[],
-  orderBy: (keyof T & string) | null = null,
+  orderBy: OrderBy<T> = [],
 ): Promise<T[]> {
   if (values.length === 0) return [];
   const metadata = manager.connection.getMetadata(entity);
-  const plan = planFor(manager, metadata, column, orderBy);
+  const plan = planFor(
+    manager,
+    metadata,
+    column,
+    typeof orderBy === 'string' ? [orderBy] : orderBy,
+  );
   const { value } = idList(manager, values);
   const rows = await rowsAsArrays(manager, plan.sql, [value]);
   const driver = manager.connection.driver;
@@ -114,13 +118,16 @@ export function selectRows(
   return rowsAsArrays(manager, sql, parameters);
 }
 
+/** A column to order by, or several (the later ones break ties of the earlier). */
+export type OrderBy<T> = (keyof T & string) | readonly (keyof T & string)[];
+
 /** One kind of row in a tagged read: the rows of `entity` whose `column` is one of `values`. */
 export interface TaggedPart<T extends ObjectLiteral = ObjectLiteral> {
   readonly tag: string;
   readonly entity: EntityTarget<T>;
   readonly column: keyof T & string;
   readonly values: readonly string[];
-  readonly orderBy?: keyof T & string;
+  readonly orderBy?: OrderBy<T>;
   /**
    * Instead of `values`: a sub-select of the values, with one `?` bound to `parameter`
    * (e.g. the members of a team: users whose id is in `SELECT user_id FROM memberships ...`).
@@ -134,7 +141,7 @@ export interface TaggedPart<T extends ObjectLiteral = ObjectLiteral> {
  * conversion: SQLite's 0/1 booleans, column transformers). A screen that shows an issue with all
  * its records reads them in one round trip instead of one per relation (ADR 0024). Each part's
  * rows come ordered by its `orderBy`, as `findWhereIn` orders them (NULLs where each database
- * puts them: first on SQLite, last on PostgreSQL).
+ * puts them: first on SQLite, last on PostgreSQL; ties as read).
  */
 export async function findTagged(
   manager: EntityManager,
@@ -179,13 +186,16 @@ export async function findTagged(
     const metadata = metadataOf.get(part.tag) as EntityMetadata;
     const list = raw.get(part.tag) ?? [];
     if (part.orderBy) {
-      const by = metadata.findColumnWithPropertyName(part.orderBy)?.databaseName;
-      if (!by) throw new Error(`${metadata.name} has no column ${part.orderBy}`);
-      const keys = metadata.primaryColumns.map((c) => c.databaseName);
-      list.sort(
-        (a, b) =>
-          compareStored(a[by], b[by], postgres) ||
-          keys.reduce((found, key) => found || compareStored(a[key], b[key], postgres), 0),
+      const by = (typeof part.orderBy === 'string' ? [part.orderBy] : part.orderBy).map(
+        (property) => {
+          const found = metadata.findColumnWithPropertyName(property)?.databaseName;
+          if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+          return found;
+        },
+      );
+      // A stable sort: ties keep the order the database read them in, as its own sort does.
+      list.sort((a, b) =>
+        by.reduce((found, column) => found || compareStored(a[column], b[column], postgres), 0),
       );
     }
     found.set(

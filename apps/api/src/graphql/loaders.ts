@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import { findWhereIn } from '../database/fast-reads';
+import { type OrderBy, findWhereIn } from '../database/fast-reads';
 import { EventEntity } from '../events/event.entity';
 import { ActionItemEntity } from '../issues/action-item.entity';
 import { CommentEntity } from '../issues/comment.entity';
@@ -36,7 +36,7 @@ export function createLoaders(manager: EntityManager) {
   function groupedBy<T extends ObjectLiteral>(
     entity: EntityTarget<T>,
     column: keyof T & string,
-    orderBy: keyof T & string,
+    orderBy: OrderBy<T>,
   ) {
     return new DataLoader<string, T[]>(async (keys) => {
       const rows = await findWhereIn(manager, entity, column, keys, orderBy);
@@ -56,7 +56,8 @@ export function createLoaders(manager: EntityManager) {
     recommendation: byId(RecommendationEntity),
     teamsByProgram: groupedBy(TeamEntity, 'programId', 'name'),
     disciplinesByProgram: groupedBy(DisciplineEntity, 'programId', 'name'),
-    membershipsByTeam: groupedBy(MembershipEntity, 'teamId', 'createdAt'),
+    // Members added together (a team set up at once) in one order on both databases.
+    membershipsByTeam: groupedBy(MembershipEntity, 'teamId', ['createdAt', 'id']),
     requiredDisciplinesByIssue: groupedBy(IssueRequiredDisciplineEntity, 'issueId', 'position'),
     optionsByIssue: groupedBy(OptionEntity, 'issueId', 'label'),
     recommendationsByIssue: groupedBy(RecommendationEntity, 'issueId', 'submittedAt'),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ObjectLiteral } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
-import { findTagged, type TaggedPart } from '../database/fast-reads';
+import { type OrderBy, findTagged, type TaggedPart } from '../database/fast-reads';
 import { EventEntity } from '../events/event.entity';
 import type { Loaders } from '../graphql/loaders';
 import { MembershipEntity } from '../programs/membership.entity';
@@ -127,7 +127,7 @@ export class IssuePagePrimer {
           parameter: issue.currentTeamId,
         },
       },
-      part('members', MembershipEntity, 'teamId', [issue.currentTeamId], 'createdAt'),
+      part('members', MembershipEntity, 'teamId', [issue.currentTeamId], ['createdAt', 'id']),
       part('people', UserEntity, 'id', people),
       {
         ...part('memberPeople', UserEntity, 'id', []),
@@ -155,7 +155,7 @@ function part<T extends ObjectLiteral>(
   entity: TaggedPart<T>['entity'],
   column: keyof T & string,
   values: readonly string[],
-  orderBy?: keyof T & string,
+  orderBy?: OrderBy<T>,
 ): TaggedPart {
   return { tag, entity, column, values, ...(orderBy ? { orderBy } : {}) } as TaggedPart;
 }
