@@ -40,8 +40,13 @@ describe('the chain in the browser', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('ipt-demo-pass');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    // Program managers land on the dashboard, everyone else on the tracker.
-    await page.waitForURL(/\/(issues|dashboard)(\?|$)/);
+    // Each person lands where their work is: the program manager on the dashboard, the PEO on
+    // the decision queue, a representative on the inbox.
+    const landing: Record<string, RegExp> = {
+      'pm@example.com': /\/dashboard\?program=HX$/,
+      'lead@example.com': /\/queue$/,
+    };
+    await page.waitForURL(landing[email] ?? /\/inbox$/);
     return page;
   }
 

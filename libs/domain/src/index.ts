@@ -10,3 +10,4 @@ export * from './validation';
 export * from './timeliness';
 export * from './labels';
 export * from './notifications';
+export * from './work';

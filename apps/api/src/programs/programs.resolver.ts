@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ProgramRoleKind, tierRank } from '@ipt/domain';
+import { ProgramRoleKind, landingScreen, screensFor, tierRank } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { RequestContext } from '../graphql/context';
 import { toUserModel } from '../users/user.mapper';
@@ -15,6 +15,7 @@ import {
 import { ProgramEntity } from './program.entity';
 import { ProgramsService } from './programs.service';
 import { TeamEntity } from './team.entity';
+import { WorkProfileModel } from './work-profile.model';
 
 @Resolver(() => ProgramModel)
 export class ProgramsResolver {
@@ -23,6 +24,14 @@ export class ProgramsResolver {
   @Query(() => [ProgramModel], { description: 'The programs you can see, by key.' })
   programs(@CurrentUser() user: UserEntity): Promise<ProgramEntity[]> {
     return this.programService.visible(user);
+  }
+
+  @Query(() => WorkProfileModel, {
+    description: 'The kinds of work you do across your programs: where you land, what you see.',
+  })
+  async myWork(@CurrentUser() user: UserEntity): Promise<WorkProfileModel> {
+    const work = await this.programService.workOf(user);
+    return { ...work, landing: landingScreen(work), screens: screensFor(work) };
   }
 
   @Query(() => ProgramModel)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProgramRoleKind } from '@ipt/domain';
+import { ProgramRoleKind, type WorkProfile } from '@ipt/domain';
 import { In } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';
@@ -54,6 +54,39 @@ export class ProgramsService {
           a.user.name.localeCompare(b.user.name) ||
           a.user.email.localeCompare(b.user.email),
       );
+  }
+
+  /** The kinds of work `user` does across their programs, in one statement. */
+  async workOf(user: UserEntity): Promise<WorkProfile> {
+    const memberships = (decisionAuthority: string) =>
+      `(SELECT COUNT(*) FROM memberships m INNER JOIN teams t ON t.id = m.team_id` +
+      ` WHERE m.user_id = :userId AND t.active = :active` +
+      ` AND m.decision_authority = :${decisionAuthority})`;
+    const row = await this.db.reader
+      .createQueryBuilder()
+      .select(
+        `(SELECT COUNT(*) FROM program_roles r WHERE r.user_id = :userId AND r.role = :manager)`,
+        'programManager',
+      )
+      .addSelect(memberships('yes'), 'decisionAuthority')
+      .addSelect(memberships('no'), 'representative')
+      .from(UserEntity, 'u')
+      .where('u.id = :userId')
+      .setParameters({
+        userId: user.id,
+        manager: ProgramRoleKind.PROGRAM_MANAGER,
+        active: true,
+        yes: true,
+        no: false,
+      })
+      .getRawOne<Record<'programManager' | 'decisionAuthority' | 'representative', unknown>>();
+    return {
+      systemAdmin: user.isSystemAdmin,
+      // Counts: numbers on SQLite, bigint text on PostgreSQL.
+      programManager: Number(row?.programManager ?? 0) > 0,
+      decisionAuthority: Number(row?.decisionAuthority ?? 0) > 0,
+      representative: Number(row?.representative ?? 0) > 0,
+    };
   }
 
   async roleOf(user: UserEntity, programId: string): Promise<ProgramRoleKind | null> {

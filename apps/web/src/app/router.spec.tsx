@@ -1,3 +1,4 @@
+import { Screen } from '@ipt/domain';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { SessionProvider } from '../features/auth/components/SessionProvider';
@@ -22,6 +23,7 @@ const trackerExtras: Record<string, OperationHandler> = {
   TrackerIssueCounts: () => ({ data: { issueCounts: [] } }),
   TrackerSavedViews: () => ({ data: { savedViews: [] } }),
   TrackerRaisableTeams: () => ({ data: { raisableTeams: [] } }),
+  MyWork: () => ({ data: { myWork: { landing: 'ISSUES', screens: Object.values(Screen) } } }),
 };
 
 function CurrentPath() {
@@ -68,7 +70,10 @@ describe('app routes', () => {
     const header = screen.getByRole('banner');
     expect(header).toHaveTextContent('IPT Coordination Dashboard');
     expect(header).toHaveTextContent('Ada Lovelace');
-    expect(within(header).getByRole('link', { name: 'Issues' })).toHaveAttribute('href', '/issues');
+    expect(await within(header).findByRole('link', { name: 'Issues' })).toHaveAttribute(
+      'href',
+      '/issues',
+    );
     expect(await screen.findByText('No issues yet')).toBeInTheDocument();
 
     fireEvent.click(within(header).getByRole('button', { name: 'Sign out' }));
@@ -91,6 +96,9 @@ describe('app routes', () => {
   it('lands a program manager on the dashboard of the program they manage', async () => {
     renderApp('/', {
       Me: () => ({ data: { me: ada } }),
+      MyWork: () => ({
+        data: { myWork: { landing: 'DASHBOARD', screens: Object.values(Screen) } },
+      }),
       DashboardPrograms: () => ({
         data: {
           programs: [
@@ -102,6 +110,25 @@ describe('app routes', () => {
     });
     // The landing page's code loads lazily, as in the browser.
     await waitFor(() => expect(path()).toBe('/dashboard'), { timeout: 5000 });
+  });
+
+  it('shows in the navigation only the screens that apply to the person', async () => {
+    renderApp('/issues', {
+      Me: () => ({ data: { me: ada } }),
+      TrackerPrograms: onePrograms,
+      TrackerIssues: noIssues,
+      MyWork: () => ({
+        data: { myWork: { landing: 'INBOX', screens: ['ISSUES', 'INBOX', 'DECISION_LOG'] } },
+      }),
+    });
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await waitFor(() =>
+      expect(
+        within(nav)
+          .getAllByRole('link')
+          .map((link) => link.textContent),
+      ).toEqual(['Issues', 'Inbox', 'Decision log']),
+    );
   });
 
   it('takes a signed-in user away from the sign-in page', async () => {

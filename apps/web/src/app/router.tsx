@@ -36,9 +36,7 @@ const LeadershipPage = lazy(() =>
   import('../features/leadership/LeadershipPage').then((m) => ({ default: m.LeadershipPage })),
 );
 const LandingRedirect = lazy(() =>
-  import('../features/dashboard/components/LandingRedirect').then((m) => ({
-    default: m.LandingRedirect,
-  })),
+  import('./LandingRedirect').then((m) => ({ default: m.LandingRedirect })),
 );
 
 export function AppRoutes() {

@@ -4,7 +4,9 @@ import { Loading } from '../../components/Loading';
 import { useSession } from '../../features/auth/session-context';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { toRequestError } from '../../lib/graphql';
-import { NAVIGATION } from '../navigation';
+import { useQuery } from '../../lib/use-query';
+import { navigationFor } from '../navigation';
+import { WorkContext, getMyWork } from '../work';
 
 export const APP_NAME = 'IPT Coordination Dashboard';
 
@@ -14,6 +16,15 @@ export function AppLayout() {
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const user = session.status === 'signedIn' ? session.user : null;
+  // The navigation shows what applies to the person; nothing until that is known (no flash of
+  // screens that then go), everything if it cannot be read.
+  const work = useQuery(getMyWork);
+  const navigation =
+    work.status === 'success'
+      ? navigationFor(work.data.screens)
+      : work.status === 'error'
+        ? navigationFor(null)
+        : [];
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -27,7 +38,7 @@ export function AppLayout() {
   }
 
   return (
-    <>
+    <WorkContext.Provider value={work}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -35,7 +46,7 @@ export function AppLayout() {
         <div className="app-header__inner">
           <p className="brand">{APP_NAME}</p>
           <nav aria-label="Main" className="app-nav">
-            {NAVIGATION.map((item) => (
+            {navigation.map((item) => (
               <NavLink key={item.to} to={item.to}>
                 {item.label}
               </NavLink>
@@ -69,6 +80,6 @@ export function AppLayout() {
           <Outlet />
         </Suspense>
       </main>
-    </>
+    </WorkContext.Provider>
   );
 }
