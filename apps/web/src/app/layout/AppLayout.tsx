@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../features/auth/session-context';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
@@ -15,6 +15,10 @@ export function AppLayout() {
   const { session, signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
+  // On a phone the navigation folds behind a Menu button; going anywhere folds it again.
+  const { pathname } = useLocation();
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   const user = session.status === 'signedIn' ? session.user : null;
   // The navigation shows what applies to the person; nothing until that is known (no flash of
   // screens that then go), everything if it cannot be read.
@@ -45,7 +49,20 @@ export function AppLayout() {
       <header className="app-header">
         <div className="app-header__inner">
           <p className="brand">{APP_NAME}</p>
-          <nav aria-label="Main" className="app-nav">
+          <button
+            type="button"
+            className="button button--secondary app-menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-navigation"
+            onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}
+          >
+            Menu
+          </button>
+          <nav
+            id="main-navigation"
+            aria-label="Main"
+            className={menuOpen ? 'app-nav app-nav--open' : 'app-nav'}
+          >
             {navigation.map((item) => (
               <NavLink key={item.to} to={item.to}>
                 {item.label}
