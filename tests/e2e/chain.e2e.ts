@@ -181,6 +181,9 @@ describe('the chain in the browser', () => {
     expect(csv.split('\n')[0]).toMatch(/issue/i);
     expect(csv).toContain(issueKey);
     expect(csv).toContain('Pay for an expedited review');
+    // The whole record travels: the rationale, and times in the program's zone with its offset.
+    expect(csv).toContain('The milestone matters more than the fee.');
+    expect(csv).toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[45]:00,America\/New_York,/);
   });
 
   it('does not offer a representative the decision, and the API refuses it if forced', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  localDateTimeOf,
   addBusinessDays,
   addCalendarDays,
   dueAfter,
@@ -103,6 +104,42 @@ describe(dueAfter.name, () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe(localDateTimeOf.name, () => {
+  it('writes the wall-clock time of the zone with its offset, across daylight saving', () => {
+    expect(localDateTimeOf(new Date('2026-03-02T14:00:00Z'), 'America/New_York')).toBe(
+      '2026-03-02T09:00:00-05:00',
+    );
+    expect(localDateTimeOf(new Date('2026-07-01T14:00:00Z'), 'America/New_York')).toBe(
+      '2026-07-01T10:00:00-04:00',
+    );
+    expect(localDateTimeOf(new Date('2026-03-02T14:00:00Z'), 'Asia/Kolkata')).toBe(
+      '2026-03-02T19:30:00+05:30',
+    );
+    expect(localDateTimeOf(new Date('2026-03-02T14:00:00Z'), 'UTC')).toBe(
+      '2026-03-02T14:00:00+00:00',
+    );
+  });
+
+  it('names the same instant it was given, in any zone', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.constantFrom(
+          'America/New_York',
+          'Europe/Berlin',
+          'Asia/Kolkata',
+          'Australia/Lord_Howe',
+          'UTC',
+        ),
+        (instant, zone) => {
+          const whole = new Date(Math.floor(instant.getTime() / 1000) * 1000);
+          expect(new Date(localDateTimeOf(instant, zone)).getTime()).toBe(whole.getTime());
+        },
+      ),
     );
   });
 });

@@ -128,6 +128,19 @@ export function localDateOf(instant: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/**
+ * An instant as RFC 3339 in a zone's wall-clock time, with that zone's offset at the instant
+ * (2026-03-02T09:00:00-05:00): what a program's exports carry, readable and still exact.
+ */
+export function localDateTimeOf(instant: Date, timeZone: string): string {
+  const offset = zoneOffsetMinutes(instant, timeZone);
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${wall.toISOString().slice(0, 19)}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (negative west of Greenwich). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   return Math.round(zoneOffsetMs(instant.getTime(), timeZone) / 60_000);

@@ -8,6 +8,7 @@ function decision(overrides: Partial<LogDecision> = {}): LogDecision {
     dueAt: '2026-03-03T14:00:00.000Z',
     onTime: true,
     rationale: 'Best value.',
+    conditions: '',
     tier: 'WIPT',
     superseded: false,
     dissentingDisciplines: [],
@@ -15,7 +16,13 @@ function decision(overrides: Partial<LogDecision> = {}): LogDecision {
     decidedBy: { id: 'u1', name: 'Pat Morgan' },
     team: { id: 't1', name: 'Radio Hardware WIPT', tier: 'WIPT' },
     nonConcurrences: [],
-    issue: { id: 'i1', key: 'HX-7', title: 'Solder voids', program: { key: 'HX' } },
+    actionItems: [],
+    issue: {
+      id: 'i1',
+      key: 'HX-7',
+      title: 'Solder voids',
+      program: { key: 'HX', timeZone: 'America/New_York' },
+    },
     ...overrides,
   };
 }
@@ -60,8 +67,30 @@ describe('decisionLogCsv', () => {
       [
         decision({
           id: 'd2',
-          issue: { id: 'i2', key: 'HX-9', title: 'Crypto, "NSA" slip', program: { key: 'HX' } },
+          issue: {
+            id: 'i2',
+            key: 'HX-9',
+            title: 'Crypto, "NSA" slip',
+            program: { key: 'HX', timeZone: 'America/New_York' },
+          },
           onTime: false,
+          conditions: 'Only if the vendor\nholds the price.',
+          actionItems: [
+            {
+              id: 'a1',
+              title: 'Order parts',
+              dueAt: '2026-03-20T03:59:59.999Z',
+              doneAt: null,
+              assignee: { id: 'u2', name: 'Erin Engel' },
+            },
+            {
+              id: 'a2',
+              title: 'Tell the depot',
+              dueAt: '2026-03-10T16:00:00.000Z',
+              doneAt: '2026-03-09T15:00:00.000Z',
+              assignee: { id: 'u3', name: 'Lena Lopez' },
+            },
+          ],
           dissentingDisciplines: ['cost', 'test'],
           nonConcurrences: [{ id: 'n1' }, { id: 'n2' }],
           superseded: true,
@@ -71,9 +100,11 @@ describe('decisionLogCsv', () => {
       (_decision, code) => ({ cost: 'Cost & financial management' })[code] ?? code,
     );
     expect(csv.split('\r\n')).toEqual([
-      'Decided at,Issue,Title,Option,Option title,Decided by,Team,Tier,Timeliness,Dissenting disciplines,Non-concurrences,Status',
-      '2026-03-02T14:00:00.000Z,HX-9,"Crypto, ""NSA"" slip",A,Redesign,Pat Morgan,Radio Hardware WIPT,WIPT,Late,Cost & financial management; test,2,Superseded',
-      '2026-03-02T14:00:00.000Z,HX-7,Solder voids,A,Redesign,Pat Morgan,Radio Hardware WIPT,WIPT,No due date,,0,Current',
+      'Decided at,Time zone,Issue,Title,Option,Option title,Decided by,Team,Tier,Due at,Timeliness,Rationale,Conditions,Action items,Dissenting disciplines,Non-concurrences,Status',
+      '2026-03-02T09:00:00-05:00,America/New_York,HX-9,"Crypto, ""NSA"" slip",A,Redesign,Pat Morgan,Radio Hardware WIPT,WIPT,2026-03-03T09:00:00-05:00,Late,Best value.,"Only if the vendor\n' +
+        // The day an item is due is the program's: 03:59:59 UTC on the 20th is still the 19th.
+        'holds the price.","Order parts (Erin Engel, due 2026-03-19); Tell the depot (Lena Lopez, due 2026-03-10, done 2026-03-09)",Cost & financial management; test,2,Superseded',
+      '2026-03-02T09:00:00-05:00,America/New_York,HX-7,Solder voids,A,Redesign,Pat Morgan,Radio Hardware WIPT,WIPT,2026-03-03T09:00:00-05:00,No due date,Best value.,,,,0,Current',
       '',
     ]);
   });

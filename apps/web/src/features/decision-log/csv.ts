@@ -1,3 +1,4 @@
+import { localDateOf, localDateTimeOf } from '@ipt/domain';
 import type { LogDecision } from './api/get-decisions';
 
 /**
@@ -17,6 +18,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 
 export const DECISION_LOG_COLUMNS = [
   'Decided at',
+  'Time zone',
   'Issue',
   'Title',
   'Option',
@@ -24,11 +26,22 @@ export const DECISION_LOG_COLUMNS = [
   'Decided by',
   'Team',
   'Tier',
+  'Due at',
   'Timeliness',
+  'Rationale',
+  'Conditions',
+  'Action items',
   'Dissenting disciplines',
   'Non-concurrences',
   'Status',
 ] as const;
+
+/** "Title (Assignee, due 2026-03-20, done 2026-03-18)", days in the program's time zone. */
+function actionItemText(item: LogDecision['actionItems'][number], timeZone: string): string {
+  const due = `due ${localDateOf(new Date(item.dueAt), timeZone)}`;
+  const done = item.doneAt ? `, done ${localDateOf(new Date(item.doneAt), timeZone)}` : '';
+  return `${item.title} (${item.assignee.name}, ${due}${done})`;
+}
 
 export function timelinessText(onTime: boolean | null): string {
   if (onTime === null) return 'No due date';
@@ -38,7 +51,11 @@ export function timelinessText(onTime: boolean | null): string {
 /** The name the decision's program gives a discipline code. */
 export type DisciplineNameOf = (decision: LogDecision, code: string) => string;
 
-/** The log's rows as the table shows them (instants in ISO 8601 UTC), header first. */
+/**
+ * The log's rows, header first: the decision's whole record (rationale, conditions, action
+ * items), every date and time in its program's time zone, written RFC 3339 with the offset
+ * (2026-03-02T09:00:00-05:00) and the zone named in its own column.
+ */
 export function decisionLogCsv(
   decisions: readonly LogDecision[],
   disciplineName: DisciplineNameOf,
@@ -46,7 +63,8 @@ export function decisionLogCsv(
   return toCsv([
     [...DECISION_LOG_COLUMNS],
     ...decisions.map((d) => [
-      d.decidedAt,
+      localDateTimeOf(new Date(d.decidedAt), d.issue.program.timeZone),
+      d.issue.program.timeZone,
       d.issue.key,
       d.issue.title,
       d.option.label,
@@ -54,7 +72,11 @@ export function decisionLogCsv(
       d.decidedBy.name,
       d.team.name,
       d.team.tier,
+      d.dueAt ? localDateTimeOf(new Date(d.dueAt), d.issue.program.timeZone) : '',
       timelinessText(d.onTime ?? null),
+      d.rationale,
+      d.conditions ?? '',
+      d.actionItems.map((item) => actionItemText(item, d.issue.program.timeZone)).join('; '),
       d.dissentingDisciplines.map((code) => disciplineName(d, code)).join('; '),
       String(d.nonConcurrences.length),
       d.superseded ? 'Superseded' : 'Current',

@@ -40,6 +40,7 @@ export const DecisionLogDocument = graphql(`
           dueAt
           onTime
           rationale
+          conditions
           tier
           superseded
           dissentingDisciplines
@@ -60,12 +61,23 @@ export const DecisionLogDocument = graphql(`
           nonConcurrences {
             id
           }
+          actionItems {
+            id
+            title
+            dueAt
+            doneAt
+            assignee {
+              id
+              name
+            }
+          }
           issue {
             id
             key
             title
             program {
               key
+              timeZone
             }
           }
         }

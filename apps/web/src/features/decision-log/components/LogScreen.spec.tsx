@@ -54,6 +54,7 @@ function decision(n: number, overrides: Partial<LogDecision> = {}): LogDecision 
     dueAt: null,
     onTime: true,
     rationale: `Rationale ${n}`,
+    conditions: '',
     tier: 'WIPT',
     superseded: false,
     dissentingDisciplines: [],
@@ -61,7 +62,13 @@ function decision(n: number, overrides: Partial<LogDecision> = {}): LogDecision 
     decidedBy: { id: 'u-pm', name: 'Pat Morgan' },
     team: { id: 't-hw', name: 'Radio Hardware WIPT', tier: 'WIPT' },
     nonConcurrences: [],
-    issue: { id: `i${n}`, key: `HX-${n}`, title: `Issue number ${n}`, program: { key: 'HX' } },
+    actionItems: [],
+    issue: {
+      id: `i${n}`,
+      key: `HX-${n}`,
+      title: `Issue number ${n}`,
+      program: { key: 'HX', timeZone: 'America/New_York' },
+    },
     ...overrides,
   };
 }
@@ -284,10 +291,10 @@ describe('the decision log', () => {
       });
       const lines = text.replace(/^\uFEFF/, '').split('\r\n');
       expect(lines[0]).toBe(
-        'Decided at,Issue,Title,Option,Option title,Decided by,Team,Tier,Timeliness,Dissenting disciplines,Non-concurrences,Status',
+        'Decided at,Time zone,Issue,Title,Option,Option title,Decided by,Team,Tier,Due at,Timeliness,Rationale,Conditions,Action items,Dissenting disciplines,Non-concurrences,Status',
       );
       expect(lines.slice(1)).toEqual([
-        '2026-02-19T14:00:00.000Z,HX-1,Issue number 1,A,Option of 1,Pat Morgan,Radio Hardware WIPT,WIPT,Late,Test & evaluation,1,Current',
+        '2026-02-19T09:00:00-05:00,America/New_York,HX-1,Issue number 1,A,Option of 1,Pat Morgan,Radio Hardware WIPT,WIPT,,Late,"The radome layup wins, ""clearly"", on cost.",,,Test & evaluation,1,Current',
         '',
       ]);
     } finally {
