@@ -6,6 +6,7 @@ export * from './lifecycle';
 export * from './permissions';
 export * from './ladder';
 export * from './issue-order';
+export * from './action-items';
 export * from './validation';
 export * from './timeliness';
 export * from './labels';

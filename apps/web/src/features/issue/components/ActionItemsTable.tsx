@@ -1,3 +1,4 @@
+import { ActionItemStanding, actionItemStanding } from '@ipt/domain';
 import type { IssueDecision, IssueDetail } from '../api/get-issue';
 import { mayCompleteActionItem } from '../actions';
 import { timeLeft } from '../due';
@@ -63,7 +64,16 @@ export function ActionItemsTable({ decision, issue, now, controls }: ActionItems
         </thead>
         <tbody>
           {decision.actionItems.map((item, index) => {
-            const left = item.doneAt ? null : timeLeft(item.dueAt, now);
+            const standing = actionItemStanding(
+              {
+                dueAt: new Date(item.dueAt),
+                doneAt: item.doneAt ? new Date(item.doneAt) : null,
+                decisionSuperseded: decision.superseded,
+                issueStatus: issue.status,
+              },
+              now,
+            );
+            const left = timeLeft(item.dueAt, now);
             const error = controls.error?.itemId === item.id ? controls.error.message : null;
             return (
               <tr key={item.id}>
@@ -84,12 +94,19 @@ export function ActionItemsTable({ decision, issue, now, controls }: ActionItems
                         {formatDay(item.doneAt, tz)}
                       </time>
                     </span>
-                  ) : left?.overdue ? (
+                  ) : standing === ActionItemStanding.SUPERSEDED ? (
+                    <span className="issue-lateness muted">No longer binding</span>
+                  ) : standing === ActionItemStanding.DROPPED ? (
+                    <span className="issue-lateness muted">
+                      Not done: the issue was{' '}
+                      {issue.status === 'WITHDRAWN' ? 'withdrawn' : 'closed'}
+                    </span>
+                  ) : standing === ActionItemStanding.OVERDUE ? (
                     <span className="issue-lateness issue-lateness--late">
                       Overdue: {left.text}
                     </span>
                   ) : (
-                    <span className="issue-lateness">Open: {left?.text}</span>
+                    <span className="issue-lateness">Open: {left.text}</span>
                   )}
                 </td>
                 {anyOffer ? (
