@@ -53,13 +53,6 @@ export function IssueTracker() {
   const programKey = requestedKey ?? programList?.[0]?.key ?? null;
   const programSummary = programList?.find((p) => p.key === programKey) ?? null;
 
-  const loadProgram = useCallback(
-    (signal: AbortSignal) => (programKey ? getProgram(programKey, signal) : Promise.resolve(null)),
-    [programKey],
-  );
-  const program = useQuery(loadProgram);
-  const programData = program.status === 'success' ? program.data : null;
-
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
   const sort = useMemo(() => parseSort(searchParams), [searchParams]);
 
@@ -79,10 +72,23 @@ export function IssueTracker() {
   );
   const orderBy = useMemo(() => toOrderVariables(sort), [sort]);
   const issues = useIssueWindow(filterVariables, orderBy);
+
+  // The program's teams and people (for the filters and raising) and the counts per status ask
+  // once the first rows are in: the API answers one request at a time, and the rows come first.
+  const rowsIn = issues.status !== 'loading';
+  const programToLoad = rowsIn ? programKey : null;
+  const loadProgram = useCallback(
+    (signal: AbortSignal) =>
+      programToLoad ? getProgram(programToLoad, signal) : Promise.resolve(null),
+    [programToLoad],
+  );
+  const program = useQuery(loadProgram);
+  const programData = program.status === 'success' ? program.data : null;
+  const countsToLoad = rowsIn ? countsKey : null;
   const loadCounts = useCallback(
     (signal: AbortSignal) =>
-      countsKey ? getIssueCounts(JSON.parse(countsKey), signal) : Promise.resolve(null),
-    [countsKey],
+      countsToLoad ? getIssueCounts(JSON.parse(countsToLoad), signal) : Promise.resolve(null),
+    [countsToLoad],
   );
   const counts = useKeptQuery(loadCounts);
 
