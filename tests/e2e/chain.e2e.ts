@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/app';
-import { launchChromium, screenshot, seriousViolations } from './support/browser';
+import { launchChromium, screenshot, seriousViolations, signInHere } from './support/browser';
 
 /**
  * The chain in the browser, as the three kinds of user live it: the program manager raises and
@@ -37,9 +37,7 @@ describe('the chain in the browser', () => {
     await context.clock.setFixedTime(app.clock.now());
     const page = await context.newPage();
     await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('ipt-demo-pass');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInHere(page, email);
     // Each person lands where their work is: the program manager on the dashboard, the PEO on
     // the decision queue, a representative on the inbox.
     const landing: Record<string, RegExp> = {

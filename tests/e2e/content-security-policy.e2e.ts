@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/app';
-import { launchChromium } from './support/browser';
+import { launchChromium, signInHere } from './support/browser';
 
 /**
  * Every screen runs under the content security policy (ADR 0020) without a single violation: no
@@ -71,9 +71,7 @@ describe('the content security policy on every screen', () => {
 
   async function signIn(email: string): Promise<void> {
     expect(await visit('/sign-in')).toEqual([]);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('ipt-demo-pass');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInHere(page, email);
     await page.waitForURL((url) => url.pathname !== '/sign-in');
   }
 

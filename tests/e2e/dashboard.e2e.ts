@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/app';
-import { launchChromium, screenshot, seriousViolations } from './support/browser';
+import { launchChromium, screenshot, seriousViolations, signInHere } from './support/browser';
 
 const DAY_MS = 86_400_000;
 const OPEN_STATUSES = 'OPEN,IN_REVIEW,AWAITING_DECISION,DECIDED';
@@ -33,9 +33,7 @@ describe('the program dashboard in the browser', () => {
     await context.clock.setFixedTime(app.clock.now());
     page = await context.newPage();
     await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill('pm@example.com');
-    await page.getByLabel('Password').fill('ipt-demo-pass');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInHere(page, 'pm@example.com');
     // Signing in lands a program manager on the dashboard.
     await page.waitForURL(/\/dashboard\?program=HX$/);
   });

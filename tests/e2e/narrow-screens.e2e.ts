@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { TestApp, startTestApp } from '../support/app';
 import { IssueBuilder } from '../support/builders';
-import { launchChromium, screenshot } from './support/browser';
+import { launchChromium, screenshot, signInHere } from './support/browser';
 
 /**
  * Every screen works on a phone (390 px) and on a desktop (1440 px) without the page scrolling
@@ -76,9 +76,7 @@ describe('phones and narrow windows', () => {
     await context.clock.setFixedTime(app.clock.now());
     const page = await context.newPage();
     await page.goto(`${app.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill('ipt-demo-pass');
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInHere(page, email);
     await page.waitForURL((url) => url.pathname !== '/sign-in');
     return page;
   }

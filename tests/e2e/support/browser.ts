@@ -22,6 +22,16 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Fills and sends the sign-in form open in `page` as a demo account; the caller waits for where
+ * the person lands (it depends on their work).
+ */
+export async function signInHere(page: Page, email: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('ipt-demo-pass');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
 /** The whole page, or only what the window shows (`fullPage: false`: a phone's first screen). */
 export async function screenshot(
   page: Page,
