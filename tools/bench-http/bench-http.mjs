@@ -91,6 +91,12 @@ function startChild(args, env, pattern, what) {
     });
     child.on('exit', (code) => reject(new Error(`${what} exited (${code}):\n${output}`)));
   });
+  // A server that stops mid-run says why (its last words), instead of the next request failing.
+  child.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM' && code !== 0) {
+      console.log(`${what} exited (${signal ?? code}); its last output:\n${output.slice(-4000)}`);
+    }
+  });
   return { child, found };
 }
 

@@ -363,17 +363,12 @@ function createFloor(db, writer, domain) {
        FROM issues i JOIN teams t ON t.id = i.current_team_id LEFT JOIN users u ON u.id = i.owner_id
        WHERE i.program_id = ? ORDER BY i.raised_at DESC, i.id DESC LIMIT ?`,
     ).all(program.id, first + 1);
+    // The tracker asks for rows by position in an order, with the count; no cursors.
     const page = rows.slice(0, first);
-    const cursor = (row) =>
-      Buffer.from(JSON.stringify([row.raised_at, row.id])).toString('base64url');
     return {
       data: {
         issues: {
           totalCount,
-          pageInfo: {
-            hasNextPage: rows.length > first,
-            endCursor: page.length ? cursor(page.at(-1)) : null,
-          },
           edges: page.map((row) => {
             const due = currentStageDueAt(row);
             return {
@@ -404,11 +399,11 @@ function createFloor(db, writer, domain) {
       .pluck()
       .get(program.id);
     const rows = q(
-      `SELECT d.id, d.decided_at, d.due_at, d.rationale, d.tier, d.superseded_by_id,
+      `SELECT d.id, d.decided_at, d.due_at, d.rationale, d.conditions, d.tier, d.superseded_by_id,
               d.dissenting_disciplines, o.id AS option_id, o.label, o.title AS option_title,
               u.id AS user_id, u.name AS user_name, t.id AS team_id, t.name AS team_name,
               t.tier AS team_tier, i.id AS issue_id, i.key AS issue_key, i.title AS issue_title,
-              p.key AS program_key
+              p.key AS program_key, p.time_zone AS program_time_zone
        FROM decisions d JOIN options o ON o.id = d.option_id JOIN users u ON u.id = d.decided_by_id
        JOIN teams t ON t.id = d.team_id JOIN issues i ON i.id = d.issue_id
        JOIN programs p ON p.id = i.program_id
@@ -424,6 +419,23 @@ function createFloor(db, writer, domain) {
         )
         .all(...ids))
         nonConcurrences.get(row.decision_id).push({ id: row.id });
+    }
+    const actionItems = new Map(ids.map((id) => [id, []]));
+    if (ids.length) {
+      for (const row of db
+        .prepare(
+          `SELECT a.id, a.decision_id, a.title, a.due_at, a.done_at, u.id AS user_id, u.name AS user_name
+           FROM action_items a JOIN users u ON u.id = a.assignee_id
+           WHERE a.decision_id IN (${ids.map(() => '?').join(',')}) ORDER BY a.due_at, a.id`,
+        )
+        .all(...ids))
+        actionItems.get(row.decision_id).push({
+          id: row.id,
+          title: row.title,
+          dueAt: row.due_at,
+          doneAt: row.done_at,
+          assignee: { id: row.user_id, name: row.user_name },
+        });
     }
     const cursor = (row) =>
       Buffer.from(JSON.stringify([row.decided_at, row.id])).toString('base64url');
@@ -442,6 +454,7 @@ function createFloor(db, writer, domain) {
               dueAt: row.due_at,
               onTime: row.due_at ? row.decided_at <= row.due_at : null,
               rationale: row.rationale,
+              conditions: row.conditions,
               tier: row.tier,
               superseded: row.superseded_by_id !== null,
               dissentingDisciplines: JSON.parse(row.dissenting_disciplines),
@@ -449,11 +462,12 @@ function createFloor(db, writer, domain) {
               decidedBy: { id: row.user_id, name: row.user_name },
               team: { id: row.team_id, name: row.team_name, tier: row.team_tier },
               nonConcurrences: nonConcurrences.get(row.id),
+              actionItems: actionItems.get(row.id),
               issue: {
                 id: row.issue_id,
                 key: row.issue_key,
                 title: row.issue_title,
-                program: { key: row.program_key },
+                program: { key: row.program_key, timeZone: row.program_time_zone },
               },
             },
           })),
@@ -642,7 +656,7 @@ function createFloor(db, writer, domain) {
     );
     const current = ctx.team(issue.current_team_id);
     const parent = current.parent_team_id ? ctx.team(current.parent_team_id) : null;
-    const members = q('SELECT * FROM memberships WHERE team_id = ? ORDER BY created_at').all(
+    const members = q('SELECT * FROM memberships WHERE team_id = ? ORDER BY created_at, id').all(
       current.id,
     );
     const options = part.options();
