@@ -2,6 +2,7 @@ import {
   NOTIFICATION_KINDS,
   NOTIFICATION_KIND_LABELS,
   dueNotificationKind,
+  dueNotificationStaleness,
   endOfNextLocalDay,
 } from './notifications';
 
@@ -52,5 +53,37 @@ describe('NOTIFICATION_KIND_LABELS', () => {
     for (const kind of NOTIFICATION_KINDS) {
       expect(NOTIFICATION_KIND_LABELS[kind].label.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('dueNotificationStaleness', () => {
+  const zone = 'America/New_York';
+  const now = new Date('2026-03-03T14:00:00.000Z');
+  const overdue = { kind: 'OVERDUE' as const, dueAt: new Date('2026-03-02T22:00:00.000Z') };
+
+  it('holds while the same work waits on the person at the same due date', () => {
+    expect(dueNotificationStaleness(overdue, { dueAt: overdue.dueAt }, now, zone)).toBeNull();
+  });
+
+  it('is stale once the work no longer waits on them (done, decided, escalated away, closed)', () => {
+    expect(dueNotificationStaleness(overdue, null, now, zone)).toBe('NO_LONGER_OWED');
+  });
+
+  it('is stale once the work was re-dated, later or earlier', () => {
+    expect(
+      dueNotificationStaleness(overdue, { dueAt: new Date('2026-03-10T22:00:00.000Z') }, now, zone),
+    ).toBe('REDATED');
+    expect(
+      dueNotificationStaleness(overdue, { dueAt: new Date('2026-03-01T22:00:00.000Z') }, now, zone),
+    ).toBe('REDATED');
+  });
+
+  it('is stale when "due soon" has become overdue', () => {
+    const dueSoon = { kind: 'DUE_SOON' as const, dueAt: new Date('2026-03-03T15:00:00.000Z') };
+    expect(dueNotificationStaleness(dueSoon, { dueAt: dueSoon.dueAt }, now, zone)).toBeNull();
+    const later = new Date('2026-03-03T15:00:00.001Z');
+    expect(dueNotificationStaleness(dueSoon, { dueAt: dueSoon.dueAt }, later, zone)).toBe(
+      'NOW_OVERDUE',
+    );
   });
 });

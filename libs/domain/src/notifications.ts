@@ -14,6 +14,8 @@ export const NotificationKind = {
   DECIDED: 'DECIDED',
   /** An issue left or reached one of my teams by escalation. */
   ESCALATED: 'ESCALATED',
+  /** A program manager reminded me that an issue waits on my move. */
+  NUDGED: 'NUDGED',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = Object.values(NotificationKind);
@@ -48,6 +50,10 @@ export const NOTIFICATION_KIND_LABELS: Readonly<
     description:
       'An issue is escalated out of or into one of your teams, by a person or by policy.',
   },
+  NUDGED: {
+    label: 'Nudged by a program manager',
+    description: 'A program manager reminds you that an overdue issue waits on your move.',
+  },
 };
 
 /**
@@ -72,4 +78,39 @@ export function dueNotificationKind(
   if (dueAt.getTime() < endOfNextLocalDay(now, timeZone).getTime())
     return NotificationKind.DUE_SOON;
   return null;
+}
+
+/** Why a due-soon or overdue notification no longer holds. */
+export const StaleReason = {
+  /** The work no longer waits on that person: done, decided, waived, escalated away, ended. */
+  NO_LONGER_OWED: 'NO_LONGER_OWED',
+  /** The work still waits on them, with another due date (a new notification tells it). */
+  REDATED: 'REDATED',
+  /** It was "due soon" and is now overdue (the overdue notification tells it). */
+  NOW_OVERDUE: 'NOW_OVERDUE',
+} as const;
+export type StaleReason = (typeof StaleReason)[keyof typeof StaleReason];
+
+/**
+ * Whether a DUE_SOON or OVERDUE notification has gone stale: it was made for one piece of work
+ * (a discipline's recommendation, a decision, an action item), for one person, at one due date;
+ * it holds while that same work still waits on that person at that due date and still calls for
+ * the same kind. `owedNow` is that work as it stands at `now`: its due date while it still waits
+ * on the person, null once it no longer does. Returns why it is stale, or null while it holds.
+ */
+export function dueNotificationStaleness(
+  notified: {
+    readonly kind: typeof NotificationKind.DUE_SOON | typeof NotificationKind.OVERDUE;
+    readonly dueAt: Date;
+  },
+  owedNow: { readonly dueAt: Date } | null,
+  now: Date,
+  timeZone: string,
+): StaleReason | null {
+  if (owedNow === null) return StaleReason.NO_LONGER_OWED;
+  if (owedNow.dueAt.getTime() !== notified.dueAt.getTime()) return StaleReason.REDATED;
+  const kindNow = dueNotificationKind(owedNow.dueAt, now, timeZone);
+  if (kindNow === notified.kind) return null;
+  // Time only moves forward: at the same due date, "due soon" can only have become "overdue".
+  return StaleReason.NOW_OVERDUE;
 }

@@ -30,6 +30,17 @@ const programManager = person({ programRole: 'PROGRAM_MANAGER' });
 const outsider = person({});
 
 describe(authorize.name, () => {
+  it('lets only a program manager nudge the people holding an issue', () => {
+    expect(authorize(programManager, { action: 'NUDGE_HOLDERS', issue }).allowed).toBe(true);
+    // The lead with decision authority on the issue's own team steers it, but does not chase.
+    for (const actor of [authority, engineer, outsider]) {
+      expect(authorize(actor, { action: 'NUDGE_HOLDERS', issue })).toMatchObject({
+        allowed: false,
+        requiredRole: 'PROGRAM_MANAGER',
+      });
+    }
+  });
+
   it('lets a representative recommend only for their own discipline on the issue’s team', () => {
     expect(
       authorize(engineer, { action: 'SUBMIT_RECOMMENDATION', issue, discipline: 'engineering' })

@@ -55,6 +55,7 @@ export type Permission =
       readonly issue: IssueScope;
       readonly assigneeId: string;
     }
+  | { readonly action: 'NUDGE_HOLDERS'; readonly issue: IssueScope }
   | { readonly action: 'MANAGE_USERS' }
   | { readonly action: 'CREATE_PROGRAM' };
 
@@ -170,6 +171,15 @@ export function authorize(actor: Actor, permission: Permission): Verdict {
         : refuse(
             'a member of the issue’s current team',
             'Only a member of the issue’s current team may file a non-concurrence.',
+          );
+    case 'NUDGE_HOLDERS':
+      // Chasing people across the program is the program manager's job; a reminder from anyone
+      // else would be noise with no authority behind it.
+      return isProgramManager(actor)
+        ? ALLOWED
+        : refuse(
+            'PROGRAM_MANAGER',
+            'Only a program manager of the issue’s program may nudge the people holding it.',
           );
     case 'COMPLETE_ACTION_ITEM':
       return isProgramManager(actor) || permission.assigneeId === actor.userId
