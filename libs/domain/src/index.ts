@@ -12,3 +12,4 @@ export * from './timeliness';
 export * from './labels';
 export * from './notifications';
 export * from './work';
+export * from './holders';
