@@ -31,6 +31,7 @@ import { DECISION_LOG_RESOLVERS, DECISION_LOG_SERVICES } from './decisions/decis
 import { DemoAccountsController } from './demo/demo-accounts.controller';
 import { DemoService } from './demo/demo.service';
 import { TIMELINESS_RESOLVERS, TIMELINESS_SERVICES } from './timeliness/timeliness.providers';
+import { SEARCH_RESOLVERS, SEARCH_SERVICES } from './search/search.providers';
 import { TRACKER_RESOLVERS, TRACKER_SERVICES } from './tracker/tracker.providers';
 import { WORKBENCH_RESOLVERS, WORKBENCH_SERVICES } from './workbench/workbench.providers';
 import {
@@ -87,6 +88,7 @@ export const RESOLVERS = [
   ...TIMELINESS_RESOLVERS,
   ...NOTIFICATIONS_RESOLVERS,
   ...VERIFICATION_RESOLVERS,
+  ...SEARCH_RESOLVERS,
 ];
 
 @Module({})
@@ -202,6 +204,7 @@ export class AppModule implements NestModule {
         ...ADMINISTRATION_SERVICES,
         ...DECISION_LOG_SERVICES,
         ...VERIFICATION_SERVICES,
+        ...SEARCH_SERVICES,
         ...RESOLVERS,
       ],
     };

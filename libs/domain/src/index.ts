@@ -13,3 +13,4 @@ export * from './labels';
 export * from './notifications';
 export * from './work';
 export * from './holders';
+export * from './search';
