@@ -15,7 +15,12 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Extra facts a client may use to show the error where it belongs. */
-export type ErrorDetails = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+export type ErrorDetails = Readonly<
+  Record<
+    string,
+    string | number | boolean | readonly string[] | readonly Readonly<Record<string, string>>[]
+  >
+>;
 
 export class DomainError extends Error {
   constructor(
@@ -30,6 +35,22 @@ export class DomainError extends Error {
 
 export function badInput(field: string, message: string): DomainError {
   return new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
+}
+
+/**
+ * Several problems with one input, all reported at once so a person fixes them in one go: each in
+ * `problems` ({ field, message }), the first also as `field` for clients that read one. The
+ * message says them all.
+ */
+export function badInputs(
+  problems: readonly { readonly field: string; readonly message: string }[],
+): DomainError {
+  const [first] = problems;
+  if (!first) throw new Error('badInputs needs at least one problem.');
+  return new DomainError(ErrorCode.BAD_USER_INPUT, problems.map((p) => p.message).join(' '), {
+    field: first.field,
+    problems: problems.map(({ field, message }) => ({ field, message })),
+  });
 }
 
 export function notFound(what: string, key: string): DomainError {

@@ -14,3 +14,4 @@ export * from './notifications';
 export * from './work';
 export * from './holders';
 export * from './search';
+export * from './due-dates';

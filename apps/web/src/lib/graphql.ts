@@ -24,17 +24,28 @@ export class GraphQLRequestError extends Error {
   readonly field: string | undefined;
   /** Everything the server reported; the first entry is the one described by code/message. */
   readonly errors: readonly GraphQLResponseError[];
+  /**
+   * Every problem of a BAD_USER_INPUT the server reported at once (`extensions.problems`), each
+   * at its field; the one named by `field` alone when it reported a single problem.
+   */
+  readonly problems: readonly { readonly field: string; readonly message: string }[];
 
   constructor(
     code: GraphQLErrorCode,
     message: string,
-    options: { field?: string; errors?: readonly GraphQLResponseError[]; cause?: unknown } = {},
+    options: {
+      field?: string | undefined;
+      errors?: readonly GraphQLResponseError[];
+      problems?: readonly { readonly field: string; readonly message: string }[];
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'GraphQLRequestError';
     this.code = code;
     this.field = options.field;
     this.errors = options.errors ?? [];
+    this.problems = options.problems ?? (options.field ? [{ field: options.field, message }] : []);
   }
 }
 
@@ -52,9 +63,21 @@ export function toRequestErrorFromResponse(
   if (!first) return new GraphQLRequestError('UNEXPECTED', 'The server reported an empty error.');
   const code = first.extensions?.['code'];
   const field = first.extensions?.['field'];
+  const problems = inputProblems(first.extensions?.['problems']);
   return new GraphQLRequestError(isKnownCode(code) ? code : 'UNEXPECTED', first.message, {
     field: typeof field === 'string' ? field : undefined,
     errors,
+    ...(problems.length > 0 ? { problems } : {}),
+  });
+}
+
+/** The `{ field, message }` entries of `extensions.problems`, ignoring anything else. */
+function inputProblems(value: unknown): { field: string; message: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { field, message } = entry as Record<string, unknown>;
+    return typeof field === 'string' && typeof message === 'string' ? [{ field, message }] : [];
   });
 }
 

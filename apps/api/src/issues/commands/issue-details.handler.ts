@@ -1,5 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { IssueStatus, LIMITS, badInput, requireText, transition } from '@ipt/domain';
+import {
+  DomainError,
+  ErrorCode,
+  IssueStatus,
+  LIMITS,
+  badInput,
+  badInputs,
+  dueDateOrderProblems,
+  dueInPastProblem,
+  requireText,
+  transition,
+  type DueDateStage,
+  type InputProblem,
+} from '@ipt/domain';
+import type { EntityManager } from 'typeorm';
+import { ProgramEntity } from '../../programs/program.entity';
 import type { Caller } from '../../common/caller';
 import type { WriteTransaction } from '../../events/write.service';
 import { IssueTimelinessWriter } from '../../timeliness/issue-timeliness.writer';
@@ -33,19 +48,40 @@ export class IssueDetailsHandler {
       (issue) => ({ action: 'TRIAGE_ISSUE', issue }),
       async (tx, issue, state) => {
         const required = [...new Set(input.requiredDisciplines.map((d) => d.trim()))];
-        await this.lookups.requireDisciplines(tx.manager, issue.programId, required);
-        const owner = await this.lookups.requireProgramPerson(
-          tx.manager,
-          issue.programId,
-          input.ownerId,
-          'ownerId',
+        // Every problem with the input is reported at once, each at its field.
+        const problems: InputProblem[] = [];
+        await collectProblem(problems, () =>
+          this.lookups.requireDisciplines(tx.manager, issue.programId, required),
+        );
+        const owner = await collectProblem(problems, () =>
+          this.lookups.requireProgramPerson(tx.manager, issue.programId, input.ownerId, 'ownerId'),
         );
         const given = input.dueDates ?? {};
-        if (given.recommendations && given.recommendations <= caller.at)
-          throw badInput(
-            'dueDates.recommendations',
-            'The recommendations due date must be after now.',
+        const zone = lazyTimeZone(tx.manager, issue.programId);
+        // Due at or before now: already overdue the moment it is set.
+        if (given.recommendations && given.recommendations <= caller.at) {
+          const past = dueInPastProblem(
+            'recommendations',
+            given.recommendations,
+            caller.at,
+            await zone(),
           );
+          if (past) problems.push(past);
+        }
+        const givenStages = DUE_FIELDS.filter(([field]) => given[field] != null).map(([f]) => f);
+        problems.push(
+          ...(await dueDateProblems(
+            {
+              triage: issue.triageDueAt,
+              recommendations: given.recommendations ?? issue.recommendationsDueAt,
+              decision: given.decision ?? issue.decisionDueAt,
+              resolution: given.resolution ?? issue.resolutionDueAt,
+            },
+            manualStages(issue.manualDueStages, givenStages),
+            zone,
+          )),
+        );
+        if (problems.length > 0 || !owner) throw badInputs(problems);
         const next = transition(state, { type: 'TRIAGE', requiredDisciplines: required });
         const before = {
           status: issue.status,
@@ -70,7 +106,6 @@ export class IssueDetailsHandler {
         }
         issue.manualDueStages = [...manual];
         await this.timeliness.applyPolicy(tx.manager, issue, caller.at);
-        assertDueDatesInOrder(issue);
         return {
           type: 'ISSUE_TRIAGED',
           before,
@@ -146,7 +181,17 @@ export class IssueDetailsHandler {
             manual.add(stage);
           }
           issue.manualDueStages = [...manual];
-          assertDueDatesInOrder(issue);
+          const problems = await dueDateProblems(
+            {
+              triage: issue.triageDueAt,
+              recommendations: issue.recommendationsDueAt,
+              decision: issue.decisionDueAt,
+              resolution: issue.resolutionDueAt,
+            },
+            manualStages(issue.manualDueStages, []),
+            lazyTimeZone(tx.manager, issue.programId),
+          );
+          if (problems.length > 0) throw badInputs(problems);
         }
         if (next.statusChanged) {
           before['status'] = state.status;
@@ -162,27 +207,65 @@ export class IssueDetailsHandler {
   }
 }
 
+const STAGE_FIELD: Readonly<Record<string, DueDateStage>> = {
+  TRIAGE: 'triage',
+  RECOMMENDATIONS: 'recommendations',
+  DECISION: 'decision',
+  RESOLUTION: 'resolution',
+};
+
+/** The stages whose dates a person set: those set before, and those given now. */
+function manualStages(
+  stored: readonly string[],
+  given: readonly DueDateStage[],
+): ReadonlySet<DueDateStage> {
+  const stages = new Set<DueDateStage>(given);
+  for (const stage of stored) {
+    const field = STAGE_FIELD[stage];
+    if (field) stages.add(field);
+  }
+  return stages;
+}
+
 /**
- * Due dates set by hand must follow the lifecycle's order. Policy dates are set as each stage
- * starts, from its own start, so they are not compared (a finished triage's date says nothing
- * about when the review is due).
+ * The due-date order problems (the rule is @ipt/domain's), in the program's time zone. The zone is
+ * read only when there is a problem to word: a triage or edit in order costs no extra statement.
  */
-function assertDueDatesInOrder(issue: IssueEntity): void {
-  const ordered = [
-    ['dueDates.triage', issue.triageDueAt, 'TRIAGE'],
-    ['dueDates.recommendations', issue.recommendationsDueAt, 'RECOMMENDATIONS'],
-    ['dueDates.decision', issue.decisionDueAt, 'DECISION'],
-    ['dueDates.resolution', issue.resolutionDueAt, 'RESOLUTION'],
-  ] as const;
-  let previous: Date | null = null;
-  for (const [field, due, stage] of ordered) {
-    if (!due || !issue.manualDueStages.includes(stage)) continue;
-    if (previous && due < previous)
-      throw badInput(
-        field,
-        `${field} cannot be before the stage before it (${previous.toISOString()}).`,
-      );
-    previous = due;
+async function dueDateProblems(
+  dates: Readonly<Record<DueDateStage, Date | null>>,
+  manual: ReadonlySet<DueDateStage>,
+  zone: () => Promise<string>,
+): Promise<InputProblem[]> {
+  if (dueDateOrderProblems(dates, manual, 'UTC').length === 0) return [];
+  return dueDateOrderProblems(dates, manual, await zone());
+}
+
+function lazyTimeZone(manager: EntityManager, programId: string): () => Promise<string> {
+  let timeZone: Promise<string> | null = null;
+  return () =>
+    (timeZone ??= manager
+      .findOneByOrFail(ProgramEntity, { id: programId })
+      .then((program) => program.timeZone));
+}
+
+/** Runs a check; a BAD_USER_INPUT it raises about a field joins `problems` instead of ending here. */
+async function collectProblem<T>(
+  problems: InputProblem[],
+  check: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await check();
+  } catch (error) {
+    const field = error instanceof DomainError ? error.details['field'] : undefined;
+    if (
+      error instanceof DomainError &&
+      error.code === ErrorCode.BAD_USER_INPUT &&
+      typeof field === 'string'
+    ) {
+      problems.push({ field, message: error.message });
+      return undefined;
+    }
+    throw error;
   }
 }
 

@@ -455,8 +455,8 @@ describe('IssuePage', () => {
   });
 
   describe('errors', () => {
-    it("shows the API's error at the field it concerns", async () => {
-      const open = awaitingDecision({
+    const anOpenIssue = () =>
+      awaitingDecision({
         status: 'OPEN',
         version: 1,
         owner: null,
@@ -467,11 +467,20 @@ describe('IssuePage', () => {
         currentStage: 'TRIAGE',
         viewerActions: ['TRIAGE', 'UPDATE', 'ADD_OPTION', 'WITHDRAW', 'COMMENT'],
       });
+
+    it("shows the API's error at the field it concerns", async () => {
+      const open = anOpenIssue();
       const calls = renderIssue({
         IssueDetail: answer(open),
+        // What the client cannot know (a holiday rule, a change since) the API says, every
+        // problem at once, each at its field.
         IssueTriage: () =>
-          gqlError('BAD_USER_INPUT', 'The decision cannot be due before the recommendations.', {
+          gqlError('BAD_USER_INPUT', 'Two problems.', {
             field: 'dueDates.decision',
+            problems: [
+              { field: 'dueDates.decision', message: 'The decision falls on a holiday.' },
+              { field: 'dueDates.resolution', message: 'The resolution falls on a holiday.' },
+            ],
           }),
       });
       await heading();
@@ -491,7 +500,7 @@ describe('IssuePage', () => {
         target: { value: '2026-03-20' },
       });
       fireEvent.change(within(form).getByLabelText(/^Decision due/), {
-        target: { value: '2026-03-18' },
+        target: { value: '2026-03-25' },
       });
       fireEvent.change(within(form).getByLabelText(/^Resolution due/), {
         target: { value: '2026-04-30' },
@@ -501,7 +510,10 @@ describe('IssuePage', () => {
       const decisionDue = within(form).getByLabelText(/^Decision due/);
       await waitFor(() => expect(decisionDue).toHaveAttribute('aria-invalid', 'true'));
       expect(decisionDue).toHaveAccessibleDescription(
-        expect.stringContaining('The decision cannot be due before the recommendations.'),
+        expect.stringContaining('The decision falls on a holiday.'),
+      );
+      expect(within(form).getByLabelText(/^Resolution due/)).toHaveAccessibleDescription(
+        expect.stringContaining('The resolution falls on a holiday.'),
       );
       expect(decisionDue).toHaveFocus();
       expect(within(form).getByLabelText(/^Recommendations due/)).not.toHaveAttribute(
@@ -520,11 +532,41 @@ describe('IssuePage', () => {
           requiredDisciplines: ['engineering', 'test'],
           dueDates: {
             recommendations: '2026-03-21T03:59:59.999Z',
-            decision: '2026-03-19T03:59:59.999Z',
+            decision: '2026-03-26T03:59:59.999Z',
             resolution: '2026-05-01T03:59:59.999Z',
           },
         },
       });
+    });
+
+    it('names every due date out of order at once, in plain words, before sending', async () => {
+      const calls = renderIssue({ IssueDetail: answer(anOpenIssue()) });
+      await heading();
+
+      fireEvent.click(within(actionBar()).getByRole('button', { name: 'Triage' }));
+      const form = dialog();
+      fireEvent.change(within(form).getByLabelText(/^Recommendations due/), {
+        target: { value: '2026-03-20' },
+      });
+      fireEvent.change(within(form).getByLabelText(/^Decision due/), {
+        target: { value: '2026-03-18' },
+      });
+      fireEvent.change(within(form).getByLabelText(/^Resolution due/), {
+        target: { value: '2026-03-19' },
+      });
+      fireEvent.click(within(form).getByRole('button', { name: 'Save triage' }));
+
+      expect(within(form).getByLabelText(/^Decision due/)).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'The decision is due before the recommendations are — pick a day on or after 20 Mar 2026.',
+        ),
+      );
+      expect(within(form).getByLabelText(/^Resolution due/)).toHaveAccessibleDescription(
+        expect.stringContaining(
+          'The resolution is due before the recommendations are — pick a day on or after 20 Mar 2026.',
+        ),
+      );
+      expect(calls.some((c) => c.operationName === 'IssueTriage')).toBe(false);
     });
 
     it('checks what it can before sending, at the fields', async () => {

@@ -1,3 +1,5 @@
+import { DUE_DATE_STAGES, dueDateOrderProblems, type DueDateStage } from '@ipt/domain';
+
 /**
  * Dates people pick (a calendar day) and the instants the API stores. A due date picked as a day
  * means the end of that day in the program's time zone, so everyone on the program shares it.
@@ -64,4 +66,23 @@ export function dayInZone(iso: string, timeZone: string): string {
   if (Number.isNaN(instant)) return '';
   const { year, month, day } = wallClock(instant, timeZone);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The due-date order problems of days picked in a form (the rule is @ipt/domain's, the one the API
+ * applies), by field: only the stages in `manual`, the ones a person set, are compared.
+ */
+export function dueDayProblems(
+  days: Readonly<Partial<Record<DueDateStage, string>>>,
+  manual: ReadonlySet<DueDateStage>,
+  timeZone: string,
+): Record<string, string> {
+  const instants: Partial<Record<DueDateStage, Date | null>> = {};
+  for (const stage of DUE_DATE_STAGES) {
+    const instant = endOfDayInZone(days[stage] ?? '', timeZone);
+    instants[stage] = instant ? new Date(instant) : null;
+  }
+  return Object.fromEntries(
+    dueDateOrderProblems(instants, manual, timeZone).map((p) => [p.field, p.message]),
+  );
 }

@@ -67,15 +67,18 @@ export function ActionForm({
   const [attempts, setAttempts] = useState(0);
   const form = useRef<HTMLFormElement>(null);
 
-  const serverField =
-    error?.code === ErrorCode.BAD_USER_INPUT && error.field && ownsField(error.field)
-      ? error.field
-      : null;
-  const alertMessage = error && !serverField ? error.message : null;
+  // Every problem the API reported with the input, at the field it names when this form shows it.
+  const serverProblems = error?.code === ErrorCode.BAD_USER_INPUT ? error.problems : [];
+  const atFields = serverProblems.filter((problem) => ownsField(problem.field));
+  const elsewhere = serverProblems.filter((problem) => !ownsField(problem.field));
+  const alertMessage =
+    error && atFields.length === 0
+      ? error.message
+      : elsewhere.map((problem) => problem.message).join(' ') || null;
 
   function fieldError(field: string): string | undefined {
     if (clientErrors[field]) return clientErrors[field];
-    return serverField === field ? error?.message : undefined;
+    return atFields.find((problem) => problem.field === field)?.message;
   }
 
   // After a refused attempt, take the person to the first field that needs them.

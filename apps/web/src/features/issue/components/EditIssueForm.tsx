@@ -1,9 +1,9 @@
-import { IssueStatus, LIMITS, type ImpactArea } from '@ipt/domain';
+import { IssueStatus, LIMITS, type DueDateStage, type ImpactArea } from '@ipt/domain';
 import { useState } from 'react';
 import type { UpdateIssueInput } from '../../../gql/graphql';
 import type { IssueDetail } from '../api/get-issue';
 import { updateIssue } from '../api/update-issue';
-import { dayInZone, endOfDayInZone } from '../dates';
+import { dayInZone, dueDayProblems, endOfDayInZone } from '../dates';
 import { ActionForm } from './ActionForm';
 import { TextField } from './fields';
 import type { FormEnv } from './form-env';
@@ -121,6 +121,17 @@ export function EditIssueForm({ env }: { env: FormEnv }) {
           problems['conditionStatement'] = 'State the condition.';
         if (values.requiredDisciplines.length === 0 && initial.requiredDisciplines.length > 0)
           problems['requiredDisciplines'] = 'Keep at least one required discipline.';
+        // Compared as the API compares: dates set by hand before, and any changed now.
+        const manual = new Set<DueDateStage>(
+          stages.filter(
+            (stage) =>
+              (values.due[stage] ?? '') !== (initial.due[stage] ?? '') ||
+              issue.stageClocks.some(
+                (clock) => clock.stage === stage.toUpperCase() && clock.dueSource === 'MANUAL',
+              ),
+          ),
+        );
+        Object.assign(problems, dueDayProblems(values.due, manual, timeZone));
         for (const stage of stages) {
           const day = values.due[stage] ?? '';
           if (!day && initial.due[stage])

@@ -1,4 +1,4 @@
-import { isConsequence, type ImpactArea, type Stage } from '@ipt/domain';
+import { dueInPastProblem, isConsequence, type ImpactArea, type Stage } from '@ipt/domain';
 import { useCallback, useMemo, useState } from 'react';
 import type { StageDueDatesInput } from '../../../gql/graphql';
 import { useQuery } from '../../../lib/use-query';
@@ -6,7 +6,7 @@ import { toDomainPolicy } from '../../timeliness/policy';
 import { getTimelinessPolicy } from '../api/get-timeliness-policy';
 import { triageIssue } from '../api/triage-issue';
 import { useNow } from '../clock';
-import { dayInZone, endOfDayInZone } from '../dates';
+import { dayInZone, dueDayProblems, endOfDayInZone } from '../dates';
 import { policyDueHints, type TriageDueStage } from '../due-policy';
 import { ActionForm } from './ActionForm';
 import type { FormEnv } from './form-env';
@@ -93,6 +93,14 @@ export function TriageForm({ env }: { env: FormEnv }) {
         if (!consequence) problems['consequence'] = 'Rate the consequence.';
         if (required.length === 0)
           problems['requiredDisciplines'] = 'Choose at least one discipline.';
+        // Every date problem at once, in the words the API would use.
+        const set = new Set(STAGES.filter((stage) => endOfDayInZone(due[stage] ?? '', timeZone)));
+        Object.assign(problems, dueDayProblems(due, set, timeZone));
+        const recommendationsDue = endOfDayInZone(due.recommendations ?? '', timeZone);
+        const past = recommendationsDue
+          ? dueInPastProblem('recommendations', new Date(recommendationsDue), now, timeZone)
+          : null;
+        if (past) problems[past.field] = past.message;
         for (const stage of STAGES) {
           const day = due[stage] ?? '';
           if (day !== '' && !endOfDayInZone(day, timeZone))
