@@ -83,6 +83,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   withdrawIssue: ['pm', 'daRight'],
   commentOnIssue: ['pm', 'repRight', 'repWrong', 'daRight', 'daWrong'],
   fileNonConcurrence: ['repRight', 'repWrong', 'daRight'],
+  // Chasing the people an issue waits on is the program manager's job alone.
+  nudge: ['pm'],
   createProgram: ['admin'],
   updateProgram: ['admin', 'pm'],
   addDiscipline: ['admin', 'pm'],
@@ -442,6 +444,13 @@ describe('authorization matrix: every mutation for every role', () => {
       return [
         NON_CONCUR,
         { input: { issueKey: issue.key, version: issue.version, rationale: 'I disagree.' } },
+      ];
+    },
+    nudge: async () => {
+      const issue = await inReview();
+      return [
+        `mutation ($key: String!) { nudge(issueKey: $key) { issueKey } }`,
+        { key: issue.key },
       ];
     },
     createProgram: async () => [

@@ -309,6 +309,7 @@ describe('notifications', () => {
         { kind: 'OVERDUE', enabled: true },
         { kind: 'DECIDED', enabled: true },
         { kind: 'ESCALATED', enabled: true },
+        { kind: 'NUDGED', enabled: true },
       ]);
     });
 

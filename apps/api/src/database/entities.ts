@@ -30,6 +30,7 @@ import { DurableWrites1764600000000 } from './migrations/1764600000000-durable-w
 import { DecisionHash1764700000000 } from './migrations/1764700000000-decision-hash';
 import { IdempotencyKeys1764800000000 } from './migrations/1764800000000-idempotency-keys';
 import { SignInThrottles1764900000000 } from './migrations/1764900000000-sign-in-throttles';
+import { NotificationResolution1765000000000 } from './migrations/1765000000000-notification-resolution';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 
 export const ENTITIES = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   DecisionHash1764700000000,
   IdempotencyKeys1764800000000,
   SignInThrottles1764900000000,
+  NotificationResolution1765000000000,
 ];

@@ -7,11 +7,14 @@ import {
 } from '@nestjs/common';
 import {
   IssueStatus,
+  NotificationKind as NotificationKindValue,
+  StaleReason,
   dueNotificationKind,
+  dueNotificationStaleness,
   endOfNextLocalDay,
   type NotificationKind,
 } from '@ipt/domain';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, IsNull, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
 import { storedInstant } from '../database/columns';
 import { DatabaseService } from '../database/database.service';
@@ -24,7 +27,11 @@ import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { DueWork, dueText, issueLink } from './notification-texts';
+import { EscalationEntity } from '../issues/escalation.entity';
+import { RecommendationEntity } from '../issues/recommendation.entity';
+import { WaiverEntity } from '../issues/waiver.entity';
+import { NotificationEntity } from './notification.entity';
+import { DueWork, dueText, issueLink, noLongerNeeded, programTime } from './notification-texts';
 import { NotificationDraft, NotificationsService } from './notifications.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -38,6 +45,9 @@ interface DueItem {
   /** Names the item within its issue, for the dedupe key. */
   readonly item: string;
 }
+
+/** Issues per query when looking at the work of some issues (bound parameters). */
+const CHUNK = 400;
 
 /** Statuses in which a required discipline can still be pending (as the inbox counts them). */
 const GATHERING: readonly IssueStatus[] = [IssueStatus.IN_REVIEW, IssueStatus.AWAITING_DECISION];
@@ -94,19 +104,145 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
       for (const program of await tx.manager.find(ProgramEntity)) {
         const horizon = endOfNextLocalDay(at, program.timeZone);
         const items = [
-          ...(await this.recommendationsDue(tx.manager, program.id, horizon)),
-          ...(await this.decisionsDue(tx.manager, program.id, horizon)),
-          ...(await this.actionItemsDue(tx.manager, program.id, horizon)),
+          ...(await this.recommendationsDue(tx.manager, program.id, { horizon })),
+          ...(await this.decisionsDue(tx.manager, program.id, { horizon })),
+          ...(await this.actionItemsDue(tx.manager, program.id, { horizon })),
         ];
         for (const item of items) {
           const kind = dueNotificationKind(item.dueAt, at, program.timeZone);
           if (kind) drafts.push(this.draft(item, kind, at, program.timeZone));
         }
       }
-      return this.notifications.deliver(tx.manager, drafts);
+      const delivery = await this.notifications.deliver(tx.manager, drafts);
+      const resolvedFor = await this.resolveStale(tx.manager, at);
+      return {
+        created: delivery.created,
+        userIds: [...new Set([...delivery.userIds, ...resolvedFor])],
+      };
     });
     this.notifications.announce(userIds);
     return created;
+  }
+
+  /**
+   * Marks resolved every DUE_SOON and OVERDUE notification that no longer holds (the rule is
+   * `dueNotificationStaleness` in libs/domain): its work done, decided, waived, escalated away,
+   * ended or re-dated, or "due soon" now overdue. It stays, read, saying why (ADR 27). Looks only
+   * at unresolved ones, and at the work of their issues, whatever its due date. Returns whose
+   * notifications changed.
+   */
+  async resolveStale(manager: EntityManager, at: Date): Promise<string[]> {
+    const unresolved = await manager.find(NotificationEntity, {
+      where: {
+        kind: In([NotificationKindValue.DUE_SOON, NotificationKindValue.OVERDUE]),
+        resolvedAt: IsNull(),
+      },
+      select: {
+        id: true,
+        userId: true,
+        programId: true,
+        issueId: true,
+        dedupeKey: true,
+        createdAt: true,
+      },
+    });
+    const changed = new Set<string>();
+    const programIds = [...new Set(unresolved.map((n) => n.programId))];
+    for (const programId of programIds) {
+      const program = await manager.findOneBy(ProgramEntity, { id: programId });
+      if (!program) continue;
+      const notified = unresolved.filter((n) => n.programId === programId);
+      const issueIds = [
+        ...new Set(notified.map((n) => n.issueId).filter((id): id is string => id !== null)),
+      ];
+      const owed = new Map<string, DueItem>();
+      for (const ids of chunks(issueIds, CHUNK)) {
+        const scope = { issueIds: ids };
+        for (const item of [
+          ...(await this.recommendationsDue(manager, programId, scope)),
+          ...(await this.decisionsDue(manager, programId, scope)),
+          ...(await this.actionItemsDue(manager, programId, scope)),
+        ])
+          owed.set(`${item.item}|${item.userId}`, item);
+      }
+      for (const notification of notified) {
+        const key = parseDueKey(notification.dedupeKey);
+        if (!key) continue;
+        const now = owed.get(`${key.item}|${key.userId}`) ?? null;
+        const reason = dueNotificationStaleness(key, now, at, program.timeZone);
+        if (!reason) continue;
+        const why = await this.whyStale(
+          manager,
+          key,
+          reason,
+          now,
+          notification.createdAt,
+          program.timeZone,
+        );
+        await manager.update(
+          NotificationEntity,
+          { id: notification.id },
+          { resolvedAt: at, resolution: noLongerNeeded(why) },
+        );
+        // Resolved is read: it leaves the unread count, and stays in the list saying why.
+        await manager.update(
+          NotificationEntity,
+          { id: notification.id, readAt: IsNull() },
+          { readAt: at },
+        );
+        changed.add(notification.userId);
+      }
+    }
+    return [...changed];
+  }
+
+  /** Why a notification's work no longer waits on its person, as they would say it. */
+  private async whyStale(
+    manager: EntityManager,
+    key: DueKey,
+    reason: StaleReason,
+    now: DueItem | null,
+    notifiedAt: Date,
+    timeZone: string,
+  ): Promise<string> {
+    if (reason === StaleReason.NOW_OVERDUE) return 'it is now overdue.';
+    const redated = now ? `it is now due ${programTime(now.dueAt, timeZone)}.` : null;
+    const [what, first, second] = key.item.split(':');
+    if (what === 'action-item') {
+      const item = await manager.findOneBy(ActionItemEntity, { id: first });
+      if (redated) return redated;
+      if (item?.doneAt) return `the action item “${item.title}” was completed.`;
+      return item ? `the decision behind “${item.title}” no longer stands.` : 'it was removed.';
+    }
+    const issue = await manager.findOneBy(IssueEntity, { id: first });
+    if (!issue) return 'its issue was removed.';
+    const ended = ENDED_WORDS[issue.status];
+    if (ended) return `${issue.key} was ${ended}.`;
+    const escalation = await manager
+      .createQueryBuilder(EscalationEntity, 'e')
+      .where('e.issue_id = :issueId AND e.escalated_at >= :since', {
+        issueId: issue.id,
+        since: storedInstant(notifiedAt),
+      })
+      .orderBy('e.escalated_at', 'DESC')
+      .getOne();
+    if (escalation) {
+      const team = await manager.findOneBy(TeamEntity, { id: escalation.toTeamId });
+      return `${issue.key} was escalated to ${team?.name ?? 'the next tier'}.`;
+    }
+    if (redated) return redated;
+    if (what === 'recommendation' && second) {
+      const given = await manager.existsBy(RecommendationEntity, {
+        issueId: issue.id,
+        discipline: second,
+        supersededAt: IsNull(),
+      });
+      if (given) return `the recommendation on ${issue.key} was given.`;
+      if (await manager.existsBy(WaiverEntity, { issueId: issue.id, discipline: second }))
+        return `the recommendation on ${issue.key} was waived.`;
+    }
+    if (issue.status === IssueStatus.DECIDED) return `${issue.key} was decided.`;
+    return `${issue.key} no longer waits on you.`;
   }
 
   private draft(
@@ -123,7 +259,7 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
       ...dueText(kind, item.issue, item.work, item.dueAt, timeZone),
       link: issueLink(item.issue.key),
       createdAt: at,
-      dedupeKey: `${kind}:${item.item}:${item.userId}:${item.dueAt.toISOString()}`,
+      dedupeKey: dueKey(kind, item.item, item.userId, item.dueAt),
     };
   }
 
@@ -131,9 +267,13 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
   private async recommendationsDue(
     manager: EntityManager,
     programId: string,
-    horizon: Date,
+    scope: DueScope,
   ): Promise<DueItem[]> {
-    const rows = await this.onCurrentTeam(manager, programId)
+    const rows = await scoped(
+      this.onCurrentTeam(manager, programId),
+      scope,
+      'i.recommendations_due_at',
+    )
       .innerJoin(
         IssueRequiredDisciplineEntity,
         'rd',
@@ -141,9 +281,6 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
       )
       .innerJoin(DisciplineEntity, 'd', 'd.program_id = i.program_id AND d.code = m.discipline')
       .andWhere('i.status IN (:...gathering)', { gathering: GATHERING })
-      .andWhere('i.recommendations_due_at IS NOT NULL AND i.recommendations_due_at < :horizon', {
-        horizon: storedInstant(horizon),
-      })
       .andWhere(
         'NOT EXISTS (SELECT 1 FROM recommendations r WHERE r.issue_id = i.id' +
           ' AND r.discipline = m.discipline AND r.superseded_at IS NULL)',
@@ -180,14 +317,11 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
   private async decisionsDue(
     manager: EntityManager,
     programId: string,
-    horizon: Date,
+    scope: DueScope,
   ): Promise<DueItem[]> {
-    const rows = await this.onCurrentTeam(manager, programId)
+    const rows = await scoped(this.onCurrentTeam(manager, programId), scope, 'i.decision_due_at')
       .andWhere('m.decision_authority = :authority', { authority: true })
       .andWhere('i.status = :awaiting', { awaiting: IssueStatus.AWAITING_DECISION })
-      .andWhere('i.decision_due_at IS NOT NULL AND i.decision_due_at < :horizon', {
-        horizon: storedInstant(horizon),
-      })
       .select('i.id', 'issueId')
       .addSelect('i.key', 'key')
       .addSelect('i.title', 'title')
@@ -207,16 +341,17 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
   private async actionItemsDue(
     manager: EntityManager,
     programId: string,
-    horizon: Date,
+    scope: DueScope,
   ): Promise<DueItem[]> {
-    const rows = await manager
+    const query = manager
       .createQueryBuilder(ActionItemEntity, 'a')
       .innerJoin(DecisionEntity, 'dc', 'dc.id = a.decision_id AND dc.superseded_at IS NULL')
       .innerJoin(IssueEntity, 'i', 'i.id = a.issue_id')
       .innerJoin(UserEntity, 'u', 'u.id = a.assignee_id AND u.active = :active', { active: true })
       .where('i.program_id = :programId', { programId })
       .andWhere('i.status NOT IN (:...ended)', { ended: ENDED })
-      .andWhere('a.done_at IS NULL AND a.due_at < :horizon', { horizon: storedInstant(horizon) })
+      .andWhere('a.done_at IS NULL');
+    const rows = await scoped(query, scope, 'a.due_at')
       .select('a.id', 'itemId')
       .addSelect('a.title', 'itemTitle')
       .addSelect('a.due_at', 'dueAt')
@@ -253,4 +388,60 @@ export class NotificationSweepService implements OnApplicationBootstrap, OnAppli
       .innerJoin(UserEntity, 'u', 'u.id = m.user_id AND u.active = :active')
       .where('i.program_id = :programId', { programId });
   }
+}
+
+/** Which open work a query looks at: what falls due before a horizon, or all of some issues'. */
+type DueScope = { readonly horizon: Date } | { readonly issueIds: readonly string[] };
+
+function scoped<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  scope: DueScope,
+  dueColumn: string,
+): SelectQueryBuilder<T> {
+  if ('horizon' in scope) {
+    return query.andWhere(`${dueColumn} IS NOT NULL AND ${dueColumn} < :horizon`, {
+      horizon: storedInstant(scope.horizon),
+    });
+  }
+  return query.andWhere(`${dueColumn} IS NOT NULL AND i.id IN (:...scopeIssueIds)`, {
+    scopeIssueIds: [...scope.issueIds],
+  });
+}
+
+/** What a due notification was made for, read back from its dedupe key (see `draft`). */
+interface DueKey {
+  readonly kind: typeof NotificationKindValue.DUE_SOON | typeof NotificationKindValue.OVERDUE;
+  readonly item: string;
+  readonly userId: string;
+  readonly dueAt: Date;
+}
+
+/** The key is `<kind>:<item>:<user id>:<due instant, ISO, 24 characters>`. */
+export function dueKey(kind: DueKey['kind'], item: string, userId: string, dueAt: Date): string {
+  return `${kind}:${item}:${userId}:${dueAt.toISOString()}`;
+}
+
+export function parseDueKey(key: string): DueKey | null {
+  const kind = key.slice(0, key.indexOf(':'));
+  if (kind !== NotificationKindValue.DUE_SOON && kind !== NotificationKindValue.OVERDUE)
+    return null;
+  const iso = key.slice(-24);
+  const dueAt = new Date(iso);
+  const rest = key.slice(kind.length + 1, -25);
+  const userStart = rest.lastIndexOf(':');
+  if (Number.isNaN(dueAt.getTime()) || userStart < 0) return null;
+  return { kind, item: rest.slice(0, userStart), userId: rest.slice(userStart + 1), dueAt };
+}
+
+const ENDED_WORDS: Partial<Record<IssueStatus, string>> = {
+  RESOLVED: 'resolved',
+  CLOSED: 'closed',
+  WITHDRAWN: 'withdrawn',
+};
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    result.push(items.slice(start, start + size));
+  return result;
 }

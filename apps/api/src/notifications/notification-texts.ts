@@ -90,7 +90,64 @@ export function escalatedText(
   const how = escalatedBy ? `by ${escalatedBy}` : 'by the program’s timeliness policy';
   return {
     title: `${issue.key} was escalated to ${to.name}`,
-    message: `${quoted(issue.title)}: from ${from.name} (${TIER_NAMES[from.tier]}) to ${to.name} (${TIER_NAMES[to.tier]}) ${how}. ${reason}`,
+    message: `${quoted(issue.title)}: from ${from.name} (${TIER_NAMES[from.tier]}) to ${to.name} (${TIER_NAMES[to.tier]}) ${how}. ${localDatesInWords(reason)}`,
+  };
+}
+
+/**
+ * An escalation's reason as recorded names local dates of the program as 2026-03-07 (the record
+ * keeps them so, and its hash covers them); a person reads "Sat, Mar 7, 2026".
+ */
+export function localDatesInWords(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date, year, month, day) => {
+    const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+    if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) !== date) return date;
+    // The date is already the program's local date: formatted as is, in UTC, not converted.
+    return new Intl.DateTimeFormat('en-US', {
+      timeZone: 'UTC',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+    }).format(instant);
+  });
+}
+
+/** What a resolved due notification says instead: "No longer needed: HX-12 was decided." */
+export function noLongerNeeded(why: string): string {
+  return `No longer needed: ${why}`;
+}
+
+/** What waits on the person nudged, by why they hold the issue. */
+export type NudgedFor =
+  | { readonly reason: 'RECOMMENDATION'; readonly disciplineNames: readonly string[] }
+  | { readonly reason: 'DECISION' | 'OWNER' | 'PROGRAM_MANAGER' };
+
+export function nudgeText(
+  issue: { key: string; title: string },
+  nudgedFor: NudgedFor,
+  dueAt: Date | null,
+  now: Date,
+  timeZone: string,
+  programManagerName: string,
+): NotificationText {
+  const what =
+    nudgedFor.reason === 'RECOMMENDATION'
+      ? `your ${nudgedFor.disciplineNames.join(' and ')} recommendation`
+      : nudgedFor.reason === 'DECISION'
+        ? 'your decision'
+        : nudgedFor.reason === 'OWNER'
+          ? 'your next move as its owner'
+          : 'your next move as program manager (nobody else can make it)';
+  const due =
+    dueAt === null
+      ? ''
+      : dueAt.getTime() < now.getTime()
+        ? `, overdue since ${programTime(dueAt, timeZone)}`
+        : `, due ${programTime(dueAt, timeZone)}`;
+  return {
+    title: `${programManagerName} nudged you about ${issue.key}`,
+    message: `${quoted(issue.title)} waits on ${what}${due}.`,
   };
 }
 

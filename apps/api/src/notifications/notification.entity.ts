@@ -48,4 +48,15 @@ export class NotificationEntity {
 
   @InstantColumn({ nullable: true })
   readAt!: Date | null;
+
+  /**
+   * When a due-soon or overdue notification stopped holding (its work done, decided, re-dated,
+   * escalated away or ended): kept, marked read, and saying why in `resolution` (ADR 27).
+   */
+  @InstantColumn({ nullable: true })
+  resolvedAt!: Date | null;
+
+  /** Why it no longer holds, in words: "No longer needed: HX-12 was decided." */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  resolution!: string | null;
 }

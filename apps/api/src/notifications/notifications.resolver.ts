@@ -8,6 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import {
   MarkNotificationsReadArgs,
   NotificationsArgs,
+  NudgeArgs,
   SetNotificationPreferenceArgs,
 } from './dto/notifications.args';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
@@ -15,6 +16,7 @@ import {
   NotificationCountModel,
   NotificationPageModel,
   NotificationPreferenceModel,
+  NudgeResultModel,
 } from './notification.model';
 import {
   NOTIFICATIONS_CHANGED,
@@ -22,14 +24,24 @@ import {
   NotificationsChanged,
   NotificationsService,
 } from './notifications.service';
+import { NudgeResult, NudgeService } from './nudge.service';
 
 /** The signed-in person's notifications: list, count, mark read, choose kinds, hear changes. */
 @Resolver()
 export class NotificationsResolver {
   constructor(
     private readonly service: NotificationsService,
+    private readonly nudges: NudgeService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  @Mutation(() => NudgeResultModel, {
+    description:
+      'Reminds the people an open issue waits on now (its holders) with a notification each; program managers of its program only. Each person at most once a day (program time) per issue: CONFLICT says when next. Recorded on the issue’s timeline.',
+  })
+  nudge(@CurrentUser() user: UserEntity, @Args() args: NudgeArgs): Promise<NudgeResult> {
+    return this.nudges.nudge({ user, at: this.clock.now() }, args.issueKey);
+  }
 
   @Query(() => NotificationPageModel, {
     description: 'Your notifications, newest first, with your unread count.',

@@ -18,7 +18,10 @@ export interface NotificationsChanged {
 }
 
 /** A notification to create unless its person turned its kind off or already has it. */
-export type NotificationDraft = Omit<NotificationEntity, 'id' | 'readAt'>;
+export type NotificationDraft = Omit<
+  NotificationEntity,
+  'id' | 'readAt' | 'resolvedAt' | 'resolution'
+>;
 
 /** What one delivery stored. */
 export interface Delivery {
@@ -34,7 +37,7 @@ export interface NotificationPage {
 /** SQLite allows 999 bound parameters in older builds; stay well under it. */
 const CHUNK = 400;
 /** Columns per inserted notification row. */
-const COLUMNS = 11;
+const COLUMNS = 13;
 
 /**
  * Each person's notifications: stored once per thing they are about (the dedupe key), never for a
@@ -78,7 +81,13 @@ export class NotificationsService {
     for (const rows of chunks(fresh, Math.floor(CHUNK / COLUMNS))) {
       await manager.insert(
         NotificationEntity,
-        rows.map((draft) => ({ ...draft, id: randomUUID(), readAt: null })),
+        rows.map((draft) => ({
+          ...draft,
+          id: randomUUID(),
+          readAt: null,
+          resolvedAt: null,
+          resolution: null,
+        })),
       );
     }
     return { created: fresh.length, userIds: [...new Set(fresh.map((d) => d.userId))] };

@@ -12,10 +12,10 @@ import { backfillIssueFacts, refreshIssueFacts } from './issue-facts.rollup';
 import { TimelinessService } from './timeliness.service';
 
 /**
- * Events that change nothing the timeliness facts are made of: a write of only these (a comment)
- * skips rewriting the roll-up, seven statements of the comment's path (ADR 0024).
+ * Events that change nothing the timeliness facts are made of: a write of only these (a comment,
+ * a nudge) skips rewriting the roll-up, seven statements of the comment's path (ADR 0024).
  */
-const LEAVES_FACTS_ALONE: ReadonlySet<string> = new Set(['COMMENT_ADDED']);
+const LEAVES_FACTS_ALONE: ReadonlySet<string> = new Set(['COMMENT_ADDED', 'ISSUE_NUDGED']);
 
 /**
  * Keeps the roll-up of issue facts (ADR 0013) equal to the tables: every write that recorded an

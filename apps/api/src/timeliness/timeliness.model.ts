@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IssueHolderModel } from '../notifications/notification.model';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -332,6 +333,11 @@ export class OverdueIssueModel {
   tier!: Tier;
   @Field()
   teamName!: string;
+  @Field(() => [IssueHolderModel], {
+    description:
+      'Who the issue waits on now (whose move it is), to nudge; empty in a report of a past `asOf`.',
+  })
+  holders!: IssueHolderModel[];
 }
 
 @ObjectType('OverdueActionItem')

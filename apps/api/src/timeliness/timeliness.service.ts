@@ -27,6 +27,8 @@ import { DisciplineEntity } from '../programs/discipline.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
+import { IssueEntity } from '../issues/issue.entity';
+import { IssueHolders, type NamedHolder } from '../notifications/issue-holders.service';
 import { CurrentFactsCache } from './current-facts.cache';
 import { replayFacts } from './replay';
 import type {
@@ -66,6 +68,7 @@ export class TimelinessService {
     private readonly db: DatabaseService,
     private readonly actors: ActorService,
     private readonly currentFacts: CurrentFactsCache,
+    private readonly holders: IssueHolders,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -261,6 +264,10 @@ export class TimelinessService {
       assigneeIds.length > 0
         ? await this.db.reader.findBy(UserEntity, { id: In(assigneeIds) })
         : [];
+    const holders = await this.holdersNow(
+      window,
+      overdueIssues.map((o) => o.issueId),
+    );
     return {
       programKey: program.key,
       timeZone: program.timeZone,
@@ -302,6 +309,7 @@ export class TimelinessService {
           lateByDays: o.lateByDays,
           tier: issue?.tier ?? 'WIPT',
           teamName: names.team(issue?.teamId ?? ''),
+          holders: holders.get(o.issueId) ?? [],
         };
       }),
       overdueActionItemCount: report.overdueActionItems.length,
@@ -320,6 +328,27 @@ export class TimelinessService {
       forecastCount: report.forecasts.length,
       forecasts: forecasts.map((f) => names.forecast(f, issueById.get(f.issueId))),
     };
+  }
+
+  /**
+   * Who holds each listed overdue issue now. Only for a report of now: who held an issue at a past
+   * `asOf` is not what a program manager chases, and its holders today may differ.
+   */
+  private async holdersNow(
+    window: ResolvedWindow,
+    issueIds: readonly string[],
+  ): Promise<Map<string, NamedHolder[]>> {
+    if (window.source !== 'CURRENT_STATE' || issueIds.length === 0) return new Map();
+    const issues: IssueEntity[] = [];
+    for (let start = 0; start < issueIds.length; start += 400) {
+      issues.push(
+        ...(await this.db.reader.find(IssueEntity, {
+          where: { id: In(issueIds.slice(start, start + 400)) },
+          select: { id: true, programId: true, status: true, ownerId: true, currentTeamId: true },
+        })),
+      );
+    }
+    return this.holders.of(this.db.reader, window.program.id, issues);
   }
 
   /** Team and authority names for the ids a report speaks of (issues name themselves). */

@@ -58,3 +58,10 @@ export class SetNotificationPreferenceArgs {
   @IsBoolean()
   enabled!: boolean;
 }
+
+@ArgsType()
+export class NudgeArgs {
+  @Field({ description: 'The issue whose holders to remind, e.g. HX-12.' })
+  @IsString()
+  issueKey!: string;
+}
