@@ -1,6 +1,11 @@
 import {
+  addCalendarDays,
   DEFAULT_TIMELINESS_POLICY,
+  endOfLocalDay,
+  localDateOf,
+  localDateTimeOf,
   policyDueAt,
+  usFederalHolidaysBetween,
   type Consequence,
   type TimelinessPolicy,
 } from '@ipt/domain';
@@ -80,11 +85,14 @@ describe('the timeliness policy', () => {
   });
   afterAll(() => app.stop());
 
-  it('ships sensible defaults, tighter for higher consequence', async () => {
+  it('ships sensible defaults, tighter for higher consequence, on the federal holidays', async () => {
     const { timelinessPolicy } = await pm.ok<{ timelinessPolicy: Record<string, unknown> }>(GET);
-    expect(timelinessPolicy).toMatchObject({ isDefault: true, dayKind: 'BUSINESS' });
+    // The demo program starts from the defaults on the US federal holiday calendar of its years.
+    expect(timelinessPolicy).toMatchObject({ isDefault: false, dayKind: 'BUSINESS' });
     const rows = timelinessPolicy['allowances'] as { consequence: number; decision: number }[];
     expect(rows.map((r) => r.decision)).toEqual([15, 10, 7, 5, 2]);
+    expect(timelinessPolicy['holidays']).toEqual(usFederalHolidaysBetween(2025, 2028));
+    expect(timelinessPolicy['holidays']).toContain('2026-12-25');
   });
 
   it('gives the running stages the policy’s dates, and a person’s dates stay theirs', async () => {
@@ -130,12 +138,17 @@ describe('the timeliness policy', () => {
     });
     expect(changed.updateTimelinessPolicy.recomputedIssues).toBeGreaterThanOrEqual(2);
 
+    // Due at the end of the day, in the program's zone, one and two calendar days on.
+    const endOfDayAfter = (start: Date, days: number) =>
+      endOfLocalDay(
+        addCalendarDays(localDateOf(start, 'America/New_York'), days),
+        'America/New_York',
+      );
     const open = await reload('open');
-    expect(open.triageDueAt).toEqual(new Date(open.raisedAt.getTime() + DAY_MS));
+    expect(open.triageDueAt).toEqual(endOfDayAfter(open.raisedAt, 1));
+    expect(localDateTimeOf(open.triageDueAt!, 'America/New_York')).toMatch(/T23:59:59-0[45]:00$/);
     const byPolicy = await reload('byPolicy');
-    expect(byPolicy.recommendationsDueAt).toEqual(
-      new Date(byPolicy.triagedAt!.getTime() + 2 * DAY_MS),
-    );
+    expect(byPolicy.recommendationsDueAt).toEqual(endOfDayAfter(byPolicy.triagedAt!, 2));
     // Triage finished before the change: its date stands.
     expect(byPolicy.triageDueAt).toEqual(before.byPolicy.triageDueAt);
     expect(byPolicy.version).toBe(before.byPolicy.version + 1);

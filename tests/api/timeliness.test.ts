@@ -20,12 +20,13 @@ import { firstBrokenEvent } from '../support/database';
  * TX keeps UTC and counts calendar days, so the arithmetic is plain. Its policy for consequence 3:
  * triage 2 days, recommendations 3, decision 2, resolution 10; one day's grace at WIPT and IIPT.
  *
- *   day = days after T0 (Monday 2 March 2026, 14:00 UTC)
+ *   day = days after T0 (Monday 2 March 2026, 14:00 UTC). A policy due date "day n" falls at the
+ *   end of that day (23:59:59.999 UTC, 10 h less 1 ms after day n's 14:00).
  *   X1  raised 0 (WIPT); triaged 1 for engineering + cost; engineering 2 (1 day), cost 5
  *       (4 days, due 4: late); ready 5, decided 6 (due 7); resolved 8.
  *   X2  raised 1+1h; triaged 1+2h for engineering; engineering 3 (1 day 22 h); ready 3,
- *       decision due 5; escalated by policy 6+12h (grace ended 6) to the IIPT, ready there at
- *       once, due 8+12h; decided 8 with an action item due 10, still open.
+ *       decision due 5; escalated by policy 6+12h (grace ended with day 6) to the IIPT, ready
+ *       there at once (on day 7, UTC), due 9; decided 8 with an action item due 10, still open.
  *   X3  raised 9, never triaged: triage due 11.
  *   as of day 12, period [day 0, day 12].
  */
@@ -33,6 +34,9 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const at = (days: number, hours = 0) => new Date(Date.parse(T0) + days * DAY + hours * HOUR);
 const iso = (days: number, hours = 0) => at(days, hours).toISOString();
+/** The end of day `days` in TX's zone (UTC), when a policy due date falls: 10 h less 1 ms after 14:00. */
+const due = (days: number) => new Date(at(days, 10).getTime() - 1);
+const dueIso = (days: number) => due(days).toISOString();
 
 const POLICY = `mutation ($input: UpdateTimelinessPolicyInput!) {
   updateTimelinessPolicy(input: $input) { recomputedIssues policy { dayKind isDefault programVersion } }
@@ -261,16 +265,16 @@ describe('timeliness on a hand-built history', () => {
   it('gives due dates from the policy as each stage starts, and escalates by policy once', async () => {
     const x1 = await db.reader.findOneByOrFail(IssueEntity, { id: made['X1']!.id });
     expect([x1.triageDueAt, x1.recommendationsDueAt, x1.decisionDueAt, x1.resolutionDueAt]).toEqual(
-      [at(2), at(4), at(7), at(16)],
+      [due(2), due(4), due(7), due(16)],
     );
     expect(x1.manualDueStages).toEqual([]);
     const x2 = await db.reader.findOneByOrFail(IssueEntity, { id: made['X2']!.id });
-    // Escalated at 6+12h, ready at the IIPT at once: decision due 2 days later.
+    // Escalated at 6+12h (early on day 7), ready at the IIPT at once: decision due 2 days later.
     expect([x2.currentTier, x2.tierEnteredAt, x2.readyAt, x2.decisionDueAt]).toEqual([
       'IIPT',
       at(6, 12),
       at(6, 12),
-      at(8, 12),
+      due(9),
     ]);
     const escalations = await db.reader.findBy(EscalationEntity, { issueId: x2.id });
     expect(escalations).toEqual([
@@ -280,10 +284,10 @@ describe('timeliness on a hand-built history', () => {
         fromTier: 'WIPT',
         toTier: 'IIPT',
         escalatedAt: at(6, 12),
-        policyBreachKey: `${x2.id}:WIPT:${iso(5)}`,
+        policyBreachKey: `${x2.id}:WIPT:${dueIso(5)}`,
         fromStage: 'DECISION',
         fromStageStartedAt: at(3),
-        fromStageDueAt: at(5),
+        fromStageDueAt: due(5),
         reason:
           'Decision due 2026-03-07 at WIPT is overdue past the 1-day grace period of the program’s timeliness policy.',
       }),
@@ -392,8 +396,8 @@ describe('timeliness on a hand-built history', () => {
       {
         issueKey: made['X3']!.key,
         stage: 'TRIAGE',
-        dueAt: iso(11),
-        lateByDays: 1,
+        dueAt: dueIso(11),
+        lateByDays: expect.closeTo(14 / 24, 6),
         tier: 'WIPT',
         teamName: 'TX WIPT',
       },
@@ -578,7 +582,7 @@ describe('timeliness on a hand-built history', () => {
         stage: 'TRIAGE',
         state: 'FINISHED',
         startedAt: iso(1, 1),
-        dueAt: iso(3, 1),
+        dueAt: dueIso(3),
         dueSource: 'POLICY',
         finishedAt: iso(1, 2),
         elapsedDays: 1 / 24,
@@ -600,7 +604,7 @@ describe('timeliness on a hand-built history', () => {
         stage: 'DECISION',
         state: 'FINISHED',
         startedAt: iso(6, 12),
-        dueAt: iso(8, 12),
+        dueAt: dueIso(9),
         dueSource: 'POLICY',
         finishedAt: iso(8),
         elapsedDays: 1.5,
@@ -610,7 +614,7 @@ describe('timeliness on a hand-built history', () => {
         stage: 'RESOLUTION',
         state: 'RUNNING',
         startedAt: iso(8),
-        dueAt: iso(18),
+        dueAt: dueIso(18),
         dueSource: 'POLICY',
         finishedAt: null,
         elapsedDays: 4,
@@ -637,9 +641,9 @@ describe('timeliness on a hand-built history', () => {
           tier: 'IIPT',
           readyAt: iso(6, 12),
           decidedAt: iso(8),
-          dueAt: iso(8, 12),
+          dueAt: dueIso(9),
           latencyDays: 1.5,
-          marginDays: -0.5,
+          marginDays: expect.closeTo(-34 / 24, 6),
         },
       ],
     });

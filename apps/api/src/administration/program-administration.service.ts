@@ -7,8 +7,10 @@ import {
   ProgramRoleKind,
   badInput,
   isDisciplineCode,
+  localDateOf,
   requireText,
   staleVersion,
+  startingTimelinessPolicy,
 } from '@ipt/domain';
 import { EntityManager, In, Not } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
@@ -59,7 +61,9 @@ export class ProgramAdministrationService {
         name,
         phase,
         timeZone,
-        timelinessPolicy: null,
+        timelinessPolicy: startingTimelinessPolicy(
+          Number(localDateOf(caller.at, timeZone).slice(0, 4)),
+        ),
         nextIssueNumber: 1,
         version: 1,
         createdAt: caller.at,

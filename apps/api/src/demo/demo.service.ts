@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_DISCIPLINES, ImpactArea, ProgramRoleKind } from '@ipt/domain';
+import {
+  DEFAULT_DISCIPLINES,
+  ImpactArea,
+  ProgramRoleKind,
+  startingTimelinessPolicy,
+} from '@ipt/domain';
 import { IsNull } from 'typeorm';
 import { CLOCK, Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
@@ -155,7 +160,11 @@ export class DemoService {
       const program = tx.manager.create(ProgramEntity, {
         id: randomUUID(),
         ...DEMO_PROGRAM,
-        timelinessPolicy: null,
+        // Set up four months before "now"; the calendar runs from then to two years after now.
+        timelinessPolicy: startingTimelinessPolicy(
+          at.getUTCFullYear(),
+          at.getUTCFullYear() + 3,
+        ),
         nextIssueNumber: 1,
         version: 1,
         createdAt: at,

@@ -4,10 +4,13 @@ import {
   addBusinessDays,
   addCalendarDays,
   dueAfter,
+  dueDateAfter,
+  endOfLocalDay,
   instantAtLocal,
   isBusinessDay,
   localDateOf,
 } from './calendar';
+import { usFederalHolidaysBetween } from './holidays';
 
 /** The oracle: step one day at a time, counting business days. */
 function businessDaysByStepping(
@@ -61,17 +64,49 @@ describe(addBusinessDays.name, () => {
 describe(dueAfter.name, () => {
   const calendar = { timeZone: 'America/New_York', holidays: new Set<string>() };
 
-  it('keeps the local time of day across a daylight-saving change', () => {
-    // 2026-03-06 09:00 EST (14:00Z) + 3 calendar days -> 2026-03-09 09:00 EDT (13:00Z).
+  it('falls at the end of the due day, across a daylight-saving change', () => {
+    // 2026-03-06 09:00 EST + 3 calendar days -> Monday 2026-03-09 23:59:59.999 EDT (03:59:59.999Z).
     expect(dueAfter(new Date('2026-03-06T14:00:00Z'), 3, 'CALENDAR', calendar).toISOString()).toBe(
-      '2026-03-09T13:00:00.000Z',
+      '2026-03-10T03:59:59.999Z',
     );
   });
 
   it('uses the program’s day boundaries for business days', () => {
-    // Friday 22:00 in New York is already Saturday in UTC; one business day later is Monday 22:00.
+    // Friday 22:00 in New York is already Saturday in UTC; one business day later is Monday.
     expect(dueAfter(new Date('2026-03-07T03:00:00Z'), 1, 'BUSINESS', calendar).toISOString()).toBe(
-      '2026-03-10T02:00:00.000Z',
+      '2026-03-10T03:59:59.999Z',
+    );
+  });
+
+  it('counts calendar days as they come, and business days around weekends and holidays', () => {
+    const withChristmas = { ...calendar, holidays: new Set(['2026-12-25']) };
+    // Tuesday 22 December + 3 calendar days is Christmas itself: the program chose calendar days.
+    expect(
+      dueAfter(new Date('2026-12-22T15:00:00Z'), 3, 'CALENDAR', withChristmas).toISOString(),
+    ).toBe('2026-12-26T04:59:59.999Z');
+    // 3 business days skip Christmas and the weekend: Monday 28 December.
+    expect(dueDateAfter('2026-12-22', 3, 'BUSINESS', withChristmas)).toBe('2026-12-28');
+    expect(dueDateAfter('2026-12-26', 0, 'BUSINESS', withChristmas)).toBe('2026-12-28');
+  });
+
+  it('never falls on a weekend or a holiday when business days are counted', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2024-01-01T00:00:00Z'),
+          max: new Date('2028-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.nat({ max: 60 }),
+        (start, days) => {
+          const holidays = new Set(usFederalHolidaysBetween(2024, 2029));
+          const due = dueAfter(start, days, 'BUSINESS', { ...calendar, holidays });
+          const dueDate = localDateOf(due, calendar.timeZone);
+          expect(isBusinessDay(dueDate, { holidays })).toBe(true);
+          expect(due.getTime()).toBe(endOfLocalDay(dueDate, calendar.timeZone).getTime());
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

@@ -210,16 +210,47 @@ export function addBusinessDays(
 export type DayKind = 'CALENDAR' | 'BUSINESS';
 
 /**
- * When a stage that started at `start` and is allowed `days` is due: the same local time of day,
+ * The time of day at which a deadline given as a day falls: its last millisecond, 23:59:59.999 in
+ * the program's zone. Hand-set and policy due dates share it, so "due 12 Mar" means the same
+ * instant whoever set it (docs/adr/0026-deadlines-end-of-working-day.md).
+ */
+export const END_OF_DAY_MS = DAY_MS - 1;
+
+/** The instant a deadline on `localDate` falls due: the end of that day in the zone. */
+export function endOfLocalDay(localDate: string, timeZone: string): Date {
+  return instantAtLocal(localDate, END_OF_DAY_MS, timeZone);
+}
+
+/** `localDate` itself when it is a business day, else the first business day after it. */
+export function businessDayOnOrAfter(
+  localDate: string,
+  calendar: Pick<WorkCalendar, 'holidays'>,
+): string {
+  let date = localDate;
+  while (!isBusinessDay(date, calendar)) date = addCalendarDays(date, 1);
+  return date;
+}
+
+/**
+ * The local date a stage that started on `startDate` and is allowed `days` is due: calendar days
+ * count every day, as the program chose; business days skip weekends and the program's holidays.
+ */
+export function dueDateAfter(
+  startDate: string,
+  days: number,
+  kind: DayKind,
+  calendar: Pick<WorkCalendar, 'holidays'>,
+): string {
+  if (kind === 'CALENDAR') return addCalendarDays(startDate, days);
+  // A stage allowed no business days that starts on a Saturday is due on Monday, not that Saturday.
+  return businessDayOnOrAfter(addBusinessDays(startDate, days, calendar), calendar);
+}
+
+/**
+ * When a stage that started at `start` and is allowed `days` is due: the end of the working day
  * `days` calendar or business days later in the program's zone.
  */
 export function dueAfter(start: Date, days: number, kind: DayKind, calendar: WorkCalendar): Date {
-  const localDate = localDateOf(start, calendar.timeZone);
-  const midnight = instantAtLocal(localDate, 0, calendar.timeZone);
-  const timeOfDay = start.getTime() - midnight.getTime();
-  const dueDate =
-    kind === 'CALENDAR'
-      ? addCalendarDays(localDate, days)
-      : addBusinessDays(localDate, days, calendar);
-  return instantAtLocal(dueDate, timeOfDay, calendar.timeZone);
+  const startDate = localDateOf(start, calendar.timeZone);
+  return endOfLocalDay(dueDateAfter(startDate, days, kind, calendar), calendar.timeZone);
 }

@@ -186,11 +186,11 @@ describe('stage clocks (examples)', () => {
   });
 
   it('give a consequence-4 review 7 business days, skipping the weekend', () => {
-    // Tuesday 6 January 2026, 09:00 New York -> Thursday 15 January, 09:00.
+    // Tuesday 6 January 2026, 09:00 New York -> the end of Thursday 15 January there.
     expect(
       new Date(
         policyDueAt('RECOMMENDATIONS', START + DAY_MS, 4, DEFAULT_TIMELINESS_POLICY, calendar),
       ).toISOString(),
-    ).toBe('2026-01-15T14:00:00.000Z');
+    ).toBe('2026-01-16T04:59:59.999Z');
   });
 });

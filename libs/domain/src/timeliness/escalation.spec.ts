@@ -18,14 +18,14 @@ const candidate = {
 
 describe('policyEscalationBreach', () => {
   it('escalates once the grace period after an overdue decision has passed, not before', () => {
-    expect(
-      policyEscalationBreach(candidate, policy, calendar, due + 2 * 86_400_000 - 1),
-    ).toBeNull();
-    const breach = policyEscalationBreach(candidate, policy, calendar, due + 2 * 86_400_000);
+    // Due Monday 2 March; two days' grace end with Wednesday 4 March.
+    const graceEndsAt = Date.UTC(2026, 2, 5) - 1;
+    expect(policyEscalationBreach(candidate, policy, calendar, graceEndsAt)).toBeNull();
+    const breach = policyEscalationBreach(candidate, policy, calendar, graceEndsAt + 1);
     expect(breach).toMatchObject({
       key: 'i1:WIPT:2026-03-02T12:00:00.000Z',
       graceDays: 2,
-      graceEndsAt: due + 2 * 86_400_000,
+      graceEndsAt,
     });
     expect(breach?.reason).toBe(
       'Decision due 2026-03-02 at WIPT is overdue past the 2-day grace period of the program’s timeliness policy.',

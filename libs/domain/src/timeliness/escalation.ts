@@ -41,7 +41,7 @@ export function policyEscalationBreach(
     policy.dayKind,
     calendar,
   ).getTime();
-  if (asOf < graceEndsAt) return null;
+  if (asOf <= graceEndsAt) return null; // the grace period includes its last moment
   const dayWord = policy.dayKind === 'BUSINESS' ? 'business day' : 'day';
   return {
     key: `${issue.id}:${issue.tier}:${new Date(issue.decisionDueAt).toISOString()}`,

@@ -4,3 +4,4 @@ export * from './escalation';
 export * from './percentiles';
 export * from './policy';
 export * from './report';
+export * from './holidays';

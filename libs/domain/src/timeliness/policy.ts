@@ -1,5 +1,6 @@
 import type { Consequence, Stage, Tier } from '../enums';
 import type { DayKind } from './calendar';
+import { usFederalHolidaysBetween } from './holidays';
 
 /**
  * A program's timeliness policy (docs/domain.md#timeliness: the sources set no universal number,
@@ -29,6 +30,17 @@ export const DEFAULT_TIMELINESS_POLICY: TimelinessPolicy = {
   holidays: [],
   autoEscalationGraceDays: { WIPT: 3, IIPT: 3 },
 };
+
+/**
+ * The policy a new program starts with: the defaults, on the US federal holiday calendar of the
+ * years given (by default the program's first year and the two after it; set-up adds more).
+ */
+export function startingTimelinessPolicy(
+  firstYear: number,
+  lastYear = firstYear + 2,
+): TimelinessPolicy {
+  return { ...DEFAULT_TIMELINESS_POLICY, holidays: usFederalHolidaysBetween(firstYear, lastYear) };
+}
 
 /** Why a policy cannot be used, by field, or none. */
 export function policyProblems(policy: TimelinessPolicy): { field: string; message: string }[] {

@@ -1,8 +1,8 @@
 import {
-  addBusinessDays,
-  addCalendarDays,
   DAY_MS,
   dueAfter,
+  dueDateAfter,
+  END_OF_DAY_MS,
   policyDueAt,
   UNRATED_CONSEQUENCE,
   zoneOffsetMinutes,
@@ -25,7 +25,7 @@ const HOUR_MS = 3_600_000;
  */
 export class DueDates {
   private readonly offsets = new Map<number, number>();
-  private readonly businessDays = new Map<string, string>();
+  private readonly dueDates = new Map<string, string>();
   private calls = 0;
   checked = 0;
 
@@ -73,21 +73,14 @@ export class DueDates {
   }
 
   dueAfter(start: Instant, days: number, kind: DayKind): Instant {
-    const localDate = this.localDate(start);
-    const timeOfDay = start - this.instantAtLocal(localDate, 0);
-    let dueDate: string;
-    if (kind === 'CALENDAR') {
-      dueDate = addCalendarDays(localDate, days);
-    } else {
-      const key = `${localDate}|${days}`;
-      let cached = this.businessDays.get(key);
-      if (cached === undefined) {
-        cached = addBusinessDays(localDate, days, this.calendar);
-        this.businessDays.set(key, cached);
-      }
-      dueDate = cached;
+    const startDate = this.localDate(start);
+    const key = `${startDate}|${days}|${kind}`;
+    let dueDate = this.dueDates.get(key);
+    if (dueDate === undefined) {
+      dueDate = dueDateAfter(startDate, days, kind, this.calendar);
+      this.dueDates.set(key, dueDate);
     }
-    const due = this.instantAtLocal(dueDate, timeOfDay);
+    const due = this.instantAtLocal(dueDate, END_OF_DAY_MS);
     if (++this.calls % this.checkEvery === 0) {
       this.checked++;
       const expected = dueAfter(new Date(start), days, kind, this.calendar).getTime();
