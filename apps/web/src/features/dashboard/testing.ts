@@ -121,6 +121,20 @@ export function aReport(overrides: Partial<TimelinessReport> = {}): TimelinessRe
         teamName: 'Test & Sustainment WIPT',
         dueAt: '2026-02-18T14:00:00.000Z',
         lateByDays: 12.0001,
+        holders: [
+          {
+            userId: 'u-pm',
+            name: 'Pat Morgan',
+            reason: 'DECISION',
+            disciplineNames: [],
+          },
+          {
+            userId: 'u-lee',
+            name: 'Dana Lee',
+            reason: 'DECISION',
+            disciplineNames: [],
+          },
+        ],
       },
     ],
     overdueIssueCount: 1,

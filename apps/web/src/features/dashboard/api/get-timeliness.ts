@@ -96,6 +96,12 @@ export const DashboardTimelinessDocument = graphql(`
         teamName
         dueAt
         lateByDays
+        holders {
+          userId
+          name
+          reason
+          disciplineNames
+        }
       }
       overdueIssueCount
       overdueActionItems {

@@ -15,10 +15,18 @@ import { WeeklyFlowChart } from './WeeklyFlowChart';
 interface DashboardReportProps {
   report: TimelinessReport;
   scope: Scope;
+  /** The viewer manages this program: overdue issues offer a nudge (in a report of now). */
+  canNudge?: boolean;
+  viewerId?: string | null;
 }
 
 /** Every figure of one timeliness report: headline, charts, overdue lists and forecasts. */
-export function DashboardReport({ report, scope }: DashboardReportProps) {
+export function DashboardReport({
+  report,
+  scope,
+  canNudge = false,
+  viewerId = null,
+}: DashboardReportProps) {
   const programKey = report.programKey;
   const weeks = weeksBetween(report.from, report.to);
   return (
@@ -88,6 +96,8 @@ export function DashboardReport({ report, scope }: DashboardReportProps) {
         actionItems={report.overdueActionItems}
         actionItemCount={report.overdueActionItemCount}
         timeZone={report.timeZone}
+        canNudge={canNudge && report.computedFrom === 'CURRENT_STATE'}
+        viewerId={viewerId}
       />
     </div>
   );

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { GraphQLRequestError } from '../../../lib/graphql';
 import type { TimelinessReport } from '../api/get-timeliness';
+import { nudgeHolders, type NudgeResult } from '../api/nudge';
 import { formatDayInZone, formatDays } from '../format';
 
 const STAGE_WORDS: Record<string, string> = {
@@ -8,6 +11,43 @@ const STAGE_WORDS: Record<string, string> = {
   DECISION: 'Decision',
   RESOLUTION: 'Resolution',
 };
+
+type OverdueIssue = TimelinessReport['overdueIssues'][number];
+type Holder = OverdueIssue['holders'][number];
+
+/** Why the issue waits on a person, after their name. */
+function holdingWords(holder: Holder): string {
+  switch (holder.reason) {
+    case 'RECOMMENDATION':
+      return `${holder.disciplineNames.join(', ')} recommendation`;
+    case 'DECISION':
+      return 'decides';
+    case 'OWNER':
+      return 'owner';
+    case 'PROGRAM_MANAGER':
+      return 'program manager';
+  }
+}
+
+/** "Dana Lee and Sam Ortiz", "A, B and C". */
+function names(people: readonly { name: string }[]): string {
+  const all = people.map((p) => p.name);
+  return all.length <= 1 ? (all[0] ?? '') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
+}
+
+/** What a nudge did, in a sentence. */
+export function nudgeOutcome(result: NudgeResult): string {
+  const told = result.nudged.filter((h) => h.notified);
+  const off = result.nudged.filter((h) => !h.notified);
+  const parts = [
+    told.length > 0 ? `Nudged ${names(told)} about ${result.issueKey}.` : '',
+    off.length > 0 ? `${names(off)} turned nudges off: nothing was sent to them.` : '',
+    result.alreadyNudged.length > 0
+      ? `${names(result.alreadyNudged)} ${result.alreadyNudged.length === 1 ? 'was' : 'were'} already nudged today.`
+      : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
 
 interface OverdueListsProps {
   issues: TimelinessReport['overdueIssues'];
@@ -18,6 +58,10 @@ interface OverdueListsProps {
   actionItems: TimelinessReport['overdueActionItems'];
   actionItemCount: number;
   timeZone: string;
+  /** The viewer manages the program and the report is of now: each row offers a nudge. */
+  canNudge?: boolean;
+  /** The signed-in person: shown as "you" among the holders, and never nudged. */
+  viewerId?: string | null;
 }
 
 /**
@@ -31,7 +75,33 @@ export function OverdueLists({
   actionItems,
   actionItemCount,
   timeZone,
+  canNudge = false,
+  viewerId = null,
 }: OverdueListsProps) {
+  const [nudging, setNudging] = useState<string | null>(null);
+  const [nudged, setNudged] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<{ text: string; failed: boolean } | null>(null);
+  const showHolders = issues.some((issue) => issue.holders.length > 0);
+
+  async function nudge(issueKey: string) {
+    setNudging(issueKey);
+    setOutcome(null);
+    try {
+      const result = await nudgeHolders(issueKey);
+      setNudged((previous) => new Set(previous).add(issueKey));
+      setOutcome({ text: nudgeOutcome(result), failed: false });
+    } catch (error) {
+      if (error instanceof GraphQLRequestError && error.code === 'CONFLICT')
+        setNudged((previous) => new Set(previous).add(issueKey));
+      setOutcome({
+        text: error instanceof Error ? error.message : 'The nudge could not be sent.',
+        failed: true,
+      });
+    } finally {
+      setNudging(null);
+    }
+  }
+
   return (
     <div className="dashboard-lists">
       <section className="dashboard-panel" aria-labelledby="overdue-issues">
@@ -42,6 +112,22 @@ export function OverdueLists({
             <Link to={allIssuesUrl}>All overdue issues in the tracker</Link>
           </p>
         )}
+        {canNudge && showHolders ? (
+          <p className="muted dashboard-panel__description">
+            Each issue names who holds it now, whose move it is. Nudge sends them a reminder, once a
+            day each.
+          </p>
+        ) : null}
+        <p
+          className={
+            outcome?.failed
+              ? 'dashboard-lists__outcome dashboard-lists__outcome--failed'
+              : 'dashboard-lists__outcome'
+          }
+          role="status"
+        >
+          {outcome?.text ?? ''}
+        </p>
         {issues.length === 0 ? (
           <p className="dashboard-panel__empty">No issue is past its due date.</p>
         ) : (
@@ -57,6 +143,7 @@ export function OverdueLists({
                   <th scope="col">Team</th>
                   <th scope="col">Due</th>
                   <th scope="col">Late by</th>
+                  {showHolders ? <th scope="col">Waiting on</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -74,6 +161,18 @@ export function OverdueLists({
                       <time dateTime={issue.dueAt}>{formatDayInZone(issue.dueAt, timeZone)}</time>
                     </td>
                     <td>{formatDays(issue.lateByDays)}</td>
+                    {showHolders ? (
+                      <td>
+                        <HolderCell
+                          issue={issue}
+                          viewerId={viewerId}
+                          canNudge={canNudge}
+                          busy={nudging === issue.issueKey}
+                          done={nudged.has(issue.issueKey)}
+                          onNudge={() => void nudge(issue.issueKey)}
+                        />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -126,6 +225,46 @@ export function OverdueLists({
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+interface HolderCellProps {
+  issue: OverdueIssue;
+  viewerId: string | null;
+  canNudge: boolean;
+  busy: boolean;
+  done: boolean;
+  onNudge: () => void;
+}
+
+/** Who an overdue issue waits on, and the nudge (none when it waits on the viewer alone). */
+function HolderCell({ issue, viewerId, canNudge, busy, done, onNudge }: HolderCellProps) {
+  const others = issue.holders.filter((h) => h.userId !== viewerId);
+  return (
+    <div className="dashboard-lists__holders">
+      <ul className="dashboard-lists__holder-list">
+        {issue.holders.map((holder) => (
+          <li key={holder.userId}>
+            {holder.userId === viewerId ? 'You' : holder.name}{' '}
+            <span className="muted">({holdingWords(holder)})</span>
+          </li>
+        ))}
+      </ul>
+      {canNudge && others.length > 0 ? (
+        <button
+          type="button"
+          className="button button--secondary dashboard-lists__nudge"
+          onClick={onNudge}
+          disabled={busy || done}
+        >
+          {done ? 'Nudged' : busy ? 'Nudging…' : 'Nudge'}
+          <span className="dashboard-visually-hidden">
+            {' '}
+            {names(others)} about {issue.issueKey}
+          </span>
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 import { localDateOf } from '@ipt/domain';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { useIssueActivity } from '../../../lib/live';
+import { SessionContext } from '../../auth/session-context';
 import { useNow } from '../../../lib/time';
 import { useQuery } from '../../../lib/use-query';
 import { getDashboardProgram } from '../api/get-dashboard-program';
@@ -37,6 +38,9 @@ export function chooseProgram(
 export function ProgramDashboard() {
   const [searchParams, setSearchParams] = useSearchParams();
   const now = useNow(60_000);
+  // Read softly: the dashboard also renders outside a session provider (its component tests).
+  const session = useContext(SessionContext)?.session;
+  const viewerId = session?.status === 'signedIn' ? session.user.id : null;
 
   const programs = useQuery(getDashboardPrograms);
   const programList = programs.status === 'success' ? programs.data : null;
@@ -137,6 +141,8 @@ export function ProgramDashboard() {
           {current ? (
             <DashboardReport
               report={current}
+              canNudge={summary?.myRole === 'PROGRAM_MANAGER'}
+              viewerId={viewerId}
               scope={{
                 teamId: filters.teamId,
                 tier: filters.tier,
