@@ -15,6 +15,8 @@ const overdue = {
   link: '/issues/HX-7',
   createdAt: '2026-03-03T22:01:00.000Z',
   readAt: null,
+  resolvedAt: null,
+  resolution: null,
 };
 
 afterEach(() => {
@@ -65,5 +67,38 @@ describe('NotificationsPage', () => {
 
     const settings = screen.getByRole('region', { name: 'Settings' });
     expect(await within(settings).findByRole('switch', { name: 'Overdue' })).toBeChecked();
+  });
+
+  it('keeps a notification that no longer holds, read, saying why', async () => {
+    stubGraphQL({
+      Notifications: () => ({
+        data: {
+          notifications: {
+            unreadCount: 0,
+            items: [
+              {
+                ...overdue,
+                readAt: '2026-03-04T09:00:00.000Z',
+                resolvedAt: '2026-03-04T09:00:00.000Z',
+                resolution:
+                  'No longer needed: the action item “Order the long-lead parts” was completed.',
+              },
+            ],
+          },
+        },
+      }),
+      NotificationPreferences: () => ({ data: { notificationPreferences: [] } }),
+    });
+    render(
+      <MemoryRouter>
+        <NotificationsPage />
+      </MemoryRouter>,
+    );
+    const recent = screen.getByRole('region', { name: 'Recent' });
+    const link = await within(recent).findByRole('link', { name: /HX-7 is overdue/ });
+    expect(link).toHaveTextContent(
+      'No longer needed: the action item “Order the long-lead parts” was completed.',
+    );
+    expect(link).not.toHaveTextContent('Unread');
   });
 });

@@ -14,6 +14,8 @@ export const NotificationsDocument = graphql(`
         link
         createdAt
         readAt
+        resolvedAt
+        resolution
       }
     }
   }

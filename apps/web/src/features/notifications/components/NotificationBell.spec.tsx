@@ -19,6 +19,8 @@ function item(id: string, title: string, readAt: string | null = null): Notifica
     link: `/issues/${id}`,
     createdAt: '2026-03-02T13:00:00.000Z',
     readAt,
+    resolvedAt: null,
+    resolution: null,
   };
 }
 

@@ -25,17 +25,21 @@ export function NotificationList({ items, now, onOpen }: NotificationListProps) 
     <ul className="notifications__list">
       {items.map((item) => {
         const unread = item.readAt === null;
+        const classes = ['notification'];
+        if (unread) classes.push('notification--unread');
+        if (item.resolution) classes.push('notification--resolved');
         return (
-          <li
-            key={item.id}
-            className={unread ? 'notification notification--unread' : 'notification'}
-          >
+          <li key={item.id} className={classes.join(' ')}>
             <Link className="notification__link" to={item.link} onClick={() => onOpen(item)}>
               <span className="notification__title">
                 {unread ? <span className="notifications__sr-only">Unread: </span> : null}
                 {item.title}
               </span>
               <span className="notification__message">{item.message}</span>
+              {item.resolution ? (
+                // What no longer holds says so (ADR 27): kept for the record, read, explained.
+                <span className="notification__resolution">{item.resolution}</span>
+              ) : null}
               <span className="notification__meta">
                 {NOTIFICATION_KIND_LABELS[item.kind].label} ·{' '}
                 <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
