@@ -68,7 +68,7 @@ describe('the chain in the browser', () => {
     await expectAccessible(pm, 'issue-tracker');
 
     issueTitle = 'Waveform certification slips past the OIPT review';
-    await pm.getByRole('button', { name: 'Raise issue' }).click();
+    await pm.getByRole('link', { name: 'Raise issue' }).click();
     await pm.getByLabel('Team').selectOption({ label: 'HX Overarching IPT (OIPT)' });
     await pm.getByLabel('Title').fill(issueTitle);
     await pm

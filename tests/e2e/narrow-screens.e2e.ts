@@ -121,7 +121,7 @@ describe('phones and narrow windows', () => {
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
 
     await page.goto(`${app.url}/issues`, { waitUntil: 'networkidle' });
-    await page.getByRole('button', { name: 'Raise issue' }).click();
+    await page.getByRole('link', { name: 'Raise issue' }).click();
     const dialog = page.getByRole('dialog', { name: 'Raise an issue' });
     await dialog.waitFor();
     const box = await dialog.boundingBox();

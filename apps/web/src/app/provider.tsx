@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import { BrowserRouter } from 'react-router';
 import { SessionProvider } from '../features/auth/components/SessionProvider';
+import { LeaveGuardProvider } from '../lib/leave-guard';
 
-/** Everything the screens rely on: routing and the session. */
+/** Everything the screens rely on inside the router: unsent-text guards and the session. */
 export function AppProvider({ children }: { children: ReactNode }) {
   return (
-    <BrowserRouter>
+    <LeaveGuardProvider>
       <SessionProvider>{children}</SessionProvider>
-    </BrowserRouter>
+    </LeaveGuardProvider>
   );
 }

@@ -48,6 +48,7 @@ const LandingRedirect = lazy(() => load.landing().then((m) => ({ default: m.Land
 
 /** The screen code each path needs, first match wins. */
 const SCREEN_CODE: readonly [RegExp, () => Promise<unknown>][] = [
+  [/^\/issues\/new\/?$/, load.issues],
   [/^\/issues\/[^/]+/, load.issue],
   [/^\/issues\/?$/, load.issues],
   [/^\/inbox/, load.inbox],
@@ -77,7 +78,8 @@ export function AppRoutes() {
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
           <Route index element={<LandingRedirect />} />
-          <Route path="/issues" element={<IssuesPage />} />
+          {/* The tracker, and at /issues/new its raise form: a reload keeps the form open. */}
+          <Route path="/issues/new?" element={<IssuesPage />} />
           <Route path="/issues/:key" element={<IssuePage />} />
           <Route path="/inbox" element={<InboxPage />} />
           <Route path="/queue" element={<DecisionQueuePage />} />

@@ -151,7 +151,7 @@ function renderTracker(url = '/issues') {
       <MemoryRouter initialEntries={[url]}>
         <Routes>
           <Route
-            path="/issues"
+            path="/issues/new?"
             element={
               <>
                 <IssueTracker />
@@ -498,7 +498,7 @@ describe('IssueTracker: rows fetched where the table is scrolled', () => {
     stub({ TrackerPrograms: () => ({ data: { programs: [] } }) });
     renderTracker();
     expect(await screen.findByText('You are not on any program yet')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Raise issue' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Raise issue' })).not.toBeInTheDocument();
   });
 
   it('loads again, keeping the table on screen, when an issue of the program changes', async () => {
@@ -626,10 +626,13 @@ describe('IssueTracker: counts per status', () => {
 });
 
 describe('IssueTracker: raising an issue', () => {
+  // Drafts are kept in localStorage; each test starts without one.
+  beforeEach(() => localStorage.clear());
+
   async function openForm() {
     await grid();
     await programLoaded();
-    fireEvent.click(screen.getByRole('button', { name: 'Raise issue' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Raise issue' }));
     return screen.getByRole('dialog', { name: 'Raise an issue' });
   }
 
@@ -723,9 +726,9 @@ describe('IssueTracker: raising an issue', () => {
     let dialog = await openForm();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Raise issue' })).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Raise issue' })).toHaveFocus();
 
-    fireEvent.click(screen.getByRole('button', { name: 'Raise issue' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Raise issue' }));
     dialog = screen.getByRole('dialog', { name: 'Raise an issue' });
     fireEvent.keyDown(within(dialog).getByLabelText('Title'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -733,12 +736,53 @@ describe('IssueTracker: raising an issue', () => {
     await waitFor(() => expect(screen.getByLabelText('Saved views')).toBeEnabled());
   });
 
+  it('has its own address, and keeps what was typed across a reload until it is raised', async () => {
+    stub({ TrackerRaiseIssue: () => ({ data: { raiseIssue: { id: 'new', key: 'HX-25' } } }) });
+    const first = renderTracker('/issues?program=HX&status=OPEN');
+    const dialog = await openForm();
+    expect(location().pathname).toBe('/issues/new');
+    expect(location().search).toBe('?program=HX&status=OPEN');
+    fireEvent.change(within(dialog).getByLabelText('Title'), {
+      target: { value: 'Half-typed title' },
+    });
+    first.unmount();
+
+    renderTracker('/issues/new?program=HX&status=OPEN');
+    const again = await screen.findByRole('dialog', { name: 'Raise an issue' });
+    await programLoaded();
+    expect(within(again).getByLabelText('Title')).toHaveValue('Half-typed title');
+    expect(within(again).getByRole('status')).toHaveTextContent('Your unsent draft is back');
+
+    fill(again);
+    fireEvent.click(within(again).getByRole('button', { name: 'Raise' }));
+    expect(await screen.findByText('The issue page')).toBeInTheDocument();
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('ipt.draft'))).toEqual([]);
+  });
+
+  it('asks before Cancel throws a draft away, and keeps it when the person says no', async () => {
+    stub();
+    renderTracker('/issues?program=HX');
+    const dialog = await openForm();
+    fireEvent.change(within(dialog).getByLabelText('Title'), { target: { value: 'Keep me' } });
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(confirm).toHaveBeenCalledWith('Discard what you typed? It has not been sent.');
+    expect(within(dialog).getByLabelText('Title')).toHaveValue('Keep me');
+
+    confirm.mockReturnValueOnce(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(location().pathname).toBe('/issues');
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('ipt.draft'))).toEqual([]);
+    confirm.mockRestore();
+  });
+
   it('offers no raise button to someone who may raise on no team', async () => {
     stub({ TrackerProgram: () => programAnswer([]) });
     renderTracker('/issues?program=HX');
     await grid();
     await programLoaded();
-    expect(screen.queryByRole('button', { name: 'Raise issue' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Raise issue' })).not.toBeInTheDocument();
   });
 });
 

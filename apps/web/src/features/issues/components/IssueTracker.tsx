@@ -1,6 +1,6 @@
 import type { IssueStatus } from '@ipt/domain';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { useIssueActivity } from '../../../lib/live';
@@ -38,12 +38,15 @@ export const LIVE_RELOAD_DELAY_MS = 250;
 
 /**
  * The program manager's main screen: every issue of a program, filtered, counted by status,
- * sorted, saved as named views, raised from, and kept live. All of its state but the raise form
- * is in the URL.
+ * sorted, saved as named views, raised from, and kept live. All of its state is in the URL, the
+ * raise form too: /issues/new (with the tracker's query kept), so a reload keeps it open.
  */
 export function IssueTracker() {
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
+  // The raise form has its own address and keeps the tracker's query, to go back to the same view.
+  const { search: trackerQuery, pathname } = useLocation();
+  const raising = pathname === '/issues/new';
   const { session } = useSession();
   const viewerId = session.status === 'signedIn' ? session.user.id : null;
 
@@ -105,8 +108,7 @@ export function IssueTracker() {
   });
   useEffect(() => () => clearTimeout(liveTimer.current), []);
 
-  const [raising, setRaising] = useState(false);
-  const raiseButton = useRef<HTMLButtonElement>(null);
+  const raiseButton = useRef<HTMLAnchorElement>(null);
   const returnFocus = useRef(false);
   useEffect(() => {
     if (!raising && returnFocus.current) {
@@ -132,7 +134,7 @@ export function IssueTracker() {
   }
   function closeRaise() {
     returnFocus.current = true;
-    setRaising(false);
+    navigate({ pathname: '/issues', search: trackerQuery });
   }
 
   const raisable = programData?.raisableTeams ?? [];
@@ -147,14 +149,13 @@ export function IssueTracker() {
       <div className="page-header">
         <h1>Issues</h1>
         {programKey && raisable.length > 0 && !raising ? (
-          <button
+          <Link
             ref={raiseButton}
-            type="button"
             className="button"
-            onClick={() => setRaising(true)}
+            to={{ pathname: '/issues/new', search: trackerQuery }}
           >
             Raise issue
-          </button>
+          </Link>
         ) : null}
       </div>
 
@@ -178,6 +179,7 @@ export function IssueTracker() {
           programKey={programKey}
           programName={programData.name}
           teams={raisable}
+          viewerId={viewerId}
           onCancel={closeRaise}
           onRaised={(key) => navigate(`/issues/${key}`)}
         />

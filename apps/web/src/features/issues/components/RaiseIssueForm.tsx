@@ -1,6 +1,8 @@
 import { CONSEQUENCE_LEVELS, ErrorCode, ImpactArea, LIMITS } from '@ipt/domain';
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { toRequestError } from '../../../lib/graphql';
+import { confirmDiscard, useLeaveGuard } from '../../../lib/leave-guard';
+import { useDraft } from '../../../lib/use-draft';
 import { raiseIssue } from '../api/raise-issue';
 import { IMPACT_AREA_LABELS, formatConsequence } from '../format';
 
@@ -25,18 +27,22 @@ interface RaiseIssueFormProps {
   programName: string;
   /** The teams the user may raise on (from the API's raisableTeams). */
   teams: readonly { id: string; name: string; tier: string }[];
+  /** Whose draft it is: kept per person and program until raised or discarded. */
+  viewerId: string | null;
   onCancel: () => void;
   onRaised: (issueKey: string) => void;
 }
 
 /**
  * Raise an issue on one of the user's teams. A problem the API names a field for is shown at
- * that field (and the field focused); anything else above the form.
+ * that field (and the field focused); anything else above the form. What is typed is a draft
+ * (kept across reloads and visits until raised or discarded); leaving with it asks first.
  */
 export function RaiseIssueForm({
   programKey,
   programName,
   teams,
+  viewerId,
   onCancel,
   onRaised,
 }: RaiseIssueFormProps) {
@@ -44,11 +50,15 @@ export function RaiseIssueForm({
   const fieldId = (field: FieldName) => `${id}-${field}`;
   const errorId = (field: FieldName) => `${id}-${field}-error`;
   const hintId = (field: FieldName) => `${id}-${field}-hint`;
-  const [teamId, setTeamId] = useState(teams.length === 1 ? (teams[0]?.id ?? '') : '');
-  const [title, setTitle] = useState('');
-  const [conditionStatement, setConditionStatement] = useState('');
-  const [impactArea, setImpactArea] = useState('');
-  const [consequence, setConsequence] = useState('');
+  const draft = useDraft({ person: viewerId, form: 'raise-issue', subject: programKey }, () => ({
+    teamId: teams.length === 1 ? (teams[0]?.id ?? '') : '',
+    title: '',
+    conditionStatement: '',
+    impactArea: '',
+    consequence: '',
+  }));
+  const { teamId, title, conditionStatement, impactArea, consequence } = draft.values;
+  useLeaveGuard(draft.isDirty);
   const [submitting, setSubmitting] = useState(false);
   const [problems, setProblems] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -90,6 +100,7 @@ export function RaiseIssueForm({
         impactArea: impactArea as ImpactArea,
         consequence: consequence ? Number(consequence) : null,
       });
+      draft.clear();
       onRaised(raised.key);
     } catch (caught) {
       const error = toRequestError(caught);
@@ -98,6 +109,12 @@ export function RaiseIssueForm({
       else setFormError(error.message);
       setSubmitting(false);
     }
+  }
+
+  function cancel() {
+    if (!confirmDiscard(draft.dirty)) return;
+    draft.clear();
+    onCancel();
   }
 
   const control = (field: FieldName) => ({
@@ -125,7 +142,7 @@ export function RaiseIssueForm({
       role="dialog"
       aria-labelledby={`${id}-heading`}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !submitting) onCancel();
+        if (event.key === 'Escape' && !submitting) cancel();
       }}
     >
       <h2 id={`${id}-heading`}>Raise an issue</h2>
@@ -133,6 +150,11 @@ export function RaiseIssueForm({
         In {programKey} – {programName}. It starts open; triage sets its owner, disciplines and due
         dates.
       </p>
+      {draft.restored && draft.dirty ? (
+        <p className="muted" role="status">
+          Your unsent draft is back, as you left it.
+        </p>
+      ) : null}
       <form ref={form} className="form" onSubmit={submit} aria-busy={submitting} noValidate>
         {formError ? (
           <p className="form__error" role="alert">
@@ -145,7 +167,7 @@ export function RaiseIssueForm({
             value={teamId}
             autoFocus={teams.length !== 1}
             aria-required="true"
-            onChange={(event) => setTeamId(event.target.value)}
+            onChange={(event) => draft.update({ teamId: event.target.value })}
           >
             {teams.length !== 1 ? <option value="">Choose a team</option> : null}
             {teams.map((team) => (
@@ -162,7 +184,7 @@ export function RaiseIssueForm({
             autoFocus={teams.length === 1}
             aria-required="true"
             maxLength={LIMITS.titleMax}
-            onChange={(event) => setTitle(event.target.value)}
+            onChange={(event) => draft.update({ title: event.target.value })}
           />
         </Field>
         <Field {...fieldProps('conditionStatement', 'Condition statement')}>
@@ -172,7 +194,7 @@ export function RaiseIssueForm({
             rows={4}
             aria-required="true"
             maxLength={LIMITS.textMax}
-            onChange={(event) => setConditionStatement(event.target.value)}
+            onChange={(event) => draft.update({ conditionStatement: event.target.value })}
           />
         </Field>
         <div className="issues-raise__pair">
@@ -181,7 +203,7 @@ export function RaiseIssueForm({
               {...control('impactArea')}
               value={impactArea}
               aria-required="true"
-              onChange={(event) => setImpactArea(event.target.value)}
+              onChange={(event) => draft.update({ impactArea: event.target.value })}
             >
               <option value="">Choose an area</option>
               {Object.values(ImpactArea).map((area) => (
@@ -195,7 +217,7 @@ export function RaiseIssueForm({
             <select
               {...control('consequence')}
               value={consequence}
-              onChange={(event) => setConsequence(event.target.value)}
+              onChange={(event) => draft.update({ consequence: event.target.value })}
             >
               <option value="">Not rated yet</option>
               {CONSEQUENCE_LEVELS.map((level) => (
@@ -213,7 +235,7 @@ export function RaiseIssueForm({
           <button
             type="button"
             className="button button--secondary"
-            onClick={onCancel}
+            onClick={cancel}
             disabled={submitting}
           >
             Cancel
