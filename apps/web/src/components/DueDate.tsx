@@ -1,12 +1,12 @@
-import { describeDue, formatDateTime } from '../lib/time';
+import { describeDue, formatDateTime } from '../lib/dates';
 
 interface DueDateProps {
   dueAt: string | null;
   now: Date;
   /** Shown before the date, e.g. "Decision due". */
   label?: string;
-  /** The program's time zone, which its deadlines keep; the reader's when absent. */
-  timeZone?: string;
+  /** The program's time zone, in which its deadlines are written. */
+  timeZone: string;
 }
 
 /** A due date with how long is left, "overdue" spelled out in text (not only by colour). */

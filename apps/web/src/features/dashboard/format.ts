@@ -5,12 +5,6 @@
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-US');
-const localDateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 
 /** "4 days", "1 day", "2.5 days"; "no data" for null. */
 export function formatDays(days: number | null | undefined): string {
@@ -36,24 +30,8 @@ export function formatIssues(count: number): string {
   return `${whole.format(count)} ${count === 1 ? 'issue' : 'issues'}`;
 }
 
-/** "2026-03-01" -> "1 Mar 2026". */
-export function formatLocalDate(localDate: string): string {
-  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return Number.isNaN(date.getTime()) ? localDate : localDateFormat.format(date);
-}
-
-/** An instant as the program's calendar day: "28 Nov 2026". */
-export function formatDayInZone(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone,
-  }).format(date);
-}
+// Dates are written by the web's one dates module, in the program's zone.
+export { formatLocalDate, formatDay as formatDayInZone } from '../../lib/dates';
 
 /** Whole weeks between two instants, for "the previous 12 weeks". */
 export function weeksBetween(fromIso: string, toIso: string): number {

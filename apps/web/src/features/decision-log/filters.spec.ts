@@ -7,6 +7,8 @@ import {
   paramsFromFilters,
   periodProblem,
   startOfDay,
+  needsTimeZone,
+  periodTimeZone,
 } from './filters';
 
 describe('the decision log filters', () => {
@@ -40,7 +42,7 @@ describe('the decision log filters', () => {
   });
 
   it('become the API’s arguments, the period including its last day', () => {
-    expect(apiFilters(NO_FILTERS)).toEqual({
+    expect(apiFilters(NO_FILTERS, 'UTC')).toEqual({
       programKey: null,
       teamId: null,
       tier: null,
@@ -50,25 +52,29 @@ describe('the decision log filters', () => {
       superseded: null,
       withDissent: null,
     });
-    const api = apiFilters({
-      ...NO_FILTERS,
-      program: 'HX',
-      tier: 'OIPT',
-      from: '2026-03-01',
-      to: '2026-03-31',
-      status: 'current',
-      dissent: 'without',
-    });
+    const api = apiFilters(
+      {
+        ...NO_FILTERS,
+        program: 'HX',
+        tier: 'OIPT',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        status: 'current',
+        dissent: 'without',
+      },
+      'America/Los_Angeles',
+    );
+    // The program's days, whatever the reader's zone: midnight in Los Angeles is 08:00 UTC.
     expect(api).toMatchObject({
       programKey: 'HX',
       tier: 'OIPT',
       superseded: false,
       withDissent: false,
-      decidedFrom: new Date(2026, 2, 1).toISOString(),
-      decidedTo: new Date(2026, 3, 1).toISOString(),
+      decidedFrom: '2026-03-01T08:00:00.000Z',
+      decidedTo: '2026-04-01T07:00:00.000Z',
     });
     // The q text is searched here, not sent.
-    expect(Object.keys(apiFilters({ ...NO_FILTERS, q: 'x' }))).not.toContain('q');
+    expect(Object.keys(apiFilters({ ...NO_FILTERS, q: 'x' }, 'UTC'))).not.toContain('q');
   });
 
   it('refuse a period that ends before it starts', () => {
@@ -79,8 +85,20 @@ describe('the decision log filters', () => {
   });
 
   it('know a real day from an impossible one', () => {
-    expect(startOfDay('2026-02-30')).toBeNull();
-    expect(startOfDay('2026-12-31', 1)).toBe(new Date(2027, 0, 1).toISOString());
+    expect(startOfDay('2026-02-30', 'UTC')).toBeNull();
+    expect(startOfDay('2026-12-31', 'America/New_York', 1)).toBe('2027-01-01T05:00:00.000Z');
+  });
+
+  it('read the days in the chosen program’s zone, else the first program’s, waiting for it', () => {
+    const programs = [
+      { key: 'HX', timeZone: 'America/New_York' },
+      { key: 'PX', timeZone: 'Pacific/Honolulu' },
+    ];
+    expect(periodTimeZone(programs, 'PX')).toBe('Pacific/Honolulu');
+    expect(periodTimeZone(programs, '')).toBe('America/New_York');
+    expect(periodTimeZone([], '')).toBeNull();
+    expect(needsTimeZone({ ...NO_FILTERS, to: '2026-03-01' })).toBe(true);
+    expect(needsTimeZone(NO_FILTERS)).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Tier } from '@ipt/domain';
+import { Tier, addCalendarDays, instantAtLocal, isCalendarDay } from '@ipt/domain';
 import type { DecisionFilters, LogDecision } from './api/get-decisions';
 
 /** The decision log's filters, as they live in the URL so a filtered view can be shared. */
@@ -62,14 +62,27 @@ export function paramsFromFilters(filters: LogFilters): URLSearchParams {
   return params;
 }
 
-/** Midnight starting a yyyy-mm-dd day in the reader's time zone, `days` later. */
-export function startOfDay(date: string, days = 0): string | null {
-  const match = DAY.exec(date);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const start = new Date(year, month - 1, day);
-  if (start.getMonth() !== month - 1 || start.getDate() !== day) return null;
-  return new Date(year, month - 1, day + days).toISOString();
+/** Midnight starting a yyyy-mm-dd day in the program's time zone, `days` later. */
+export function startOfDay(date: string, timeZone: string, days = 0): string | null {
+  if (!isCalendarDay(date)) return null;
+  return instantAtLocal(addCalendarDays(date, days), 0, timeZone).toISOString();
+}
+
+/** Whether the filters hold days, which wait for the zone they are days of. */
+export function needsTimeZone(filters: LogFilters): boolean {
+  return filters.from !== '' || filters.to !== '';
+}
+
+/**
+ * The zone the period's days are read in: the chosen program's, else the one all the reader's
+ * programs share, else the first program's (which the form names beside the days).
+ */
+export function periodTimeZone(
+  programs: readonly { key: string; timeZone: string }[],
+  programKey: string,
+): string | null {
+  const chosen = programKey ? programs.find((p) => p.key === programKey) : programs[0];
+  return chosen?.timeZone ?? null;
 }
 
 /** "To" before "From" is refused before asking the server. */
@@ -81,15 +94,15 @@ export function periodProblem(filters: LogFilters): string | null {
 }
 
 /** The API's filters: every one except the free text, which searches the loaded rows. */
-export function apiFilters(filters: LogFilters): DecisionFilters {
+export function apiFilters(filters: LogFilters, timeZone: string): DecisionFilters {
   return {
     programKey: filters.program || null,
     teamId: filters.team || null,
     tier: filters.tier || null,
     authorityId: filters.authority || null,
-    decidedFrom: filters.from ? startOfDay(filters.from) : null,
+    decidedFrom: filters.from ? startOfDay(filters.from, timeZone) : null,
     // The period includes its last day: up to the start of the day after.
-    decidedTo: filters.to ? startOfDay(filters.to, 1) : null,
+    decidedTo: filters.to ? startOfDay(filters.to, timeZone, 1) : null,
     superseded: filters.status === 'all' ? null : filters.status === 'superseded',
     withDissent: filters.dissent === 'all' ? null : filters.dissent === 'with',
   };

@@ -39,46 +39,8 @@ export function disciplineName(code: string, disciplines: readonly DisciplineRef
   );
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(
-  cache: Map<string, Intl.DateTimeFormat>,
-  timeZone: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  let format = cache.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(undefined, { ...options, timeZone });
-    } catch {
-      format = new Intl.DateTimeFormat(undefined, options);
-    }
-    cache.set(timeZone, format);
-  }
-  return format;
-}
-
-/** "Mar 12, 2026, 11:59 PM EDT": a date-time in the program's time zone, which it names. */
-export function formatDateTime(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return cached(dateTimeFormats, timeZone, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
-}
-
-/** "Mar 12, 2026" in the program's time zone. */
-export function formatDay(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return cached(dateFormats, timeZone, { dateStyle: 'medium' }).format(date);
-}
+// Dates are written by the web's one dates module, in the program's zone.
+export { formatDateTime, formatDay } from '../../lib/dates';
 
 // One definition, in libs/domain; re-exported for this screen's existing imports.
 export { IMPACT_AREA_LABELS, STATUS_LABELS, TIER_NAMES };

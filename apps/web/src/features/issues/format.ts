@@ -31,14 +31,6 @@ export function formatConsequence(consequence: number | null): string {
     : String(consequence);
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** A date-time as a calendar date in the reader's locale and time zone. */
-export function formatDate(isoDateTime: string): string {
-  const date = new Date(isoDateTime);
-  return Number.isNaN(date.getTime()) ? isoDateTime : dateFormat.format(date);
-}
-
 const numberFormat = new Intl.NumberFormat();
 
 /** "1 issue", "2,400 issues". */

@@ -8,6 +8,7 @@ export const DecisionLogProgramsDocument = graphql(`
       id
       key
       name
+      timeZone
       viewerMayVerifyRecord
       disciplines {
         code

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { TeamName } from '../../../components/TeamName';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime } from '../../../lib/dates';
 import type { LogDecision } from '../api/get-decisions';
 import { timelinessText, type DisciplineNameOf } from '../csv';
 
@@ -47,7 +47,9 @@ export function DecisionLogTable({ decisions, total, disciplineName }: DecisionL
                 className={decision.superseded ? 'log-row--superseded' : undefined}
               >
                 <td>
-                  <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt)}</time>
+                  <time dateTime={decision.decidedAt}>
+                    {formatDateTime(decision.decidedAt, decision.issue.program.timeZone)}
+                  </time>
                 </td>
                 <th scope="row" className="log-issue">
                   <Link to={`/issues/${decision.issue.key}`} className="table__key">

@@ -12,6 +12,7 @@ const programs: LogProgram[] = [
     id: 'p1',
     key: 'HX',
     name: 'HX Tactical Radio',
+    timeZone: 'America/New_York',
     viewerMayVerifyRecord: false,
     disciplines: [
       { code: 'test', name: 'Test & evaluation' },
@@ -41,6 +42,7 @@ const programs: LogProgram[] = [
     id: 'p2',
     key: 'SUB',
     name: 'Next Submarine',
+    timeZone: 'America/New_York',
     viewerMayVerifyRecord: false,
     disciplines: [],
     teams: [],
@@ -173,8 +175,9 @@ describe('the decision log', () => {
       teamId: 't-hw',
       tier: 'WIPT',
       authorityId: 'u-pm',
-      decidedFrom: new Date(2026, 1, 1).toISOString(),
-      decidedTo: new Date(2026, 2, 1).toISOString(),
+      // HX's days, in New York, whatever the browser's zone.
+      decidedFrom: '2026-02-01T05:00:00.000Z',
+      decidedTo: '2026-03-01T05:00:00.000Z',
       superseded: false,
       withDissent: true,
     });

@@ -13,6 +13,8 @@ import { csvFileName, decisionLogCsv, downloadCsv, type DisciplineNameOf } from 
 import {
   NO_FILTERS,
   apiFilters,
+  needsTimeZone,
+  periodTimeZone,
   filtersFromParams,
   matchesText,
   paramsFromFilters,
@@ -73,6 +75,9 @@ export function disciplineNames(programs: readonly LogProgram[]): DisciplineName
  * pages loaded) and searched here; the filters live in the URL; "Export CSV" downloads exactly
  * the rows shown.
  */
+const NO_REQUEST = 'none';
+const WAIT_FOR_ZONE = 'wait';
+
 export function LogScreen({ now }: { now: Date }) {
   const id = useId();
   const [params, setParams] = useSearchParams();
@@ -81,11 +86,26 @@ export function LogScreen({ now }: { now: Date }) {
 
   const programs = useQuery(getLogPrograms);
   const programList = programs.status === 'success' ? programs.data : [];
-  // Stable across renders while the filters are: a new loader means a new request.
-  const serverFilters = problem ? null : JSON.stringify(apiFilters(filters));
+  // The period's days are the program's: with days set, the request waits for its zone.
+  const timeZone = periodTimeZone(programList, filters.program);
+  // Stable across renders while the filters are: a new loader means a new request. No request
+  // for a period backwards; none yet while the period's days wait for their zone.
+  const serverFilters = useMemo(
+    () =>
+      problem
+        ? NO_REQUEST
+        : timeZone === null && needsTimeZone(filters)
+          ? WAIT_FOR_ZONE
+          : JSON.stringify(apiFilters(filters, timeZone ?? 'UTC')),
+    [problem, timeZone, filters],
+  );
   const loadDecisions = useCallback(
-    async (signal: AbortSignal): Promise<LogDecision[]> =>
-      serverFilters === null ? [] : getAllDecisions(JSON.parse(serverFilters), signal),
+    async (signal: AbortSignal): Promise<LogDecision[]> => {
+      if (serverFilters === NO_REQUEST) return [];
+      // Still loading: the programs, and so the zone, are on their way.
+      if (serverFilters === WAIT_FOR_ZONE) return new Promise<LogDecision[]>(() => {});
+      return getAllDecisions(JSON.parse(serverFilters), signal);
+    },
     [serverFilters],
   );
   const decisions = useQuery(loadDecisions);
@@ -123,7 +143,7 @@ export function LogScreen({ now }: { now: Date }) {
   // The programs shown whose record the user may verify (their leadership, or an admin).
   const verifiable = programList
     .filter((p) => p.viewerMayVerifyRecord && (!filters.program || p.key === filters.program))
-    .map((p) => p.key);
+    .map((p) => ({ key: p.key, timeZone: p.timeZone }));
 
   return (
     <>
@@ -139,7 +159,7 @@ export function LogScreen({ now }: { now: Date }) {
         </button>
       </div>
 
-      <RecordChecks programKeys={verifiable} />
+      <RecordChecks programs={verifiable} />
 
       <form
         role="search"
@@ -258,6 +278,9 @@ export function LogScreen({ now }: { now: Date }) {
             onChange={(event) => change({ to: event.target.value })}
           />
           <FieldError id={fieldId('to-error')} message={toError} />
+          {timeZone ? (
+            <p className="queue-hint">Days in {timeZone.replace(/_/g, ' ')} time.</p>
+          ) : null}
         </div>
         <div className="field">
           <label htmlFor={fieldId('status')}>Superseded or current</label>

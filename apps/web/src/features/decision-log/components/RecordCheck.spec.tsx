@@ -39,7 +39,7 @@ const broken = verification({
 function renderChecks(programKeys: readonly string[]) {
   return render(
     <MemoryRouter>
-      <RecordChecks programKeys={programKeys} />
+      <RecordChecks programs={programKeys.map((key) => ({ key, timeZone: 'America/New_York' }))} />
     </MemoryRouter>,
   );
 }
@@ -57,7 +57,9 @@ describe('the record check above the decision log', () => {
     expect(
       await within(status).findByText(/Record verified: 1,234 events, chain intact/),
     ).toBeVisible();
-    expect(status).toHaveTextContent('56 decisions match their hashes · checked');
+    expect(status).toHaveTextContent(
+      '56 decisions match their hashes · checked 2 Mar 2026, 09:00 EST',
+    );
     expect(status.querySelector('time')).toHaveAttribute('dateTime', CHECKED_AT);
     // Opening the log shares a recent check; "Check again" asks for one now.
     expect(calls.map((call) => call.variables)).toEqual([
@@ -140,6 +142,7 @@ describe('the record check above the decision log', () => {
     const program = (key: string, viewerMayVerifyRecord: boolean): LogProgram => ({
       id: `p-${key}`,
       key,
+      timeZone: 'America/New_York',
       name: `${key} program`,
       viewerMayVerifyRecord,
       disciplines: [],

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime } from '../../../lib/dates';
 import { useQuery } from '../../../lib/use-query';
 import { getRecordVerification, type RecordVerification } from '../api/get-record-verification';
 
@@ -23,11 +23,15 @@ export function eventTypeText(type: string): string {
  * Whether the record of the programs shown verifies (ADR 0016): for program leadership and
  * system admins, above the decision log; a break is shown prominently, with where it is.
  */
-export function RecordChecks({ programKeys }: { programKeys: readonly string[] }) {
+export function RecordChecks({
+  programs,
+}: {
+  programs: readonly { key: string; timeZone: string }[];
+}) {
   const headingId = useId();
   // 0 on opening the log; each "Check again" asks the server for a check begun now.
   const [round, setRound] = useState(0);
-  if (programKeys.length === 0) return null;
+  if (programs.length === 0) return null;
   return (
     <section className="log-record" aria-labelledby={headingId}>
       <div className="log-record__header">
@@ -40,8 +44,14 @@ export function RecordChecks({ programKeys }: { programKeys: readonly string[] }
           Check again
         </button>
       </div>
-      {programKeys.map((key) => (
-        <RecordCheck key={key} programKey={key} round={round} named={programKeys.length > 1} />
+      {programs.map(({ key, timeZone }) => (
+        <RecordCheck
+          key={key}
+          programKey={key}
+          timeZone={timeZone}
+          round={round}
+          named={programs.length > 1}
+        />
       ))}
     </section>
   );
@@ -49,10 +59,12 @@ export function RecordChecks({ programKeys }: { programKeys: readonly string[] }
 
 function RecordCheck({
   programKey,
+  timeZone,
   round,
   named,
 }: {
   programKey: string;
+  timeZone: string;
   round: number;
   named: boolean;
 }) {
@@ -85,15 +97,25 @@ function RecordCheck({
           {prefix}Verifying the record…
         </p>
       ) : (
-        <Outcome prefix={prefix} verification={result.data} />
+        <Outcome prefix={prefix} verification={result.data} timeZone={timeZone} />
       )}
     </div>
   );
 }
 
-function Outcome({ prefix, verification }: { prefix: string; verification: RecordVerification }) {
+function Outcome({
+  prefix,
+  verification,
+  timeZone,
+}: {
+  prefix: string;
+  verification: RecordVerification;
+  timeZone: string;
+}) {
   const checked = (
-    <time dateTime={verification.checkedAt}>{formatDateTime(verification.checkedAt)}</time>
+    <time dateTime={verification.checkedAt}>
+      {formatDateTime(verification.checkedAt, timeZone)}
+    </time>
   );
   const found = verification.firstBreak;
   if (verification.verified) {
@@ -128,7 +150,7 @@ function Outcome({ prefix, verification }: { prefix: string; verification: Recor
         ) : null}
         {found?.at ? (
           <>
-            , recorded <time dateTime={found.at}>{formatDateTime(found.at)}</time>
+            , recorded <time dateTime={found.at}>{formatDateTime(found.at, timeZone)}</time>
           </>
         ) : null}
       </p>

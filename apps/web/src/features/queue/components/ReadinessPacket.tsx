@@ -1,7 +1,7 @@
 import type { QueueIssue } from '../api/get-my-decision-queue';
 import { IMPACT_AREA_LABELS, consequenceText } from '../../../lib/labels';
 import { tallySummary, type ReadinessPacket as Packet } from '../packet';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime } from '../../../lib/dates';
 
 interface ReadinessPacketProps {
   issue: QueueIssue;
@@ -109,7 +109,9 @@ export function ReadinessPacket({ issue, packet }: ReadinessPacketProps) {
                     <td>
                       {vote.authorName}
                       <span className="queue-option__hint">
-                        <time dateTime={vote.submittedAt}>{formatDateTime(vote.submittedAt)}</time>
+                        <time dateTime={vote.submittedAt}>
+                          {formatDateTime(vote.submittedAt, issue.program.timeZone)}
+                        </time>
                       </span>
                     </td>
                     <td>
@@ -167,8 +169,10 @@ export function ReadinessPacket({ issue, packet }: ReadinessPacketProps) {
             {packet.waivers.map((waiver) => (
               <li key={waiver.discipline}>
                 <strong>{waiver.disciplineName}</strong> waived by {waiver.waivedByName} (
-                <time dateTime={waiver.waivedAt}>{formatDateTime(waiver.waivedAt)}</time>):{' '}
-                {waiver.reason}
+                <time dateTime={waiver.waivedAt}>
+                  {formatDateTime(waiver.waivedAt, issue.program.timeZone)}
+                </time>
+                ): {waiver.reason}
               </li>
             ))}
           </ul>

@@ -1,4 +1,14 @@
-import { compareDue, describeDue, durationText } from './time';
+import {
+  compareDue,
+  dayInZone,
+  describeDue,
+  durationText,
+  endOfDayInZone,
+  formatDateTime,
+  formatDay,
+  formatLocalDate,
+  zoneNote,
+} from './dates';
 
 const NOW = new Date('2026-03-02T14:00:00.000Z');
 const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs).toISOString();
@@ -57,5 +67,38 @@ describe('compareDue', () => {
   it('puts the soonest first and the undated last', () => {
     const dues = [at(2 * DAY), null, at(-DAY), at(DAY), null];
     expect([...dues].sort(compareDue)).toEqual([at(-DAY), at(DAY), at(2 * DAY), null, null]);
+  });
+});
+
+describe('dates in the program’s zone, written one way', () => {
+  // 02:30 UTC on 3 December is still 2 December in Los Angeles and New York.
+  const instant = '2026-12-03T02:30:00.000Z';
+
+  it('writes the program’s day and time, naming the zone, whatever the reader’s zone', () => {
+    expect(formatDateTime(instant, 'America/New_York')).toBe('2 Dec 2026, 21:30 EST');
+    expect(formatDateTime(instant, 'America/Los_Angeles')).toBe('2 Dec 2026, 18:30 PST');
+    expect(formatDateTime(instant, 'UTC')).toBe('3 Dec 2026, 02:30 UTC');
+    expect(formatDay(instant, 'America/New_York')).toBe('2 Dec 2026');
+    expect(formatDay(instant, 'Asia/Tokyo')).toBe('3 Dec 2026');
+    expect(formatDateTime('2026-07-01T16:00:00.000Z', 'America/New_York')).toBe(
+      '1 Jul 2026, 12:00 EDT',
+    );
+  });
+
+  it('writes a local date without a zone to shift it', () => {
+    expect(formatLocalDate('2026-03-01')).toBe('1 Mar 2026');
+    expect(formatLocalDate('2026-02-30')).toBe('2026-02-30');
+  });
+
+  it('turns a picked day into the end of that day in the program’s zone, and back', () => {
+    expect(endOfDayInZone('2026-03-12', 'America/New_York')).toBe('2026-03-13T03:59:59.999Z');
+    expect(endOfDayInZone('2026-03-07', 'America/New_York')).toBe('2026-03-08T04:59:59.999Z');
+    expect(endOfDayInZone('2026-02-30', 'UTC')).toBeNull();
+    expect(dayInZone('2026-03-13T03:59:59.999Z', 'America/New_York')).toBe('2026-03-12');
+    expect(dayInZone('not a date', 'UTC')).toBe('');
+  });
+
+  it('names the zone a screen’s dates are in', () => {
+    expect(zoneNote('America/New_York')).toBe('Dates are in the program’s zone, America/New York.');
   });
 });
