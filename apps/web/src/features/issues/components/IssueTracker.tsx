@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
+import { zoneNote } from '../../../lib/dates';
 import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
 import { useSession } from '../../auth/session-context';
@@ -222,6 +223,7 @@ export function IssueTracker() {
                   ? `, sorted by ${sortLabel.toLowerCase()} (${sort.direction})`
                   : ''}
                 {issues.refreshing ? ' · updating…' : ''}
+                {timeZone ? ` · ${zoneNote(timeZone)}` : ''}
               </p>
               {issues.totalCount > 0 ? (
                 <IssuesTable
@@ -232,6 +234,7 @@ export function IssueTracker() {
                   onRowsShown={issues.showRows}
                   sort={sort}
                   onSort={changeSort}
+                  timeZone={timeZone}
                 />
               ) : activeFilterCount(filters) > 0 ? (
                 <div className="empty-state">

@@ -3,7 +3,8 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { TrackerIssue } from '../api/get-issues';
 import type { SortColumn, TrackerSort } from '../filters';
-import { STAGE_LABELS, TIER_NAMES, formatConsequence, formatDate, formatStatus } from '../format';
+import { formatDay } from '../../../lib/dates';
+import { STAGE_LABELS, TIER_NAMES, formatConsequence, formatStatus } from '../format';
 
 /** Every row is this tall (px), so thousands of rows scroll without measuring each one. */
 export const ROW_HEIGHT = 52;
@@ -31,6 +32,13 @@ interface IssuesTableProps {
   onRowsShown?: (first: number, last: number) => void;
   sort: TrackerSort;
   onSort: (column: SortColumn) => void;
+  /** The program's zone, in which dates are written; null until the program is known. */
+  timeZone: string | null;
+}
+
+/** The program's day of an instant; nothing until the program's zone is known. */
+function dayIn(iso: string, timeZone: string | null): string {
+  return timeZone ? formatDay(iso, timeZone) : '…';
 }
 
 function statusClass(status: string): string {
@@ -50,6 +58,7 @@ export function IssuesTable({
   onRowsShown,
   sort,
   onSort,
+  timeZone,
 }: IssuesTableProps) {
   const captionId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -229,10 +238,10 @@ export function IssuesTable({
                   </span>
                 </td>
                 <td role="gridcell">
-                  <time dateTime={issue.raisedAt}>{formatDate(issue.raisedAt)}</time>
+                  <time dateTime={issue.raisedAt}>{dayIn(issue.raisedAt, timeZone)}</time>
                 </td>
                 <td role="gridcell">
-                  <DueCell issue={issue} />
+                  <DueCell issue={issue} timeZone={timeZone} />
                 </td>
               </tr>
             );
@@ -249,7 +258,7 @@ export function IssuesTable({
 }
 
 /** The running stage's due date, with "Overdue" in words (never colour alone). */
-function DueCell({ issue }: { issue: TrackerIssue }) {
+function DueCell({ issue, timeZone }: { issue: TrackerIssue; timeZone: string | null }) {
   if (!issue.currentStage) return <span className="muted">No stage running</span>;
   const stage = STAGE_LABELS[issue.currentStage];
   if (!issue.currentStageDueAt) {
@@ -263,7 +272,7 @@ function DueCell({ issue }: { issue: TrackerIssue }) {
   return (
     <span className="issues-due">
       <span className="issues-due__date">
-        <time dateTime={issue.currentStageDueAt}>{formatDate(issue.currentStageDueAt)}</time>
+        <time dateTime={issue.currentStageDueAt}>{dayIn(issue.currentStageDueAt, timeZone)}</time>
         {issue.currentStageOverdue ? (
           <>
             {' '}

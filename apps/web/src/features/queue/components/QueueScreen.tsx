@@ -7,7 +7,7 @@ import { useQuery } from '../../../lib/use-query';
 import { getMyDecisionQueue, type QueueEntry } from '../api/get-my-decision-queue';
 import { consequenceText } from '../../../lib/labels';
 import { disciplineNamer, readinessPacket } from '../packet';
-import { compareDue, describeDue, formatDateTime } from '../../../lib/time';
+import { compareDue, describeDue, formatDateTime } from '../../../lib/dates';
 import { useKeptData } from '../../../lib/use-kept-data';
 import { DecisionForm } from './DecisionForm';
 import { DueDate } from '../../../components/DueDate';
