@@ -289,7 +289,7 @@ describe('timeliness on a hand-built history', () => {
         fromStageStartedAt: at(3),
         fromStageDueAt: due(5),
         reason:
-          'Decision due 2026-03-07 at WIPT is overdue past the 1-day grace period of the program’s timeliness policy.',
+          'Decision due 7 Mar 2026 at WIPT is overdue past the 1-day grace period of the program’s timeliness policy.',
       }),
     ]);
   });

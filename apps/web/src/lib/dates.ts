@@ -1,4 +1,4 @@
-import { endOfLocalDay, isCalendarDay, localDateOf } from '@ipt/domain';
+import { dayInWords, endOfLocalDay, isCalendarDay, localDateOf } from '@ipt/domain';
 import { createContext, useContext, useEffect, useState } from 'react';
 
 /**
@@ -78,8 +78,6 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * Parts of an instant's wall clock in a zone, one formatter per zone. en-US only for the zone's
  * abbreviation ("EST", "PDT"); the date itself is assembled below, the same in every browser.
@@ -106,11 +104,9 @@ function wallFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** "2026-12-03" -> "3 Dec 2026". */
+/** "2026-12-03" -> "3 Dec 2026", as the API's messages write days (the domain's dayInWords). */
 export function formatLocalDate(localDate: string): string {
-  if (!isCalendarDay(localDate)) return localDate;
-  const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return isCalendarDay(localDate) ? dayInWords(localDate) : localDate;
 }
 
 /** The program's calendar day an instant falls on: "3 Dec 2026". */

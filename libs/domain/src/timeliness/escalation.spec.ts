@@ -28,7 +28,7 @@ describe('policyEscalationBreach', () => {
       graceEndsAt,
     });
     expect(breach?.reason).toBe(
-      'Decision due 2026-03-02 at WIPT is overdue past the 2-day grace period of the program’s timeliness policy.',
+      'Decision due 2 Mar 2026 at WIPT is overdue past the 2-day grace period of the program’s timeliness policy.',
     );
   });
 

@@ -1,4 +1,5 @@
 import type { IssueStatus, Tier } from '../enums';
+import { dayInWords } from '../due-dates';
 import { dueAfter, localDateOf, type WorkCalendar } from './calendar';
 import type { Instant } from './clocks';
 import type { TimelinessPolicy } from './policy';
@@ -49,7 +50,7 @@ export function policyEscalationBreach(
     graceEndsAt,
     graceDays,
     reason:
-      `Decision due ${localDateOf(new Date(issue.decisionDueAt), calendar.timeZone)} at ${issue.tier} ` +
+      `Decision due ${dayInWords(localDateOf(new Date(issue.decisionDueAt), calendar.timeZone))} at ${issue.tier} ` +
       `is overdue ` +
       `past the ${graceDays}-${dayWord} grace period of the program’s timeliness policy.`,
   };
