@@ -224,6 +224,46 @@ describe('the demo program', () => {
     ).toBe(true);
   });
 
+  it('leaves each representative a few unread notifications, what came since yesterday', async () => {
+    const REPRESENTATIVES = [
+      'engineering',
+      'test',
+      'logistics',
+      'contracting',
+      'cost',
+      'manufacturing',
+      'security',
+      'safety',
+      'requirements',
+    ];
+    const NOTIFICATIONS = `{ notifications(first: 100) { unreadCount items { kind readAt createdAt } } }`;
+    let repsWithDueWork = 0;
+    for (const rep of REPRESENTATIVES) {
+      const client = app.client();
+      await client.login(`${rep}@example.com`, 'ipt-demo-pass');
+      const { notifications } = await client.ok<{
+        notifications: {
+          unreadCount: number;
+          items: { kind: string; readAt: string | null; createdAt: string }[];
+        };
+      }>(NOTIFICATIONS);
+      const context = `${rep}: ${JSON.stringify(notifications.items.filter((n) => !n.readAt))}`;
+      // A realistic inbox: a handful new, the rest read as they came.
+      expect([rep, notifications.unreadCount <= 5]).toEqual([rep, true]);
+      const due = notifications.items.filter((n) => n.kind === 'OVERDUE' || n.kind === 'DUE_SOON');
+      // Whoever has work due hears of something new: what became overdue or falls due soon.
+      if (due.length > 0) {
+        repsWithDueWork++;
+        expect([context, notifications.unreadCount > 0]).toEqual([context, true]);
+      }
+      // What was read, was read when it came, never before.
+      for (const n of notifications.items.filter((item) => item.readAt !== null))
+        expect(ms(n.readAt as string)).toBeGreaterThanOrEqual(ms(n.createdAt));
+    }
+    // The demo has representatives with work due.
+    expect(repsWithDueWork).toBeGreaterThan(0);
+  });
+
   it('dates every past event on or before the moment of loading, in lifecycle order', () => {
     for (const issue of issues) {
       const instants = [

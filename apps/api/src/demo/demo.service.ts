@@ -21,7 +21,9 @@ import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { NotificationSweepService } from '../notifications/notification-sweep.service';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROGRAM, DEMO_TEAMS } from './demo-cast';
+import { settleDemoInbox } from './demo-inbox';
 import { DEMO_STORIES, DemoStep, DemoStory } from './demo-stories';
 
 const DAY_MS = 86_400_000;
@@ -104,6 +106,7 @@ export class DemoService {
     private readonly db: DatabaseService,
     private readonly users: UsersService,
     private readonly issues: IssueCommands,
+    private readonly sweeper: NotificationSweepService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -146,6 +149,11 @@ export class DemoService {
         );
       }
     }
+    // The notifications the stories made are written right behind each step: wait for them, tell
+    // of what is due or overdue now, and leave unread only what came since yesterday.
+    await this.db.write({ actorId: null, at: now }, async () => undefined);
+    await this.sweeper.sweep(now);
+    await settleDemoInbox(this.db, now);
     const ms = Math.round(performance.now() - started);
     this.logger.log(
       `Loaded demo program ${DEMO_PROGRAM.key}: ${DEMO_STORIES.length} issues, ${timeline.length} steps in ${ms} ms.`,
@@ -161,10 +169,7 @@ export class DemoService {
         id: randomUUID(),
         ...DEMO_PROGRAM,
         // Set up four months before "now"; the calendar runs from then to two years after now.
-        timelinessPolicy: startingTimelinessPolicy(
-          at.getUTCFullYear(),
-          at.getUTCFullYear() + 3,
-        ),
+        timelinessPolicy: startingTimelinessPolicy(at.getUTCFullYear(), at.getUTCFullYear() + 3),
         nextIssueNumber: 1,
         version: 1,
         createdAt: at,
