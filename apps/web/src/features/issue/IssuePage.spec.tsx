@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import type { IssueActivity } from '../../lib/live';
 import {
@@ -85,9 +85,38 @@ const actionBar = () => screen.getByRole('group', { name: 'Actions on this issue
 afterEach(() => {
   restoreFetch();
   mockListeners.length = 0;
+  // Drafts are kept in localStorage: each test starts without any.
+  localStorage.clear();
 });
 
 describe('IssuePage', () => {
+  it('keeps what was typed in an action form and the comment box, and asks before a dialog throws it away', async () => {
+    const issue = awaitingDecision({ viewerActions: ['ADD_OPTION', 'COMMENT'] });
+    renderIssue({ IssueDetail: answer(issue) });
+    await heading();
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Comment' }), {
+      target: { value: 'Half a comment' },
+    });
+    fireEvent.click(within(actionBar()).getByRole('button', { name: 'Add option' }));
+    fireEvent.change(within(dialog()).getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Composite mount' },
+    });
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Cancel' }));
+    expect(confirm).toHaveBeenCalledWith('Discard what you typed? It has not been sent.');
+    expect(within(dialog()).getByRole('textbox', { name: 'Title' })).toHaveValue('Composite mount');
+    confirm.mockRestore();
+    cleanup();
+
+    // A reload (the page rendered afresh) brings both back.
+    renderIssue({ IssueDetail: answer(issue) });
+    await heading();
+    expect(screen.getByRole('textbox', { name: 'Comment' })).toHaveValue('Half a comment');
+    fireEvent.click(within(actionBar()).getByRole('button', { name: 'Add option' }));
+    expect(within(dialog()).getByRole('textbox', { name: 'Title' })).toHaveValue('Composite mount');
+  });
+
   it('shows the loading state, then the header with key, title, status, owner, team and due date', async () => {
     const calls = renderIssue({ IssueDetail: answer(awaitingDecision()) });
 

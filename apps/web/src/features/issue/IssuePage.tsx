@@ -255,6 +255,7 @@ export function IssuePage() {
             />
             <CommentsSection
               issue={issue}
+              viewerId={viewer?.id ?? null}
               mayComment={mayComment(issue.viewerActions)}
               onCommented={() => {
                 ownComments.current += 1;

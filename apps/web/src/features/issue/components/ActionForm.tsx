@@ -1,12 +1,15 @@
 import { ErrorCode } from '@ipt/domain';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { toRequestError, type GraphQLRequestError } from '../../../lib/graphql';
+import { confirmDiscard, useLeaveGuard } from '../../../lib/leave-guard';
 import type { IssueTimelineEvent } from '../api/get-issue';
 import type { IssueChange } from '../api/types';
 import { changesSince } from '../timeline';
 import { ConflictNotice } from './ConflictNotice';
 import { Dialog } from './Dialog';
 import type { FormEnv } from './form-env';
+
+const NOTHING_TYPED = () => false;
 
 export type ClientErrors = Readonly<Record<string, string>>;
 
@@ -30,6 +33,8 @@ interface ActionFormProps {
   submit: (version: number) => Promise<IssueChange>;
   /** Why it cannot be submitted now (e.g. the program's people did not load). */
   blocked?: ReactNode;
+  /** What is typed, kept until sent or discarded (useDraft): closing with some asks first. */
+  draft?: { dirty: boolean; isDirty: () => boolean; clear: () => void };
   children: (form: FormContext) => ReactNode;
 }
 
@@ -56,8 +61,10 @@ export function ActionForm({
   validate,
   submit,
   blocked,
+  draft,
   children,
 }: ActionFormProps) {
+  useLeaveGuard(draft?.isDirty ?? NOTHING_TYPED);
   // The version the person read when they opened the form; changes are checked against it.
   const [readVersion] = useState(env.issue.version);
   const [submitting, setSubmitting] = useState(false);
@@ -98,6 +105,7 @@ export function ActionForm({
     setError(null);
     try {
       const change = await submit(version);
+      draft?.clear();
       env.onDone(change, doneMessage);
       return;
     } catch (caught) {
@@ -137,8 +145,15 @@ export function ActionForm({
     void send(conflict ? conflict.currentVersion : readVersion);
   }
 
+  // Cancel, Escape: what was typed is thrown away only when the person says so.
+  function close() {
+    if (!confirmDiscard(draft?.dirty ?? false)) return;
+    draft?.clear();
+    env.onCancel();
+  }
+
   return (
-    <Dialog title={title} subtitle={`${env.issue.key} · ${env.issue.title}`} onClose={env.onCancel}>
+    <Dialog title={title} subtitle={`${env.issue.key} · ${env.issue.title}`} onClose={close}>
       <form
         ref={form}
         className="form issue-form"
@@ -167,7 +182,7 @@ export function ActionForm({
           <button type="submit" className="button" disabled={submitting || Boolean(blocked)}>
             {conflict ? 'Retry' : submitLabel}
           </button>
-          <button type="button" className="button button--secondary" onClick={env.onCancel}>
+          <button type="button" className="button button--secondary" onClick={close}>
             Cancel
           </button>
         </div>

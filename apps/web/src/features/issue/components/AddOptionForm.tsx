@@ -1,6 +1,7 @@
+import { useDraft } from '../../../lib/use-draft';
 import { optionLabel } from '@ipt/domain';
 import { LIMITS } from '@ipt/domain';
-import { useState } from 'react';
+
 import { addOption } from '../api/add-option';
 import { ActionForm } from './ActionForm';
 import { TextField } from './fields';
@@ -9,14 +10,21 @@ import type { FormEnv } from './form-env';
 const FIELDS = new Set(['title', 'description', 'impacts']);
 
 export function AddOptionForm({ env }: { env: FormEnv }) {
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [impacts, setImpacts] = useState('');
+  const draft = useDraft(
+    { person: env.viewerId, form: 'add-option', subject: env.issue.key },
+    () => ({ title: '', description: '', impacts: '' }),
+  );
+  const { title, description, impacts } = draft.values;
+  const setTitle = (title: typeof draft.values.title) => draft.update({ title });
+  const setDescription = (description: typeof draft.values.description) =>
+    draft.update({ description });
+  const setImpacts = (impacts: typeof draft.values.impacts) => draft.update({ impacts });
   const next = env.issue.options.length;
 
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="Add option"
       submitLabel="Add option"
       doneMessage="Option added."

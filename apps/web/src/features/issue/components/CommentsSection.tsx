@@ -1,6 +1,8 @@
 import { ErrorCode } from '@ipt/domain';
 import { useState, type FormEvent } from 'react';
 import { toRequestError, type GraphQLRequestError } from '../../../lib/graphql';
+import { useLeaveGuard } from '../../../lib/leave-guard';
+import { useDraft } from '../../../lib/use-draft';
 import type { IssueDetail } from '../api/get-issue';
 import { commentOnIssue } from '../api/comment-on-issue';
 import { formatDateTime } from '../format';
@@ -8,14 +10,23 @@ import { TextField } from './fields';
 
 interface CommentsSectionProps {
   issue: IssueDetail;
+  /** Whose unsent comment is kept (a draft per person and issue, until it is sent). */
+  viewerId: string | null;
   mayComment: boolean;
   /** The comment went through: refresh and say so. */
   onCommented: (version: number) => void;
 }
 
-export function CommentsSection({ issue, mayComment, onCommented }: CommentsSectionProps) {
+export function CommentsSection({
+  issue,
+  viewerId,
+  mayComment,
+  onCommented,
+}: CommentsSectionProps) {
   const tz = issue.program.timeZone;
-  const [body, setBody] = useState('');
+  const draft = useDraft({ person: viewerId, form: 'comment', subject: issue.key }, { body: '' });
+  const { body } = draft.values;
+  useLeaveGuard(draft.isDirty);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<GraphQLRequestError | null>(null);
   const [empty, setEmpty] = useState(false);
@@ -34,7 +45,7 @@ export function CommentsSection({ issue, mayComment, onCommented }: CommentsSect
     setError(null);
     try {
       const change = await commentOnIssue({ issueKey: issue.key, body });
-      setBody('');
+      draft.clear();
       onCommented(change.version);
     } catch (caught) {
       setError(toRequestError(caught));
@@ -79,7 +90,7 @@ export function CommentsSection({ issue, mayComment, onCommented }: CommentsSect
             rows={3}
             required
             value={body}
-            onChange={setBody}
+            onChange={(value) => draft.update({ body: value })}
             error={empty ? 'Write a comment first.' : atField ? error.message : undefined}
           />
           <div>

@@ -2,6 +2,7 @@ import { IssueStatus, LIMITS, type DueDateStage, type ImpactArea } from '@ipt/do
 import { useState } from 'react';
 import type { UpdateIssueInput } from '../../../gql/graphql';
 import type { IssueDetail } from '../api/get-issue';
+import { useDraft } from '../../../lib/use-draft';
 import { updateIssue } from '../api/update-issue';
 import { dayInZone, dueDayProblems, endOfDayInZone } from '../dates';
 import { ActionForm } from './ActionForm';
@@ -98,17 +99,19 @@ export function editChanges(
 export function EditIssueForm({ env }: { env: FormEnv }) {
   const { issue, timeZone } = env;
   const [initial] = useState(() => valuesOf(issue, timeZone));
-  const [values, setValues] = useState(initial);
+  const draft = useDraft({ person: env.viewerId, form: 'edit', subject: issue.key }, initial);
+  const values = draft.values;
   const stages = stagesFor(issue.status);
   const disciplinesFixed = issue.status === IssueStatus.DECIDED;
   const set =
     <K extends keyof EditValues>(key: K) =>
     (value: EditValues[K]) =>
-      setValues((current) => ({ ...current, [key]: value }));
+      draft.update((current) => ({ ...current, [key]: value }));
 
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="Edit issue"
       submitLabel="Save changes"
       doneMessage="Changes saved."

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useDraft } from '../../../lib/use-draft';
+
 import { fileNonConcurrence } from '../api/file-non-concurrence';
 import { formatDateTime } from '../format';
 import { ActionForm } from './ActionForm';
@@ -8,13 +9,19 @@ import type { FormEnv } from './form-env';
 const FIELDS = new Set(['rationale', 'impacts']);
 
 export function NonConcurrenceForm({ env }: { env: FormEnv }) {
-  const [rationale, setRationale] = useState('');
-  const [impacts, setImpacts] = useState('');
+  const draft = useDraft(
+    { person: env.viewerId, form: 'non-concurrence', subject: env.issue.key },
+    () => ({ rationale: '', impacts: '' }),
+  );
+  const { rationale, impacts } = draft.values;
+  const setRationale = (rationale: typeof draft.values.rationale) => draft.update({ rationale });
+  const setImpacts = (impacts: typeof draft.values.impacts) => draft.update({ impacts });
   const decision = env.issue.decisions.find((d) => !d.superseded);
 
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="File non-concurrence"
       submitLabel="File non-concurrence"
       doneMessage="Non-concurrence filed."

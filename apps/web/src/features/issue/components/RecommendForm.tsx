@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useDraft } from '../../../lib/use-draft';
+
 import { submitRecommendation } from '../api/submit-recommendation';
 import { recommendableDisciplines } from '../actions';
 import { formatDateTime } from '../format';
@@ -15,17 +16,32 @@ export function RecommendForm({ env }: { env: FormEnv }) {
     members: issue.currentTeam.members,
     coverage: issue.coverage,
   });
-  const [discipline, setDiscipline] = useState(disciplines[0] ?? '');
-  const [optionId, setOptionId] = useState('');
-  const [rationale, setRationale] = useState('');
-  const [impactAssessment, setImpactAssessment] = useState('');
-  const [alternatives, setAlternatives] = useState('');
+  const draft = useDraft(
+    { person: env.viewerId, form: 'recommend', subject: env.issue.key },
+    () => ({
+      discipline: disciplines[0] ?? '',
+      optionId: '',
+      rationale: '',
+      impactAssessment: '',
+      alternatives: '',
+    }),
+  );
+  const { discipline, optionId, rationale, impactAssessment, alternatives } = draft.values;
+  const setDiscipline = (discipline: typeof draft.values.discipline) =>
+    draft.update({ discipline });
+  const setOptionId = (optionId: typeof draft.values.optionId) => draft.update({ optionId });
+  const setRationale = (rationale: typeof draft.values.rationale) => draft.update({ rationale });
+  const setImpactAssessment = (impactAssessment: typeof draft.values.impactAssessment) =>
+    draft.update({ impactAssessment });
+  const setAlternatives = (alternatives: typeof draft.values.alternatives) =>
+    draft.update({ alternatives });
 
   const previous = issue.coverage.find((entry) => entry.discipline === discipline)?.recommendation;
 
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="Submit recommendation"
       submitLabel="Submit recommendation"
       doneMessage="Recommendation submitted."

@@ -1,3 +1,4 @@
+import { useDraft } from '../../../lib/use-draft';
 import { useEffect, useRef, useState } from 'react';
 import { recordDecision } from '../api/record-decision';
 import { endOfDayInZone } from '../dates';
@@ -20,18 +21,28 @@ const ITEM_FIELD = /^actionItems\.\d+\.(title|assigneeId|dueAt)$/;
 
 export function RecordDecisionForm({ env }: { env: FormEnv }) {
   const { issue, timeZone } = env;
-  const [optionId, setOptionId] = useState('');
-  const [rationale, setRationale] = useState('');
-  const [conditions, setConditions] = useState('');
-  const [items, setItems] = useState<ActionItemRow[]>([]);
-  const [nextKey, setNextKey] = useState(1);
+  const draft = useDraft({ person: env.viewerId, form: 'decide', subject: env.issue.key }, () => ({
+    optionId: '',
+    rationale: '',
+    conditions: '',
+    items: [] as ActionItemRow[],
+  }));
+  const { optionId, rationale, conditions, items } = draft.values;
+  const setOptionId = (optionId: string) => draft.update({ optionId });
+  const setRationale = (rationale: string) => draft.update({ rationale });
+  const setConditions = (conditions: string) => draft.update({ conditions });
+  const setItems = (change: (rows: ActionItemRow[]) => ActionItemRow[]) =>
+    draft.update((values) => ({ ...values, items: change(values.items) }));
+  // Row keys go on after those of a restored draft.
+  const [nextKey, setNextKey] = useState(() => Math.max(0, ...items.map((row) => row.key)) + 1);
+  const [firstKey] = useState(nextKey);
   const rows = useRef<HTMLFieldSetElement>(null);
 
   // A new row takes the focus, so the keyboard goes on typing where the person expects.
   useEffect(() => {
-    if (nextKey === 1) return;
+    if (nextKey === firstKey) return;
     rows.current?.querySelector<HTMLInputElement>(`[data-row="${nextKey - 1}"] input`)?.focus();
-  }, [nextKey]);
+  }, [nextKey, firstKey]);
 
   const current = issue.recommendations.filter((r) => !r.superseded);
   const favouredBy = (id: string) =>
@@ -49,6 +60,7 @@ export function RecordDecisionForm({ env }: { env: FormEnv }) {
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="Record decision"
       submitLabel="Record decision"
       doneMessage="Decision recorded."

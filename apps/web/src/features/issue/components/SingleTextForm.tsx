@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useDraft } from '../../../lib/use-draft';
+import type { ReactNode } from 'react';
 import type { IssueChange } from '../api/types';
 import { ActionForm } from './ActionForm';
 import { TextField } from './fields';
@@ -31,10 +32,15 @@ export function SingleTextForm({
   hint,
   submit,
 }: SingleTextFormProps) {
-  const [text, setText] = useState('');
+  const draft = useDraft({ person: env.viewerId, form: title, subject: env.issue.key }, () => ({
+    text: '',
+  }));
+  const { text } = draft.values;
+  const setText = (text: typeof draft.values.text) => draft.update({ text });
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title={title}
       submitLabel={submitLabel}
       doneMessage={doneMessage}

@@ -1,5 +1,6 @@
+import { useDraft } from '../../../lib/use-draft';
 import { dueInPastProblem, isConsequence, type ImpactArea, type Stage } from '@ipt/domain';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { StageDueDatesInput } from '../../../gql/graphql';
 import { useQuery } from '../../../lib/use-query';
 import { toDomainPolicy } from '../../timeliness/policy';
@@ -39,22 +40,26 @@ const FIELDS = new Set([
 export function TriageForm({ env }: { env: FormEnv }) {
   const { issue, timeZone } = env;
   const now = useNow();
-  const [ownerId, setOwnerId] = useState(issue.owner?.id ?? '');
-  const [consequence, setConsequence] = useState(
-    issue.consequence === null ? '' : String(issue.consequence),
-  );
-  const [impactArea, setImpactArea] = useState<string>(issue.impactArea);
-  const [required, setRequired] = useState<string[]>(issue.requiredDisciplines);
-  // Only dates a person set stay in the form; the policy's are its to recompute.
-  const [due, setDue] = useState<DueDays>(() =>
-    Object.fromEntries(
+  const draft = useDraft({ person: env.viewerId, form: 'triage', subject: issue.key }, () => ({
+    ownerId: issue.owner?.id ?? '',
+    consequence: issue.consequence === null ? '' : String(issue.consequence),
+    impactArea: issue.impactArea as string,
+    required: [...issue.requiredDisciplines],
+    // Only dates a person set stay in the form; the policy's are its to recompute.
+    due: Object.fromEntries(
       STAGES.map((stage) => {
         const clock = issue.stageClocks.find((c) => c.stage === STAGE_OF[stage]);
         const manual = clock?.dueSource === 'MANUAL' ? issue.dueDates[stage] : null;
         return [stage, manual ? dayInZone(manual, timeZone) : ''];
       }),
-    ),
-  );
+    ) as DueDays,
+  }));
+  const { ownerId, consequence, impactArea, required, due } = draft.values;
+  const setOwnerId = (ownerId: string) => draft.update({ ownerId });
+  const setConsequence = (consequence: string) => draft.update({ consequence });
+  const setImpactArea = (impactArea: string) => draft.update({ impactArea });
+  const setRequired = (required: string[]) => draft.update({ required });
+  const setDue = (due: DueDays) => draft.update({ due });
 
   const programKey = issue.program.key;
   const loadPolicy = useCallback(
@@ -75,6 +80,7 @@ export function TriageForm({ env }: { env: FormEnv }) {
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="Triage issue"
       submitLabel="Save triage"
       doneMessage="Issue triaged: recommendations are open."

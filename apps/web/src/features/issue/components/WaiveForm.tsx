@@ -1,5 +1,6 @@
+import { useDraft } from '../../../lib/use-draft';
 import { CoverageState } from '@ipt/domain';
-import { useState } from 'react';
+
 import { waiveDiscipline } from '../api/waive-discipline';
 import { ActionForm } from './ActionForm';
 import { SelectField, TextField } from './fields';
@@ -11,12 +12,19 @@ export function WaiveForm({ env }: { env: FormEnv }) {
   const pending = env.issue.coverage
     .filter((entry) => entry.state === CoverageState.PENDING)
     .map((entry) => entry.discipline);
-  const [discipline, setDiscipline] = useState(pending.length === 1 ? (pending[0] ?? '') : '');
-  const [reason, setReason] = useState('');
+  const draft = useDraft({ person: env.viewerId, form: 'waive', subject: env.issue.key }, () => ({
+    discipline: pending.length === 1 ? (pending[0] ?? '') : '',
+    reason: '',
+  }));
+  const { discipline, reason } = draft.values;
+  const setDiscipline = (discipline: typeof draft.values.discipline) =>
+    draft.update({ discipline });
+  const setReason = (reason: typeof draft.values.reason) => draft.update({ reason });
 
   return (
     <ActionForm
       env={env}
+      draft={draft}
       title="Waive discipline"
       submitLabel="Waive"
       doneMessage="Discipline waived."
