@@ -1,6 +1,6 @@
 import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../graphql/context';
-import { TeamModel } from '../programs/program.model';
+import { TeamModel } from '../programs/team.model';
 import type { UserEntity } from '../users/user.entity';
 import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';

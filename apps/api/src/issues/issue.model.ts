@@ -2,7 +2,8 @@ import type { IssueClockFacts } from '@ipt/domain';
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { CoverageState, ImpactArea, IssueStatus, Stage, Tier } from '@ipt/domain';
-import { ProgramModel, TeamModel } from '../programs/program.model';
+import { ProgramModel } from '../programs/program.model';
+import { TeamModel } from '../programs/team.model';
 import { UserModel } from '../users/user.model';
 
 registerEnumType(IssueStatus, { name: 'IssueStatus' });

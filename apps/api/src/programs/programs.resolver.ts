@@ -5,13 +5,11 @@ import type { RequestContext } from '../graphql/context';
 import { toUserModel } from '../users/user.mapper';
 import { UserEntity } from '../users/user.entity';
 import { UserModel } from '../users/user.model';
-import {
-  DisciplineModel,
-  MembershipModel,
-  ProgramModel,
-  ProgramRoleAssignmentModel,
-  TeamModel,
-} from './program.model';
+import { DisciplineModel } from './discipline.model';
+import { MembershipModel } from './membership.model';
+import { ProgramModel } from './program.model';
+import { ProgramRoleAssignmentModel } from './program-role-assignment.model';
+import { TeamModel } from './team.model';
 import { ProgramEntity } from './program.entity';
 import { ProgramsService } from './programs.service';
 import { TeamEntity } from './team.entity';

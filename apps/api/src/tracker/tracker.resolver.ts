@@ -5,7 +5,7 @@ import { CLOCK, Clock } from '../common/clock';
 import { IssueFilterArgs } from '../issues/dto/issues.args';
 import { IssueQueries } from '../issues/issue.queries';
 import { IssueModel } from '../issues/issue.model';
-import { TeamModel } from '../programs/program.model';
+import { TeamModel } from '../programs/team.model';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { SaveViewInput } from './dto/tracker.inputs';

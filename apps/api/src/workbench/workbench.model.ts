@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { IssueModel } from '../issues/issue.model';
-import { TeamModel } from '../programs/program.model';
+import { TeamModel } from '../programs/team.model';
 import { UserModel } from '../users/user.model';
 
 @ObjectType('InboxEntry', {

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { RequestContext } from '../graphql/context';
 import { toIssueModel } from '../issues/issue.mapper';
-import { TeamModel } from '../programs/program.model';
+import { TeamModel } from '../programs/team.model';
 import { UserEntity } from '../users/user.entity';
 import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
