@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DecisionModel, PageInfoModel } from '../issues/issue.model';
+import { DecisionModel } from '../issues/models/decision.model';
+import { PageInfoModel } from '../issues/models/page-info.model';
 
 @ObjectType('DecisionEdge')
 export class DecisionEdgeModel {

@@ -2,7 +2,8 @@ import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentUser } from '../auth/current-user.decorator';
 import type { RequestContext } from '../graphql/context';
 import { toDecisionModel, toIssueModel } from '../issues/issue.mapper';
-import { DecisionModel, IssueModel } from '../issues/issue.model';
+import { DecisionModel } from '../issues/models/decision.model';
+import { IssueModel } from '../issues/models/issue.model';
 import { UserEntity } from '../users/user.entity';
 import { DecisionConnectionModel } from './decision-log.model';
 import { DecisionLogQueries } from './decision-log.queries';

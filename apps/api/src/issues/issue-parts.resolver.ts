@@ -5,18 +5,16 @@ import type { UserEntity } from '../users/user.entity';
 import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
 import { toDecisionModel } from './issue.mapper';
-import {
-  ActionItemModel,
-  CommentModel,
-  DecisionModel,
-  EscalationModel,
-  IssueConnectionModel,
-  NonConcurrenceModel,
-  OptionModel,
-  RecommendationModel,
-  TimelineEventModel,
-  WaiverModel,
-} from './issue.model';
+import { ActionItemModel } from './models/action-item.model';
+import { CommentModel } from './models/comment.model';
+import { DecisionModel } from './models/decision.model';
+import { EscalationModel } from './models/escalation.model';
+import { IssueConnectionModel } from './models/issue-connection.model';
+import { NonConcurrenceModel } from './models/non-concurrence.model';
+import { OptionModel } from './models/option.model';
+import { RecommendationModel } from './models/recommendation.model';
+import { TimelineEventModel } from './models/timeline-event.model';
+import { WaiverModel } from './models/waiver.model';
 
 /** Relations of the records on an issue, each through the request's loaders. */
 

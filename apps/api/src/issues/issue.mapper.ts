@@ -2,7 +2,8 @@ import { stageOfStatus } from '@ipt/domain';
 import { DecisionEntity } from './decision.entity';
 import { clockFactsOf } from '../timeliness/issue-timeliness.writer';
 import { IssueEntity } from './issue.entity';
-import { DecisionModel, IssueModel } from './issue.model';
+import { DecisionModel } from './models/decision.model';
+import { IssueModel } from './models/issue.model';
 
 export function toIssueModel(issue: IssueEntity): IssueModel {
   const dueDates = {

@@ -34,34 +34,30 @@ import { AddOptionInput } from './dto/add-option.input';
 import { CloseIssueInput } from './dto/close-issue.input';
 import { IssuesArgs } from './dto/issues.args';
 import { IssuePagePrimer, PRIMED_ISSUE_FIELDS } from './issue-page.primer';
-import {
-  CommentOnIssueInput,
-  CompleteActionItemInput,
-  EscalateIssueInput,
-  FileNonConcurrenceInput,
-  ResolveIssueInput,
-  UpdateIssueInput,
-  WaiveDisciplineInput,
-  WithdrawIssueInput,
-} from './dto/lifecycle.inputs';
+import { CommentOnIssueInput } from './dto/comment-on-issue.input';
+import { CompleteActionItemInput } from './dto/complete-action-item.input';
+import { EscalateIssueInput } from './dto/escalate-issue.input';
+import { FileNonConcurrenceInput } from './dto/file-non-concurrence.input';
+import { ResolveIssueInput } from './dto/resolve-issue.input';
+import { UpdateIssueInput } from './dto/update-issue.input';
+import { WaiveDisciplineInput } from './dto/waive-discipline.input';
+import { WithdrawIssueInput } from './dto/withdraw-issue.input';
 import { RaiseIssueInput } from './dto/raise-issue.input';
 import { RecordDecisionInput } from './dto/record-decision.input';
 import { SubmitRecommendationInput } from './dto/submit-recommendation.input';
 import { TriageIssueInput } from './dto/triage-issue.input';
 import { toDecisionModel, toIssueModel } from './issue.mapper';
-import {
-  ActionItemModel,
-  CommentModel,
-  CoverageEntryModel,
-  DecisionModel,
-  EscalationModel,
-  IssueConnectionModel,
-  IssueModel,
-  OptionModel,
-  RecommendationModel,
-  TimelineEventModel,
-  WaiverModel,
-} from './issue.model';
+import { ActionItemModel } from './models/action-item.model';
+import { CommentModel } from './models/comment.model';
+import { CoverageEntryModel } from './models/coverage-entry.model';
+import { DecisionModel } from './models/decision.model';
+import { EscalationModel } from './models/escalation.model';
+import { IssueConnectionModel } from './models/issue-connection.model';
+import { IssueModel } from './models/issue.model';
+import { OptionModel } from './models/option.model';
+import { RecommendationModel } from './models/recommendation.model';
+import { TimelineEventModel } from './models/timeline-event.model';
+import { WaiverModel } from './models/waiver.model';
 import type { Caller } from '../common/caller';
 import { IssueCommands } from './commands';
 import { IssuesService } from './issues.service';

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { DecisionModel, IssueModel } from '../issues/issue.model';
+import { DecisionModel } from '../issues/models/decision.model';
+import { IssueModel } from '../issues/models/issue.model';
 
 @ObjectType('SearchResults', {
   description:

@@ -23,7 +23,7 @@ import {
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CLOCK, type Clock } from '../common/clock';
 import type { RequestContext } from '../graphql/context';
-import { IssueModel } from '../issues/issue.model';
+import { IssueModel } from '../issues/models/issue.model';
 import { ActorService } from '../programs/actor.service';
 import { DatabaseService } from '../database/database.service';
 import { UserEntity } from '../users/user.entity';

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
-import { IssueModel } from '../issues/issue.model';
+import { IssueModel } from '../issues/models/issue.model';
 import { TeamModel } from '../programs/team.model';
 import { UserModel } from '../users/user.model';
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { requireText, transitionByStatus } from '@ipt/domain';
 import type { Caller } from '../../common/caller';
 import { CommentEntity } from '../comment.entity';
-import { CommentOnIssueInput } from '../dto/lifecycle.inputs';
+import { CommentOnIssueInput } from '../dto/comment-on-issue.input';
 import { IssueEntity } from '../issue.entity';
 import { IssueLookups } from './issue-lookups';
 import { IssueWritePipeline } from './issue-write-pipeline';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { requireText, transition } from '@ipt/domain';
 import type { Caller } from '../../common/caller';
 import { CloseIssueInput } from '../dto/close-issue.input';
-import { ResolveIssueInput, WithdrawIssueInput } from '../dto/lifecycle.inputs';
+import { ResolveIssueInput } from '../dto/resolve-issue.input';
+import { WithdrawIssueInput } from '../dto/withdraw-issue.input';
 import { IssueEntity } from '../issue.entity';
 import { IssueWritePipeline } from './issue-write-pipeline';
 

@@ -14,7 +14,7 @@ import type { WriteTransaction } from '../../events/write.service';
 import { TeamEntity } from '../../programs/team.entity';
 import { clockFactsOf } from '../../timeliness/issue-timeliness.writer';
 import type { EscalationPayload } from '../../timeliness/snapshot';
-import { EscalateIssueInput } from '../dto/lifecycle.inputs';
+import { EscalateIssueInput } from '../dto/escalate-issue.input';
 import { EscalationEntity } from '../escalation.entity';
 import { IssueEntity } from '../issue.entity';
 import { ChangeRecord, IssueWritePipeline } from './issue-write-pipeline';

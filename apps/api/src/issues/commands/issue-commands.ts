@@ -3,16 +3,14 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../common/caller';
 import { AddOptionInput } from '../dto/add-option.input';
 import { CloseIssueInput } from '../dto/close-issue.input';
-import {
-  CommentOnIssueInput,
-  CompleteActionItemInput,
-  EscalateIssueInput,
-  FileNonConcurrenceInput,
-  ResolveIssueInput,
-  UpdateIssueInput,
-  WaiveDisciplineInput,
-  WithdrawIssueInput,
-} from '../dto/lifecycle.inputs';
+import { CommentOnIssueInput } from '../dto/comment-on-issue.input';
+import { CompleteActionItemInput } from '../dto/complete-action-item.input';
+import { EscalateIssueInput } from '../dto/escalate-issue.input';
+import { FileNonConcurrenceInput } from '../dto/file-non-concurrence.input';
+import { ResolveIssueInput } from '../dto/resolve-issue.input';
+import { UpdateIssueInput } from '../dto/update-issue.input';
+import { WaiveDisciplineInput } from '../dto/waive-discipline.input';
+import { WithdrawIssueInput } from '../dto/withdraw-issue.input';
 import { RaiseIssueInput } from '../dto/raise-issue.input';
 import { RecordDecisionInput } from '../dto/record-decision.input';
 import { SubmitRecommendationInput } from '../dto/submit-recommendation.input';

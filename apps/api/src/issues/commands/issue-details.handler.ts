@@ -18,7 +18,7 @@ import { ProgramEntity } from '../../programs/program.entity';
 import type { Caller } from '../../common/caller';
 import type { WriteTransaction } from '../../events/write.service';
 import { IssueTimelinessWriter } from '../../timeliness/issue-timeliness.writer';
-import { UpdateIssueInput } from '../dto/lifecycle.inputs';
+import { UpdateIssueInput } from '../dto/update-issue.input';
 import { TriageIssueInput } from '../dto/triage-issue.input';
 import { IssueRequiredDisciplineEntity } from '../issue-required-discipline.entity';
 import { IssueEntity } from '../issue.entity';

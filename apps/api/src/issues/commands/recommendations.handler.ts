@@ -5,7 +5,7 @@ import { IsNull } from 'typeorm';
 import type { Caller } from '../../common/caller';
 import type { RecommendationPayload } from '../../timeliness/snapshot';
 import { AddOptionInput } from '../dto/add-option.input';
-import { WaiveDisciplineInput } from '../dto/lifecycle.inputs';
+import { WaiveDisciplineInput } from '../dto/waive-discipline.input';
 import { SubmitRecommendationInput } from '../dto/submit-recommendation.input';
 import { IssueEntity } from '../issue.entity';
 import { OptionEntity } from '../option.entity';

@@ -1,11 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { LIMITS } from '@ipt/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDate,
   IsOptional,
   IsString,
   MaxLength,
@@ -13,23 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IssueChangeInput } from './common';
-
-@InputType()
-export class ActionItemInput {
-  @Field()
-  @IsString()
-  @MinLength(1, { message: 'title must not be empty.' })
-  @MaxLength(300)
-  title!: string;
-
-  @Field(() => ID)
-  @IsString()
-  assigneeId!: string;
-
-  @Field(() => DateTimeScalar)
-  @IsDate()
-  dueAt!: Date;
-}
+import { ActionItemInput } from './action-item.input';
 
 @InputType()
 export class RecordDecisionInput extends IssueChangeInput {

@@ -1,11 +1,9 @@
 import { Field, ID, Int, InputType } from '@nestjs/graphql';
-import { DateTimeScalar } from '../../graphql/scalars/date-time.scalar';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDate,
   IsEnum,
   IsInt,
   IsOptional,
@@ -16,41 +14,7 @@ import {
 } from 'class-validator';
 import { ImpactArea } from '@ipt/domain';
 import { IssueChangeInput } from './common';
-
-@InputType()
-export class StageDueDatesInput {
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'Only before triage is done; usually left out.',
-  })
-  @IsOptional()
-  @IsDate()
-  triage?: Date | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
-  })
-  @IsOptional()
-  @IsDate()
-  recommendations?: Date | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
-  })
-  @IsOptional()
-  @IsDate()
-  decision?: Date | null;
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'Set on purpose; left out, the program’s timeliness policy gives it.',
-  })
-  @IsOptional()
-  @IsDate()
-  resolution?: Date | null;
-}
+import { StageDueDatesInput } from './stage-due-dates.input';
 
 @InputType()
 export class TriageIssueInput extends IssueChangeInput {

@@ -1,0 +1,13 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { LIMITS } from '@ipt/domain';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IssueChangeInput } from './common';
+
+@InputType()
+export class EscalateIssueInput extends IssueChangeInput {
+  @Field({ description: 'Why this tier cannot resolve it.' })
+  @IsString()
+  @MinLength(1, { message: 'reason must not be empty.' })
+  @MaxLength(LIMITS.textMax)
+  reason!: string;
+}
