@@ -8,12 +8,10 @@ import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
 import { AccountAdministrationService } from './account-administration.service';
 import { Caller } from '../common/caller';
-import {
-  ChangePasswordInput,
-  CreateUserInput,
-  ResetPasswordInput,
-  UserRefInput,
-} from './dto/account.inputs';
+import { ChangePasswordInput } from './dto/change-password.input';
+import { CreateUserInput } from './dto/create-user.input';
+import { ResetPasswordInput } from './dto/reset-password.input';
+import { UserRefInput } from './dto/user-ref.input';
 
 @Resolver(() => UserModel)
 export class AccountAdministrationResolver {

@@ -10,12 +10,10 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { deactivationRefusal } from './account-rules';
 import { Caller, writeContext } from '../common/caller';
-import {
-  ChangePasswordInput,
-  CreateUserInput,
-  ResetPasswordInput,
-  UserRefInput,
-} from './dto/account.inputs';
+import { ChangePasswordInput } from './dto/change-password.input';
+import { CreateUserInput } from './dto/create-user.input';
+import { ResetPasswordInput } from './dto/reset-password.input';
+import { UserRefInput } from './dto/user-ref.input';
 
 /**
  * Accounts: system admins create, deactivate, reactivate and reset them; everyone changes their

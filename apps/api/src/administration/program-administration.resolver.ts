@@ -6,12 +6,10 @@ import { ProgramModel } from '../programs/program.model';
 import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
 import { Caller } from '../common/caller';
-import {
-  AddDisciplineInput,
-  CreateProgramInput,
-  SetProgramRoleInput,
-  UpdateProgramInput,
-} from './dto/program.inputs';
+import { AddDisciplineInput } from './dto/add-discipline.input';
+import { CreateProgramInput } from './dto/create-program.input';
+import { SetProgramRoleInput } from './dto/set-program-role.input';
+import { UpdateProgramInput } from './dto/update-program.input';
 import { ProgramAdministrationService } from './program-administration.service';
 
 @Resolver(() => ProgramModel)

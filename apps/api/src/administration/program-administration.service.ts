@@ -22,12 +22,10 @@ import { ProgramEntity } from '../programs/program.entity';
 import { UserEntity } from '../users/user.entity';
 import { Caller, writeContext } from '../common/caller';
 import { updateIfVersion } from '../database/versioned-update';
-import {
-  AddDisciplineInput,
-  CreateProgramInput,
-  SetProgramRoleInput,
-  UpdateProgramInput,
-} from './dto/program.inputs';
+import { AddDisciplineInput } from './dto/add-discipline.input';
+import { CreateProgramInput } from './dto/create-program.input';
+import { SetProgramRoleInput } from './dto/set-program-role.input';
+import { UpdateProgramInput } from './dto/update-program.input';
 import { canonicalTimeZone } from './time-zone';
 
 /**

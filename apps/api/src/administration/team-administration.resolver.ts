@@ -8,13 +8,11 @@ import { TeamModel } from '../programs/team.model';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { Caller } from '../common/caller';
-import {
-  AddMemberInput,
-  CreateTeamInput,
-  RemoveMemberInput,
-  UpdateMemberInput,
-  UpdateTeamInput,
-} from './dto/team.inputs';
+import { AddMemberInput } from './dto/add-member.input';
+import { CreateTeamInput } from './dto/create-team.input';
+import { RemoveMemberInput } from './dto/remove-member.input';
+import { UpdateMemberInput } from './dto/update-member.input';
+import { UpdateTeamInput } from './dto/update-team.input';
 import { TeamAdministrationService } from './team-administration.service';
 
 @Resolver(() => TeamModel)

@@ -25,13 +25,11 @@ import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { Caller, writeContext } from '../common/caller';
 import { updateIfVersion } from '../database/versioned-update';
-import {
-  AddMemberInput,
-  CreateTeamInput,
-  RemoveMemberInput,
-  UpdateMemberInput,
-  UpdateTeamInput,
-} from './dto/team.inputs';
+import { AddMemberInput } from './dto/add-member.input';
+import { CreateTeamInput } from './dto/create-team.input';
+import { RemoveMemberInput } from './dto/remove-member.input';
+import { UpdateMemberInput } from './dto/update-member.input';
+import { UpdateTeamInput } from './dto/update-team.input';
 
 import { programByKey } from './program-administration.service';
 
