@@ -5,7 +5,7 @@ import { toDecisionModel, toIssueModel } from '../issues/issue.mapper';
 import { DecisionModel } from '../issues/models/decision.model';
 import { IssueModel } from '../issues/models/issue.model';
 import { UserEntity } from '../users/user.entity';
-import { DecisionConnectionModel } from './decision-log.model';
+import { DecisionConnectionModel } from './decision-connection.model';
 import { DecisionLogQueries } from './decision-log.queries';
 import { DecisionsArgs } from './dto/decisions.args';
 

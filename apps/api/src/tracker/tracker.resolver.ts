@@ -13,7 +13,8 @@ import { RaisableTeamsService } from './raisable-teams.service';
 import { SavedViewEntity } from './saved-view.entity';
 import type { Caller } from '../common/caller';
 import { SavedViewsService } from './saved-views.service';
-import { SavedViewModel, StatusCountModel } from './tracker.model';
+import { SavedViewModel } from './saved-view.model';
+import { StatusCountModel } from './status-count.model';
 
 /** The issue tracker's queries and mutations beyond the issue list itself. */
 @Resolver()

@@ -5,7 +5,8 @@ import { DatabaseService } from '../database/database.service';
 import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
-import type { RecordBreakModel, RecordVerificationModel } from './record-verification.model';
+import type { RecordBreakModel } from './record-break.model';
+import type { RecordVerificationModel } from './record-verification.model';
 import { type RecordBreak, type RecordReport, verifyRecord } from './record-verifier';
 import { mayVerifyRecord } from './who-may-verify';
 

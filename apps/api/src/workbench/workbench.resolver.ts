@@ -8,7 +8,8 @@ import { UserEntity } from '../users/user.entity';
 import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
 import { WorkbenchArgs } from './dto/workbench.args';
-import { DecisionQueueEntryModel, InboxEntryModel } from './workbench.model';
+import { DecisionQueueEntryModel } from './decision-queue-entry.model';
+import { InboxEntryModel } from './inbox-entry.model';
 import { WorkbenchQueries } from './workbench.queries';
 
 /** Per request: the people of each program, loaded together for every queue entry that asks. */

@@ -1,15 +1,5 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
-import { IssueStatus } from '@ipt/domain';
-
-@ObjectType('StatusCount', { description: 'How many of the filtered issues are in one status.' })
-export class StatusCountModel {
-  @Field(() => IssueStatus)
-  status!: IssueStatus;
-
-  @Field(() => Int)
-  count!: number;
-}
 
 @ObjectType('SavedView', {
   description: 'A named set of issue-tracker filters and sort, visible only to its owner.',

@@ -1,15 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { DecisionModel } from '../issues/models/decision.model';
 import { PageInfoModel } from '../issues/models/page-info.model';
-
-@ObjectType('DecisionEdge')
-export class DecisionEdgeModel {
-  @Field()
-  cursor!: string;
-
-  @Field(() => DecisionModel)
-  node!: DecisionModel;
-}
+import { DecisionEdgeModel } from './decision-edge.model';
 
 @ObjectType('DecisionConnection', { description: 'A page of the decision log, newest first.' })
 export class DecisionConnectionModel {
