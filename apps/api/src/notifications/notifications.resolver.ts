@@ -5,12 +5,10 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { CLOCK, Clock } from '../common/clock';
 import type { RequestContext } from '../graphql/context';
 import { UserEntity } from '../users/user.entity';
-import {
-  MarkNotificationsReadArgs,
-  NotificationsArgs,
-  NudgeArgs,
-  SetNotificationPreferenceArgs,
-} from './dto/notifications.args';
+import { MarkNotificationsReadArgs } from './dto/mark-notifications-read.args';
+import { NotificationsArgs } from './dto/notifications.args';
+import { NudgeArgs } from './dto/nudge.args';
+import { SetNotificationPreferenceArgs } from './dto/set-notification-preference.args';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import {
   NotificationCountModel,
