@@ -1,5 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
+import { SessionContext, type SessionContextValue } from '../../auth/session-context';
+import { TESTER, awaitingDecision, program } from '../../issue/testing/fixtures';
 import { useIssueActivity } from '../../../lib/live';
 import { gqlError, restoreFetch, stubGraphQL } from '../../../test/graphql-stub';
 import type { InboxEntry } from '../api/get-my-inbox';
@@ -59,17 +61,45 @@ const overdue = entry('HX-3', 'test', '2026-03-01T14:00:00.000Z');
 const soon = entry('HX-12', 'test', '2026-03-04T14:00:00.000Z', 'MANUAL');
 const undated = entry('HX-2', 'engineering', null);
 
+const signedInTester: SessionContextValue = {
+  session: {
+    status: 'signedIn',
+    user: { ...TESTER, email: 'test@example.com', isSystemAdmin: false },
+  },
+  signedIn: jest.fn(),
+  signOut: jest.fn(),
+  retry: jest.fn(),
+};
+
 function renderScreen() {
   return render(
-    <MemoryRouter>
-      <InboxScreen now={NOW} />
-    </MemoryRouter>,
+    <SessionContext value={signedInTester}>
+      <MemoryRouter>
+        <InboxScreen now={NOW} />
+      </MemoryRouter>
+    </SessionContext>,
   );
+}
+
+/** HX-3 as the issue page reads it: in review, the tester's discipline still to recommend. */
+function issueHx3(options = awaitingDecision().options) {
+  const fixture = awaitingDecision();
+  return awaitingDecision({
+    key: 'HX-3',
+    status: 'IN_REVIEW',
+    version: 3,
+    options,
+    viewerActions: ['SUBMIT_RECOMMENDATION', 'ADD_OPTION', 'COMMENT'],
+    coverage: fixture.coverage.map((entry) =>
+      entry.discipline === 'test' ? { ...entry, state: 'PENDING', recommendation: null } : entry,
+    ),
+  });
 }
 
 afterEach(() => {
   restoreFetch();
   activity.mockReset();
+  localStorage.clear();
 });
 
 describe('sortInbox and inboxSummary', () => {
@@ -156,49 +186,96 @@ describe('InboxScreen', () => {
     expect(await screen.findByRole('button', { name: 'Recommend' })).toBeInTheDocument();
   });
 
-  it('opens the form in place, and after submitting drops the item and confirms', async () => {
+  it('opens the issue’s own recommendation form for the row’s discipline, and after submitting drops the item and confirms', async () => {
     let submitted = false;
-    stubGraphQL({
+    const calls = stubGraphQL({
       MyInbox: () => ({ data: { myInbox: submitted ? [soon] : [overdue, soon] } }),
-      SubmitRecommendation: () => {
+      IssueDetail: () => ({ data: { issue: issueHx3() } }),
+      IssueProgramPeople: () => ({ data: { program: program() } }),
+      IssueSubmitRecommendation: () => {
         submitted = true;
-        return {
-          data: {
-            submitRecommendation: { id: 'HX-3', key: 'HX-3', version: 4, status: 'IN_REVIEW' },
-          },
-        };
+        return { data: { submitRecommendation: { id: 'i7', version: 4 } } };
       },
     });
     renderScreen();
     const [first] = await screen.findAllByRole('button', { name: 'Recommend' });
     fireEvent.click(first!);
-    expect(first).toHaveAttribute('aria-expanded', 'true');
-    const form = screen.getByRole('form', { name: 'Recommendation on HX-3 for Test & evaluation' });
-    fireEvent.click(within(form).getByRole('radio', { name: 'A – Fix it' }));
-    fireEvent.change(within(form).getByLabelText('Rationale'), { target: { value: 'Because.' } });
-    fireEvent.click(within(form).getByRole('button', { name: 'Submit recommendation' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Submit recommendation' });
+    expect(within(dialog).getByRole('combobox', { name: 'Discipline' })).toHaveValue('test');
+    fireEvent.click(within(dialog).getByRole('radio', { name: /A – Redesign the antenna mount/ }));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Rationale' }), {
+      target: { value: 'Because.' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Submit recommendation' }));
 
-    expect(
-      await screen.findByText('Recommendation submitted on HX-3 for Test & evaluation.'),
-    ).toHaveFocus();
+    expect(await screen.findByText('Recommendation submitted on HX-3.')).toHaveFocus();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getAllByRole('button', { name: 'Recommend' })).toHaveLength(1),
     );
-    expect(screen.queryByRole('link', { name: 'HX-3' })).not.toBeInTheDocument();
+    const sent = calls.find((c) => c.operationName === 'IssueSubmitRecommendation');
+    expect(sent?.variables).toMatchObject({
+      input: { issueKey: 'HX-3', version: 3, discipline: 'test', optionId: 'o-a' },
+    });
   });
 
-  it('reloads on live activity without closing an open form or losing its text', async () => {
+  it('is no dead end on an issue without options: the representative adds one, then recommends', async () => {
+    let options: ReturnType<typeof issueHx3>['options'] = [];
+    const calls = stubGraphQL({
+      MyInbox: () => ({ data: { myInbox: [overdue] } }),
+      IssueDetail: () => ({ data: { issue: issueHx3(options) } }),
+      IssueProgramPeople: () => ({ data: { program: program() } }),
+      IssueAddOption: () => {
+        options = awaitingDecision().options.slice(0, 1);
+        return { data: { addOption: { id: 'i7', version: 4 } } };
+      },
+    });
+    renderScreen();
+    fireEvent.click(await screen.findByRole('button', { name: 'Recommend' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Submit recommendation' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Rationale' }), {
+      target: { value: 'Typed before the option existed.' },
+    });
+    expect(within(dialog).getByText(/has no options yet/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Submit recommendation' })).toBeDisabled();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add an option' }));
+
+    dialog = screen.getByRole('dialog', { name: 'Add option' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Redesign the antenna mount' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add option' }));
+
+    // Back on the recommendation once the issue is read again with its new option.
+    expect(
+      await screen.findByRole('radio', { name: /A – Redesign the antenna mount/ }),
+    ).toBeInTheDocument();
+    dialog = screen.getByRole('dialog', { name: 'Submit recommendation' });
+    expect(within(dialog).getByRole('textbox', { name: 'Rationale' })).toHaveValue(
+      'Typed before the option existed.',
+    );
+    expect(calls.find((c) => c.operationName === 'IssueAddOption')?.variables).toMatchObject({
+      input: { issueKey: 'HX-3', version: 3, title: 'Redesign the antenna mount' },
+    });
+  });
+
+  it('keeps the open form and its text while live activity reloads the list', async () => {
     let version = 0;
     stubGraphQL({
       MyInbox: () => {
         version += 1;
         return { data: { myInbox: version === 1 ? [overdue, soon] : [soon] } };
       },
+      IssueDetail: () => ({ data: { issue: issueHx3() } }),
+      IssueProgramPeople: () => ({ data: { program: program() } }),
     });
     renderScreen();
     const [first] = await screen.findAllByRole('button', { name: 'Recommend' });
     fireEvent.click(first!);
-    fireEvent.change(screen.getByLabelText('Rationale'), { target: { value: 'Half written' } });
+    const dialog = await screen.findByRole('dialog', { name: 'Submit recommendation' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Rationale' }), {
+      target: { value: 'Half written' },
+    });
 
     const onActivity = activity.mock.calls.at(-1)![1];
     act(() =>
@@ -211,19 +288,23 @@ describe('InboxScreen', () => {
       }),
     );
 
-    // HX-3 left the inbox (someone else covered it), but the open form stays with its text.
-    expect(await screen.findByText(/This no longer waits on you/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Rationale')).toHaveValue('Half written');
+    await waitFor(() => expect(version).toBe(2));
+    expect(within(dialog).getByRole('textbox', { name: 'Rationale' })).toHaveValue('Half written');
     expect(activity.mock.calls.at(-1)![0]).toEqual({});
   });
 
   it('closes the form on Cancel and gives the focus back to its button', async () => {
-    stubGraphQL({ MyInbox: () => ({ data: { myInbox: [soon] } }) });
+    stubGraphQL({
+      MyInbox: () => ({ data: { myInbox: [soon] } }),
+      IssueDetail: () => ({ data: { issue: { ...issueHx3(), key: 'HX-12' } } }),
+      IssueProgramPeople: () => ({ data: { program: program() } }),
+    });
     renderScreen();
     const button = await screen.findByRole('button', { name: 'Recommend' });
     fireEvent.click(button);
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Submit recommendation' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Recommend' })).toHaveFocus();
   });
 });

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
@@ -10,7 +10,12 @@ import { compareDue, describeDue } from '../../../lib/time';
 import { useKeptData } from '../../../lib/use-kept-data';
 import { RunningStageClock } from '../../timeliness/components/StageClocks';
 import { getMyInbox, type InboxEntry } from '../api/get-my-inbox';
-import { RecommendationForm } from './RecommendationForm';
+
+// The recommendation form is the issue page's own (one form per action); its code loads when
+// a Recommend button is first pressed.
+const IssueActionHost = lazy(() =>
+  import('../../issue').then((module) => ({ default: module.IssueActionHost })),
+);
 
 /** One inbox entry per (issue, discipline). */
 export function entryKey(entry: InboxEntry): string {
@@ -92,7 +97,7 @@ export function InboxScreen({ now }: { now: Date }) {
 
   function submitted(entry: InboxEntry) {
     setOpen(null);
-    setConfirmation(`Recommendation submitted on ${entry.issue.key} for ${entry.disciplineName}.`);
+    setConfirmation(`Recommendation submitted on ${entry.issue.key}.`);
     inbox.reload();
     // The row leaves the inbox; the confirmation takes the focus so the keyboard is not lost.
     focusAfterClose.current = CONFIRMATION_ID;
@@ -145,9 +150,7 @@ export function InboxScreen({ now }: { now: Date }) {
                 {rows.map((entry) => {
                   const key = entryKey(entry);
                   const isOpen = key === openKey;
-                  const formId = `${buttonId(key)}-form`;
                   const rowHeaderId = `${buttonId(key)}-issue`;
-                  const gone = !entries.some((e) => entryKey(e) === key);
                   return (
                     <Fragment key={key}>
                       <tr className={isOpen ? 'inbox-row inbox-row--open' : 'inbox-row'}>
@@ -181,38 +184,30 @@ export function InboxScreen({ now }: { now: Date }) {
                             type="button"
                             id={buttonId(key)}
                             className={isOpen ? 'button button--secondary' : 'button'}
-                            aria-expanded={isOpen}
-                            aria-controls={isOpen ? formId : undefined}
+                            aria-haspopup="dialog"
                             aria-describedby={rowHeaderId}
-                            onClick={() => (isOpen ? closeForm(entry) : openForm(entry))}
+                            onClick={() => openForm(entry)}
                           >
                             Recommend
                           </button>
                         </td>
                       </tr>
-                      {isOpen ? (
-                        <tr className="inbox-form-row">
-                          <td colSpan={6} id={formId}>
-                            {gone ? (
-                              <p className="queue-form__notice">
-                                This no longer waits on you: it was covered or moved on while the
-                                form was open. You may still submit; you will be told if it is
-                                refused.
-                              </p>
-                            ) : null}
-                            <RecommendationForm
-                              entry={entry}
-                              onSubmitted={() => submitted(entry)}
-                              onCancel={() => closeForm(entry)}
-                            />
-                          </td>
-                        </tr>
-                      ) : null}
                     </Fragment>
                   );
                 })}
               </tbody>
             </table>
+            {open ? (
+              <Suspense fallback={<Loading label="Opening the form…" />}>
+                <IssueActionHost
+                  issueKey={open.issue.key}
+                  action="SUBMIT_RECOMMENDATION"
+                  discipline={open.discipline}
+                  onDone={() => submitted(open)}
+                  onCancel={() => closeForm(open)}
+                />
+              </Suspense>
+            ) : null}
           </div>
         </>
       )}

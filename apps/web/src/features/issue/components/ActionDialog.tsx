@@ -1,9 +1,12 @@
+import { useState } from 'react';
+import { Loading } from '../../../components/Loading';
 import type { IssueAction } from '../actions';
 import { closeIssue } from '../api/close-issue';
 import { escalateIssue } from '../api/escalate-issue';
 import { resolveIssue } from '../api/resolve-issue';
 import { withdrawIssue } from '../api/withdraw-issue';
 import { AddOptionForm } from './AddOptionForm';
+import { Dialog } from './Dialog';
 import { EditIssueForm } from './EditIssueForm';
 import type { FormEnv } from './form-env';
 import { NonConcurrenceForm } from './NonConcurrenceForm';
@@ -16,6 +19,35 @@ import { WaiveForm } from './WaiveForm';
 /** The form of one lifecycle action. */
 export function ActionDialog({ action, env }: { action: IssueAction; env: FormEnv }) {
   const { issue } = env;
+  // A recommendation needs an option to favour: the person adds one on the way, then goes on
+  // once the issue has been read again with it (so the recommendation is sent at its version).
+  const [optionStep, setOptionStep] = useState<'none' | 'adding' | 'added'>('none');
+  if (action === 'SUBMIT_RECOMMENDATION' && optionStep === 'adding') {
+    return (
+      <AddOptionForm
+        env={{
+          ...env,
+          onDone: () => {
+            setOptionStep('added');
+            void env.loadIssue().catch(() => undefined);
+          },
+          onCancel: () => setOptionStep('none'),
+        }}
+        then="Then you go on to your recommendation."
+      />
+    );
+  }
+  if (action === 'SUBMIT_RECOMMENDATION' && optionStep === 'added' && issue.options.length === 0) {
+    return (
+      <Dialog
+        title="Submit recommendation"
+        subtitle={`${issue.key} · ${issue.title}`}
+        onClose={env.onCancel}
+      >
+        <Loading label="Option added. Loading it…" />
+      </Dialog>
+    );
+  }
   switch (action) {
     case 'TRIAGE':
       return <TriageForm env={env} />;
@@ -24,7 +56,7 @@ export function ActionDialog({ action, env }: { action: IssueAction; env: FormEn
     case 'ADD_OPTION':
       return <AddOptionForm env={env} />;
     case 'SUBMIT_RECOMMENDATION':
-      return <RecommendForm env={env} />;
+      return <RecommendForm env={env} onAddOption={() => setOptionStep('adding')} />;
     case 'WAIVE_DISCIPLINE':
       return <WaiveForm env={env} />;
     case 'RECORD_DECISION':

@@ -9,7 +9,14 @@ import type { FormEnv } from './form-env';
 
 const FIELDS = new Set(['title', 'description', 'impacts']);
 
-export function AddOptionForm({ env }: { env: FormEnv }) {
+export function AddOptionForm({
+  env,
+  then,
+}: {
+  env: FormEnv;
+  /** What follows once it is added (when it was opened on the way to another action). */
+  then?: string;
+}) {
   const draft = useDraft(
     { person: env.viewerId, form: 'add-option', subject: env.issue.key },
     () => ({ title: '', description: '', impacts: '' }),
@@ -31,6 +38,7 @@ export function AddOptionForm({ env }: { env: FormEnv }) {
       intro={
         <p>
           A course of action to choose from. It will be option <strong>{optionLabel(next)}</strong>.
+          {then ? ` ${then}` : null}
         </p>
       }
       ownsField={(field) => FIELDS.has(field)}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useDraft } from '../../../lib/use-draft';
 
 import { submitRecommendation } from '../api/submit-recommendation';
@@ -9,7 +10,14 @@ import type { FormEnv } from './form-env';
 
 const FIELDS = new Set(['discipline', 'optionId', 'rationale', 'impactAssessment', 'alternatives']);
 
-export function RecommendForm({ env }: { env: FormEnv }) {
+export function RecommendForm({
+  env,
+  onAddOption,
+}: {
+  env: FormEnv;
+  /** Opens the Add option form, when the issue has none to favour yet. */
+  onAddOption?: () => void;
+}) {
   const { issue } = env;
   const disciplines = recommendableDisciplines({
     viewerId: env.viewerId,
@@ -19,7 +27,10 @@ export function RecommendForm({ env }: { env: FormEnv }) {
   const draft = useDraft(
     { person: env.viewerId, form: 'recommend', subject: env.issue.key },
     () => ({
-      discipline: disciplines[0] ?? '',
+      discipline:
+        env.discipline && disciplines.includes(env.discipline)
+          ? env.discipline
+          : (disciplines[0] ?? ''),
       optionId: '',
       rationale: '',
       impactAssessment: '',
@@ -61,6 +72,8 @@ export function RecommendForm({ env }: { env: FormEnv }) {
             You do not represent a required discipline on {issue.currentTeam.name} that is still
             open for recommendations.
           </p>
+        ) : issue.options.length === 0 ? (
+          <NoOptionYet env={env} onAddOption={onAddOption} />
         ) : undefined
       }
       ownsField={(field) => FIELDS.has(field)}
@@ -139,5 +152,38 @@ export function RecommendForm({ env }: { env: FormEnv }) {
         </>
       )}
     </ActionForm>
+  );
+}
+
+/**
+ * A recommendation favours one of the issue's options; with none yet, the person adds one here
+ * (a member of the issue's current team may, as every representative who may recommend is), or is
+ * told who may and where to ask. What they typed meanwhile stays in the draft.
+ */
+function NoOptionYet({
+  env,
+  onAddOption,
+}: {
+  env: FormEnv;
+  onAddOption?: (() => void) | undefined;
+}) {
+  const { issue } = env;
+  if (onAddOption && issue.viewerActions.includes('ADD_OPTION')) {
+    return (
+      <>
+        <p>This issue has no options yet, and a recommendation favours one. Add it first:</p>
+        <button type="button" className="button" onClick={onAddOption}>
+          Add an option
+        </button>
+      </>
+    );
+  }
+  const owner = issue.owner ? `its owner, ${issue.owner.name}, ` : '';
+  return (
+    <p>
+      This issue has no options yet, and a recommendation favours one. Only {owner}a program manager
+      or a member of {issue.currentTeam.name} may add options: ask them in the{' '}
+      <Link to={`/issues/${issue.key}#issue-comments-title`}>discussion on {issue.key}</Link>.
+    </p>
   );
 }

@@ -151,6 +151,10 @@ export function RecordDecisionForm({ env }: { env: FormEnv }) {
           />
           <fieldset ref={rows} className="issue-action-items-field">
             <legend>Action items</legend>
+            <p className="issue-field__hint">
+              Due days are the program’s: each item is due at the end of its day, {timeZone} time,
+              wherever it is read.
+            </p>
             {items.length === 0 ? (
               <p className="issue-field__hint">
                 None yet. Work the decision assigns, each with an assignee and a due date.
@@ -180,7 +184,7 @@ export function RecordDecisionForm({ env }: { env: FormEnv }) {
                   error={fieldError(`actionItems.${index}.assigneeId`)}
                 />
                 <TextField
-                  label="Due"
+                  label={`Due (${timeZone})`}
                   name={`actionItems.${index}.dueAt`}
                   type="date"
                   required

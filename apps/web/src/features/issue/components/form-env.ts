@@ -13,6 +13,8 @@ export interface FormEnv {
   reloadProgram: () => void;
   viewerId: string | null;
   timeZone: string;
+  /** The discipline a recommendation is for, when the screen that opened the form knows it. */
+  discipline?: string;
   disciplineName: (code: string) => string;
   /** Fetches the issue afresh (and refreshes the page): used after a CONFLICT. */
   loadIssue: () => Promise<IssueDetail>;

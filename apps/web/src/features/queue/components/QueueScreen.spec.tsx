@@ -1,5 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
+import { SessionContext, type SessionContextValue } from '../../auth/session-context';
+import { PAT, awaitingDecision, program } from '../../issue/testing/fixtures';
 import { restoreFetch, stubGraphQL } from '../../../test/graphql-stub';
 import type { QueueEntry } from '../api/get-my-decision-queue';
 import { QueueScreen, queueSummary, sortQueue } from './QueueScreen';
@@ -119,15 +121,30 @@ const late = entry('HX-13', '2026-02-28T14:00:00.000Z', '2026-02-26T10:00:00.000
 const later = entry('HX-20', '2026-03-05T14:00:00.000Z');
 const undated = entry('HX-4', null);
 
+const signedInAuthority: SessionContextValue = {
+  session: {
+    status: 'signedIn',
+    user: { ...PAT, email: 'pm@example.com', isSystemAdmin: false },
+  },
+  signedIn: jest.fn(),
+  signOut: jest.fn(),
+  retry: jest.fn(),
+};
+
 function renderScreen() {
   return render(
-    <MemoryRouter>
-      <QueueScreen now={NOW} />
-    </MemoryRouter>,
+    <SessionContext value={signedInAuthority}>
+      <MemoryRouter>
+        <QueueScreen now={NOW} />
+      </MemoryRouter>
+    </SessionContext>,
   );
 }
 
-afterEach(restoreFetch);
+afterEach(() => {
+  restoreFetch();
+  localStorage.clear();
+});
 
 describe('sortQueue and queueSummary', () => {
   it('put the oldest due first, the undated last, then the longest ready', () => {
@@ -203,7 +220,7 @@ describe('QueueScreen', () => {
       'Decision: 4 days so far · due date: policy · ⚠ Late by 2 days',
     );
     expect(overdue).toHaveTextContent(
-      'Likely decided by Mar 6, 2026 (p50), Mar 12, 2026 at the latest (p90) — from 14 past decisions of Radio Hardware WIPT.',
+      'Likely decided by 6 Mar 2026 (p50), 12 Mar 2026 at the latest (p90) — from 14 past decisions of Radio Hardware WIPT.',
     );
     expect(within(overdue!).getByText('Likely after its due date')).toBeInTheDocument();
     // The compact form leaves out the basis line.
@@ -227,29 +244,55 @@ describe('QueueScreen', () => {
     expect(within(cards[1]!).queryByRole('button', { name: 'Record decision' })).toBeNull();
   });
 
-  it('records a decision in place, after which the issue leaves the queue', async () => {
+  it('records a decision with the issue’s own form, action items due on the program’s days, after which the issue leaves the queue', async () => {
     let decided = false;
-    stubGraphQL({
+    const calls = stubGraphQL({
       MyDecisionQueue: () => ({ data: { myDecisionQueue: decided ? [later] : [late, later] } }),
-      RecordDecision: () => {
+      IssueDetail: () => ({ data: { issue: awaitingDecision({ key: 'HX-13' }) } }),
+      IssueProgramPeople: () => ({ data: { program: program() } }),
+      IssueRecordDecision: () => {
         decided = true;
-        return {
-          data: { recordDecision: { id: 'HX-13', key: 'HX-13', version: 6, status: 'DECIDED' } },
-        };
+        return { data: { recordDecision: { id: 'i7', version: 7 } } };
       },
     });
     renderScreen();
     const [card] = await screen.findAllByRole('article');
     fireEvent.click(within(card!).getByRole('button', { name: 'Record decision' }));
-    const form = within(card!).getByRole('form', { name: 'Decision on HX-13' });
-    fireEvent.click(within(form).getByRole('radio', { name: 'A – Order now' }));
-    fireEvent.change(within(form).getByLabelText('Rationale'), {
+    fireEvent.click(await screen.findByRole('radio', { name: /A – Redesign the antenna mount/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Record decision' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Rationale' }), {
       target: { value: 'Protect LRIP.' },
     });
-    fireEvent.click(within(form).getByRole('button', { name: 'Record decision' }));
+    await within(dialog).findByRole('button', { name: 'Add action item' });
+    await waitFor(() =>
+      expect(within(dialog).getByRole('button', { name: 'Add action item' })).toBeEnabled(),
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add action item' }));
+    const row = within(dialog).getByRole('group', { name: 'Action item 1' });
+    fireEvent.change(within(row).getByRole('textbox', { name: 'Title' }), {
+      target: { value: 'Order the titanium' },
+    });
+    fireEvent.change(within(row).getByRole('combobox', { name: 'Assignee' }), {
+      target: { value: PAT.id },
+    });
+    // The day is the program's (New York), whatever the browser's zone.
+    fireEvent.change(within(row).getByLabelText('Due (America/New_York)'), {
+      target: { value: '2026-03-20' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Record decision' }));
 
     expect(await screen.findByText('Decision recorded on HX-13.')).toHaveFocus();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(1));
     expect(screen.getByRole('article')).toHaveAccessibleName('HX-20 Issue HX-20');
+    const sent = calls.find((c) => c.operationName === 'IssueRecordDecision');
+    expect(sent?.variables).toMatchObject({
+      input: {
+        issueKey: 'HX-13',
+        optionId: 'o-a',
+        actionItems: [
+          { title: 'Order the titanium', assigneeId: PAT.id, dueAt: '2026-03-21T03:59:59.999Z' },
+        ],
+      },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
@@ -9,12 +9,17 @@ import { consequenceText } from '../../../lib/labels';
 import { disciplineNamer, readinessPacket } from '../packet';
 import { compareDue, describeDue, formatDateTime } from '../../../lib/dates';
 import { useKeptData } from '../../../lib/use-kept-data';
-import { DecisionForm } from './DecisionForm';
 import { DueDate } from '../../../components/DueDate';
 import { ReadinessPacket } from './ReadinessPacket';
 import { TeamName } from '../../../components/TeamName';
 import { DecisionForecast } from '../../timeliness/components/DecisionForecast';
 import { RunningStageClock } from '../../timeliness/components/StageClocks';
+
+// The decision form is the issue page's own (one form per action, action items due on the
+// program's days); its code loads when a Record decision button is first pressed.
+const IssueActionHost = lazy(() =>
+  import('../../issue').then((module) => ({ default: module.IssueActionHost })),
+);
 
 /** Oldest decision due first, those without a due date last; then the longest ready. */
 export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {
@@ -125,15 +130,10 @@ export function QueueScreen({ now }: { now: Date }) {
               const { issue } = entry;
               const key = issue.key;
               const headingId = `queue-${key}-heading`;
-              const isOpen = key === openKey;
-              const gone = !entries.some((e) => e.issue.key === key);
               const packet = readinessPacket(
                 issue.options,
                 issue.coverage,
                 disciplineNamer(issue.program.disciplines),
-              );
-              const favouredBy = Object.fromEntries(
-                packet.tally.map((t) => [t.option.id, t.votes.map((v) => v.disciplineName)]),
               );
               const due = describeDue(entry.dueAt, now);
               const mayDecide = issue.viewerActions.includes('RECORD_DECISION');
@@ -191,30 +191,12 @@ export function QueueScreen({ now }: { now: Date }) {
                     <ReadinessPacket issue={issue} packet={packet} />
 
                     <footer className="queue-card__footer">
-                      {isOpen ? (
-                        <>
-                          {gone ? (
-                            <p className="queue-form__notice">
-                              This issue left your queue while the form was open (decided, moved or
-                              changed). You may still submit; you will be told if it is refused.
-                            </p>
-                          ) : null}
-                          <DecisionForm
-                            issueKey={key}
-                            version={issue.version}
-                            options={issue.options}
-                            favouredBy={favouredBy}
-                            assignees={entry.assignees}
-                            onDecided={decided}
-                            onCancel={() => close(key)}
-                            onConflict={queue.reload}
-                          />
-                        </>
-                      ) : mayDecide ? (
+                      {mayDecide ? (
                         <button
                           type="button"
                           id={toggleId(key)}
                           className="button"
+                          aria-haspopup="dialog"
                           aria-describedby={headingId}
                           onClick={() => {
                             setConfirmation(null);
@@ -232,6 +214,16 @@ export function QueueScreen({ now }: { now: Date }) {
               );
             })}
           </ol>
+          {open ? (
+            <Suspense fallback={<Loading label="Opening the form…" />}>
+              <IssueActionHost
+                issueKey={open.issue.key}
+                action="RECORD_DECISION"
+                onDone={() => decided(open.issue.key)}
+                onCancel={() => close(open.issue.key)}
+              />
+            </Suspense>
+          ) : null}
         </>
       )}
     </>
