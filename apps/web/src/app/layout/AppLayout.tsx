@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../features/auth/session-context';
+import { KeyboardShortcuts } from '../../features/command-palette/components/KeyboardShortcuts';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { toRequestError } from '../../lib/graphql';
 import { useQuery } from '../../lib/use-query';
@@ -70,6 +71,7 @@ export function AppLayout() {
             ))}
           </nav>
           <div className="app-header__user">
+            <KeyboardShortcuts navigation={navigation} />
             <NotificationBell />
             {user ? (
               <span className="app-header__name" title={user.email}>

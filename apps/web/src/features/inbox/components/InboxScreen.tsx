@@ -155,7 +155,11 @@ export function InboxScreen({ now }: { now: Date }) {
                     <Fragment key={key}>
                       <tr className={isOpen ? 'inbox-row inbox-row--open' : 'inbox-row'}>
                         <th scope="row" id={rowHeaderId} className="inbox-issue">
-                          <Link to={`/issues/${entry.issue.key}`} className="table__key">
+                          <Link
+                            to={`/issues/${entry.issue.key}`}
+                            className="table__key"
+                            data-shortcut-item=""
+                          >
                             {entry.issue.key}
                           </Link>{' '}
                           <span>{entry.issue.title}</span>

@@ -204,6 +204,7 @@ export function IssuesTable({
                 <th role="rowheader" scope="row" className="table__key">
                   <Link
                     to={`/issues/${issue.key}`}
+                    data-shortcut-item=""
                     tabIndex={item.index === tabbable ? 0 : -1}
                     onFocus={() => setActiveIndex(item.index)}
                     onKeyDown={(event) => handleKeyDown(event, item.index)}

@@ -145,7 +145,10 @@ export function QueueScreen({ now }: { now: Date }) {
                   >
                     <header className="queue-card__header">
                       <h2 id={headingId} className="queue-card__title">
-                        <Link to={`/issues/${key}`}>{key}</Link> {issue.title}
+                        <Link to={`/issues/${key}`} data-shortcut-item="">
+                          {key}
+                        </Link>{' '}
+                        {issue.title}
                       </h2>
                       <p className="queue-card__meta">
                         <span>
