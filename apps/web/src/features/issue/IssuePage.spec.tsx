@@ -260,12 +260,12 @@ describe('IssuePage', () => {
       ];
       expect(triage).toHaveTextContent('Finished, took 24 hours');
       expect(triage).toHaveTextContent('On time');
-      expect(recommendations).toHaveTextContent('DueMar 4, 2026 set by hand');
+      expect(recommendations).toHaveTextContent('Due4 Mar 2026 set by hand');
       expect(recommendations).toHaveTextContent('Late by 33 hours');
       // The running clock is read at the page's "now" (NOW: 4 days after it started).
       expect(decision).toHaveAttribute('aria-current', 'step');
       expect(decision).toHaveTextContent('Running, 4 days so far');
-      expect(decision).toHaveTextContent('DueMar 8, 2026 policy');
+      expect(decision).toHaveTextContent('Due8 Mar 2026 policy');
       expect(decision).toHaveTextContent('Late by 2 days');
       expect(resolution).toHaveTextContent('Not started');
       expect(resolution).not.toHaveTextContent('Late');
@@ -274,7 +274,7 @@ describe('IssuePage', () => {
       expect(
         screen.getByText(/Likely decided by/, { selector: '.decision-forecast__line' }),
       ).toHaveTextContent(
-        'Likely decided by Mar 12, 2026 (p50), Mar 20, 2026 at the latest (p90) — from 14 past decisions of Radio WIPT.',
+        'Likely decided by 12 Mar 2026 (p50), 20 Mar 2026 at the latest (p90) — from 14 past decisions of Radio WIPT.',
       );
       expect(screen.getByText('Likely after its due date')).toBeInTheDocument();
     });
@@ -331,7 +331,7 @@ describe('IssuePage', () => {
       expect(recomputed).toHaveTextContent('Due dates recomputed');
       expect(recomputed).toHaveTextContent('Timeliness policy ·');
       expect(recomputed).toHaveTextContent(
-        'Due dates recomputed after a policy change: decision due Mar 4, 2026 → Mar 6, 2026',
+        'Due dates recomputed after a policy change: decision due 4 Mar 2026 → 6 Mar 2026',
       );
       expect(recomputed).not.toHaveTextContent('Snapshot');
 
@@ -390,7 +390,7 @@ describe('IssuePage', () => {
       // Before the consequence is rated, the policy's middle level stands in.
       await waitFor(() =>
         expect(recommendationsDue).toHaveAccessibleDescription(
-          'Leave blank to use the program’s policy: recommendations due in 10 business days, Mar 24, 2026 (as for consequence 3 – Moderate until you rate it).',
+          'Leave blank to use the program’s policy: recommendations due in 10 business days, 24 Mar 2026 (as for consequence 3 – Moderate until you rate it).',
         ),
       );
       fireEvent.change(owner, { target: { value: PAT.id } });
@@ -398,7 +398,7 @@ describe('IssuePage', () => {
         target: { value: '5' },
       });
       expect(recommendationsDue).toHaveAccessibleDescription(
-        'Leave blank to use the program’s policy: recommendations due in 3 business days, Mar 13, 2026.',
+        'Leave blank to use the program’s policy: recommendations due in 3 business days, 13 Mar 2026.',
       );
       expect(within(form).getByLabelText(/^Decision due/)).toHaveAccessibleDescription(
         'Leave blank to use the program’s policy: the decision due 2 business days after the recommendations are in.',
@@ -816,7 +816,7 @@ describe('IssuePage', () => {
         name: 'Decision in force: option A – Redesign the antenna mount',
       }),
     ).toBeInTheDocument();
-    expect(screen.getByText('Late (due Mar 8, 2026, 11:00 AM EDT)')).toBeInTheDocument();
+    expect(screen.getByText('Late (due 8 Mar 2026, 11:00 EDT)')).toBeInTheDocument();
     expect(screen.getByText('Favoured another option: Test & evaluation.')).toBeInTheDocument();
     expect(within(dialog()).getByRole('textbox', { name: 'Description' })).toHaveValue(
       'Half typed',

@@ -20,12 +20,12 @@ describe(DecisionForecast.name, () => {
   it('gives the likely and the latest date, and the history they rest on', () => {
     const { container } = render(<DecisionForecast forecast={forecast()} timeZone={ZONE} />);
     expect(container).toHaveTextContent(
-      'Likely decided by Mar 12, 2026 (p50), Mar 20, 2026 at the latest (p90) — from 14 past decisions of WIPT Airframe.',
+      'Likely decided by 12 Mar 2026 (p50), 20 Mar 2026 at the latest (p90) — from 14 past decisions of WIPT Airframe.',
     );
     expect(container).toHaveTextContent('Based on this authority’s own record: 14 past decisions.');
     // p50 before the due date: no flag, but the p90 after it is said.
     expect(screen.queryByText('Likely after its due date')).not.toBeInTheDocument();
-    expect(container).toHaveTextContent('May slip past its due date (Mar 15, 2026)');
+    expect(container).toHaveTextContent('May slip past its due date (15 Mar 2026)');
   });
 
   it('flags in words when even odds put the decision after its due date', () => {
@@ -36,7 +36,7 @@ describe(DecisionForecast.name, () => {
       />,
     );
     expect(screen.getByText('Likely after its due date')).toBeInTheDocument();
-    expect(container).toHaveTextContent('Likely after its due date (Mar 10, 2026).');
+    expect(container).toHaveTextContent('Likely after its due date (10 Mar 2026).');
     expect(container.firstChild).toHaveClass('decision-forecast--late');
   });
 
@@ -90,7 +90,7 @@ describe(DecisionForecast.name, () => {
     const { container } = render(
       <DecisionForecast forecast={forecast()} timeZone={ZONE} compact />,
     );
-    expect(container).toHaveTextContent('Likely decided by Mar 12, 2026');
+    expect(container).toHaveTextContent('Likely decided by 12 Mar 2026');
     expect(container).not.toHaveTextContent('Based on');
   });
 

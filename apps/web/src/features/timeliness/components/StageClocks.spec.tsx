@@ -64,9 +64,9 @@ describe(StageClocks.name, () => {
 
     const triage = stage('Triage');
     expect(triage).toHaveTextContent('Finished, took 3 days');
-    expect(triage).toHaveTextContent('StartedMar 1, 2026');
-    expect(triage).toHaveTextContent('DueMar 2, 2026 policy');
-    expect(triage).toHaveTextContent('FinishedMar 4, 2026');
+    expect(triage).toHaveTextContent('Started1 Mar 2026');
+    expect(triage).toHaveTextContent('Due2 Mar 2026 policy');
+    expect(triage).toHaveTextContent('Finished4 Mar 2026');
     // Not colour alone: the words say it.
     expect(within(triage).getByText('Late by 2 days')).toBeInTheDocument();
     expect(triage).toHaveClass('stage-clock--late');
@@ -77,7 +77,7 @@ describe(StageClocks.name, () => {
 
     const recommendations = stage('Recommendations');
     expect(recommendations).toHaveTextContent('Running, 6 days so far');
-    expect(recommendations).toHaveTextContent('DueMar 12, 2026 set by hand');
+    expect(recommendations).toHaveTextContent('Due12 Mar 2026 set by hand');
     expect(recommendations).toHaveTextContent('2 days left');
     expect(recommendations).not.toHaveTextContent('Late');
   });
@@ -88,7 +88,7 @@ describe(StageClocks.name, () => {
     expect(stage('Decision')).toHaveTextContent('Not started');
     expect(stage('Decision')).toHaveTextContent('DueSet when it starts');
     expect(stage('Decision')).not.toHaveTextContent('Started');
-    expect(stage('Resolution')).toHaveTextContent('DueApr 29, 2026 set by hand');
+    expect(stage('Resolution')).toHaveTextContent('Due29 Apr 2026 set by hand');
   });
 
   it('shows dates in the program’s zone, whatever the reader’s', () => {
@@ -100,7 +100,7 @@ describe(StageClocks.name, () => {
     });
     render(<StageClocks clocks={[late]} timeZone="Asia/Tokyo" now={NOW} />);
     // 02:00 UTC is 11:00 the same day in Tokyo; the same instant is still 9 March in New York.
-    expect(stage('Decision')).toHaveTextContent('StartedMar 10, 2026');
+    expect(stage('Decision')).toHaveTextContent('Started10 Mar 2026');
     expect(stage('Decision')).toHaveTextContent('Late by 12 hours');
   });
 
@@ -126,7 +126,7 @@ describe(RunningStageClock.name, () => {
     );
     const { container } = render(<RunningStageClock clocks={late} timeZone={ZONE} now={NOW} />);
     expect(container).toHaveTextContent(
-      'Recommendations: 6 days so far · due Mar 7, 2026 set by hand · ⚠ Late by 2 days',
+      'Recommendations: 6 days so far · due 7 Mar 2026 set by hand · ⚠ Late by 2 days',
     );
     expect(container).not.toHaveTextContent('Triage');
   });
