@@ -133,6 +133,19 @@ export interface TaggedPart<T extends ObjectLiteral = ObjectLiteral> {
    * (e.g. the members of a team: users whose id is in `SELECT user_id FROM memberships ...`).
    */
   readonly within?: { readonly sql: string; readonly parameter: unknown };
+  /**
+   * Only the last `latest` rows by `orderBy` (whose first column must then be unique, e.g. an
+   * event's seq): an issue's page shows its newest events, not the thousands before them.
+   */
+  readonly latest?: number;
+}
+
+/** How many rows of `entity` have `column` equal to `value`: answered beside a tagged read. */
+export interface TaggedCount<T extends ObjectLiteral = ObjectLiteral> {
+  readonly tag: string;
+  readonly entity: EntityTarget<T>;
+  readonly column: keyof T & string;
+  readonly value: string;
 }
 
 /**
@@ -146,10 +159,11 @@ export interface TaggedPart<T extends ObjectLiteral = ObjectLiteral> {
 export async function findTagged(
   manager: EntityManager,
   parts: readonly TaggedPart[],
+  counts: readonly TaggedCount[] = [],
 ): Promise<Map<string, ObjectLiteral[]>> {
   const found = new Map<string, ObjectLiteral[]>(parts.map((part) => [part.tag, []]));
   const asked = parts.filter((part) => part.within || part.values.length > 0);
-  if (asked.length === 0) return found;
+  if (asked.length === 0 && counts.length === 0) return found;
   const postgres = manager.connection.options.type === 'postgres';
   const objectOf = postgres ? 'json_build_object' : 'json_object';
   const metadataOf = new Map<string, EntityMetadata>();
@@ -167,10 +181,33 @@ export async function findTagged(
       ? { sql: part.within.sql, value: part.within.parameter }
       : idList(manager, part.values);
     parameters.push(list.value);
+    const table = quote(manager, metadata.tableName);
+    const where = `${quote(manager, column.databaseName)} IN (${list.sql})`;
+    let latest = '';
+    if (part.latest !== undefined) {
+      const first = typeof part.orderBy === 'string' ? part.orderBy : part.orderBy?.[0];
+      const key = first && metadata.findColumnWithPropertyName(first)?.databaseName;
+      if (!key) throw new Error(`${metadata.name}: "latest" needs an orderBy column`);
+      // A sub-select, so that the LIMIT binds to this part alone inside the UNION ALL.
+      latest =
+        ` AND t.${quote(manager, key)} IN (SELECT l.${quote(manager, key)} FROM ${table} l ` +
+        `WHERE l.${where} ORDER BY l.${quote(manager, key)} DESC LIMIT ${Math.floor(part.latest)})`;
+      parameters.push(list.value);
+    }
     selects.push(
       `SELECT '${part.tag}' AS tag, ${objectOf}(${pairs}) AS row ` +
+        `FROM ${table} t WHERE t.${where}${latest}`,
+    );
+  }
+  for (const count of counts) {
+    const metadata = manager.connection.getMetadata(count.entity);
+    const column = metadata.findColumnWithPropertyName(count.column);
+    if (!column) throw new Error(`${metadata.name} has no column ${count.column}`);
+    parameters.push(count.value);
+    selects.push(
+      `SELECT '${count.tag}' AS tag, ${objectOf}('n', COUNT(*)) AS row ` +
         `FROM ${quote(manager, metadata.tableName)} t ` +
-        `WHERE t.${quote(manager, column.databaseName)} IN (${list.sql})`,
+        `WHERE t.${quote(manager, column.databaseName)} = ?`,
     );
   }
   const rows = await rowsAsArrays(manager, selects.join(' UNION ALL '), parameters);
@@ -180,6 +217,9 @@ export async function findTagged(
     const list = raw.get(String(tag)) ?? [];
     list.push(values);
     raw.set(String(tag), list);
+  }
+  for (const count of counts) {
+    found.set(count.tag, raw.get(count.tag) ?? [{ n: 0 }]);
   }
   const driver = manager.connection.driver;
   for (const part of asked) {

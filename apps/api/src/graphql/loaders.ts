@@ -46,6 +46,21 @@ export function createLoaders(manager: EntityManager) {
     });
   }
 
+  /** Rows per issue id counted in one statement. */
+  function countBy<T extends ObjectLiteral>(entity: EntityTarget<T>, column: keyof T & string) {
+    return new DataLoader<string, number>(async (keys) => {
+      const rows = await manager
+        .createQueryBuilder(entity, 't')
+        .select(`t.${column}`, 'key')
+        .addSelect('COUNT(*)', 'n')
+        .where(`t.${column} IN (:...keys)`, { keys })
+        .groupBy(`t.${column}`)
+        .getRawMany<{ key: string; n: number | string }>();
+      const counts = new Map(rows.map((row) => [row.key, Number(row.n)]));
+      return keys.map((key) => counts.get(key) ?? 0);
+    });
+  }
+
   return {
     user: byId(UserEntity),
     team: byId(TeamEntity),
@@ -69,7 +84,50 @@ export function createLoaders(manager: EntityManager) {
     escalationsByIssue: groupedBy(EscalationEntity, 'issueId', 'escalatedAt'),
     commentsByIssue: groupedBy(CommentEntity, 'issueId', 'createdAt'),
     eventsByIssue: groupedBy(EventEntity, 'issueId', 'seq'),
+    eventCountByIssue: countBy(EventEntity, 'issueId'),
+    commentCountByIssue: countBy(CommentEntity, 'issueId'),
+    /** An issue's newest events, oldest first; keyed by `windowKey`. One statement per window. */
+    eventWindow: new DataLoader<string, EventEntity[]>((keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const { issueId, last, before } = parseWindowKey(key);
+          const query = manager
+            .createQueryBuilder(EventEntity, 'e')
+            .where('e.issueId = :issueId', { issueId })
+            .orderBy('e.seq', 'DESC')
+            .limit(last);
+          if (before !== null) query.andWhere('e.seq < :before', { before });
+          return (await query.getMany()).reverse();
+        }),
+      ),
+    ),
+    /** An issue's newest comments, oldest first; keyed by `windowKey` (no `before`). */
+    commentWindow: new DataLoader<string, CommentEntity[]>((keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const { issueId, last } = parseWindowKey(key);
+          const rows = await manager
+            .createQueryBuilder(CommentEntity, 'c')
+            .where('c.issueId = :issueId', { issueId })
+            .orderBy('c.createdAt', 'DESC')
+            .addOrderBy('c.id', 'DESC')
+            .limit(last)
+            .getMany();
+          return rows.reverse();
+        }),
+      ),
+    ),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** The key of an issue's window of newest rows: `last` of them, before `before` when paging back. */
+export function windowKey(issueId: string, last: number, before: number | null = null): string {
+  return `${issueId}|${last}|${before ?? ''}`;
+}
+
+function parseWindowKey(key: string): { issueId: string; last: number; before: number | null } {
+  const [issueId = '', last = '0', before = ''] = key.split('|');
+  return { issueId, last: Number(last), before: before === '' ? null : Number(before) };
+}

@@ -3,7 +3,7 @@ import type { ObjectLiteral } from 'typeorm';
 import { DatabaseService } from '../database/database.service';
 import { type OrderBy, findTagged, type TaggedPart } from '../database/fast-reads';
 import { EventEntity } from '../events/event.entity';
-import type { Loaders } from '../graphql/loaders';
+import { type Loaders, windowKey } from '../graphql/loaders';
 import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
@@ -28,10 +28,18 @@ export const PRIMED_ISSUE_FIELDS: ReadonlySet<string> = new Set([
   'decisions',
   'escalations',
   'comments',
+  'commentCount',
   'timeline',
+  'timelineSize',
   'actionItems',
   'viewerActions',
 ]);
+
+/**
+ * How many of the newest events and comments the issue page asks for (`timeline(last:)`,
+ * `comments(last:)`); the web pages back through the rest on request.
+ */
+export const PAGE_WINDOW = 100;
 
 /** Columns that name a person or a team, on any record of an issue. */
 const PERSON_COLUMNS = [
@@ -68,18 +76,30 @@ export class IssuePagePrimer {
   async prime(issue: IssueEntity, loaders: Loaders): Promise<void> {
     const manager = this.db.reader;
     const ids = [issue.id];
-    const records = await findTagged(manager, [
-      part('required', IssueRequiredDisciplineEntity, 'issueId', ids, 'position'),
-      part('options', OptionEntity, 'issueId', ids, 'label'),
-      part('recommendations', RecommendationEntity, 'issueId', ids, 'submittedAt'),
-      part('waivers', WaiverEntity, 'issueId', ids, 'waivedAt'),
-      part('decisions', DecisionEntity, 'issueId', ids, 'decidedAt'),
-      part('escalations', EscalationEntity, 'issueId', ids, 'escalatedAt'),
-      part('comments', CommentEntity, 'issueId', ids, 'createdAt'),
-      part('events', EventEntity, 'issueId', ids, 'seq'),
-      part('actionItems', ActionItemEntity, 'issueId', ids, 'dueAt'),
-      part('nonConcurrences', NonConcurrenceEntity, 'issueId', ids, 'filedAt'),
-    ]);
+    const records = await findTagged(
+      manager,
+      [
+        part('required', IssueRequiredDisciplineEntity, 'issueId', ids, 'position'),
+        part('options', OptionEntity, 'issueId', ids, 'label'),
+        part('recommendations', RecommendationEntity, 'issueId', ids, 'submittedAt'),
+        part('waivers', WaiverEntity, 'issueId', ids, 'waivedAt'),
+        part('decisions', DecisionEntity, 'issueId', ids, 'decidedAt'),
+        part('escalations', EscalationEntity, 'issueId', ids, 'escalatedAt'),
+        // The newest of the timeline and the comments, as the page first shows them, and how
+        // many there are: an issue with thousands of events reads no more than one with fifty.
+        {
+          ...part('comments', CommentEntity, 'issueId', ids, ['createdAt', 'id']),
+          latest: PAGE_WINDOW,
+        },
+        { ...part('events', EventEntity, 'issueId', ids, 'seq'), latest: PAGE_WINDOW },
+        part('actionItems', ActionItemEntity, 'issueId', ids, 'dueAt'),
+        part('nonConcurrences', NonConcurrenceEntity, 'issueId', ids, 'filedAt'),
+      ],
+      [
+        { tag: 'commentCount', entity: CommentEntity, column: 'issueId', value: issue.id },
+        { tag: 'eventCount', entity: EventEntity, column: 'issueId', value: issue.id },
+      ],
+    );
     const of = <T>(tag: string) => (records.get(tag) ?? []) as T[];
     const options = of<OptionEntity>('options');
     const recommendations = of<RecommendationEntity>('recommendations');
@@ -93,8 +113,15 @@ export class IssuePagePrimer {
     loaders.waiversByIssue.prime(issue.id, of('waivers'));
     loaders.decisionsByIssue.prime(issue.id, decisions);
     loaders.escalationsByIssue.prime(issue.id, of('escalations'));
-    loaders.commentsByIssue.prime(issue.id, of('comments'));
-    loaders.eventsByIssue.prime(issue.id, of('events'));
+    // Comments share a time now and then; the sub-select may bring a few past the window.
+    loaders.commentWindow.prime(
+      windowKey(issue.id, PAGE_WINDOW),
+      of<CommentEntity>('comments').slice(-PAGE_WINDOW),
+    );
+    loaders.eventWindow.prime(windowKey(issue.id, PAGE_WINDOW), of<EventEntity>('events'));
+    const countOf = (tag: string) => Number(of<{ n: unknown }>(tag)[0]?.n ?? 0);
+    loaders.commentCountByIssue.prime(issue.id, countOf('commentCount'));
+    loaders.eventCountByIssue.prime(issue.id, countOf('eventCount'));
     loaders.actionItemsByIssue.prime(issue.id, actionItems);
     for (const option of options) loaders.option.prime(option.id, option);
     for (const recommendation of recommendations) {

@@ -3,6 +3,7 @@ import {
   Args,
   Context,
   Info,
+  Int,
   Mutation,
   Parent,
   Query,
@@ -18,12 +19,15 @@ import {
   Permission,
   authorize,
   availableCommands,
+  badInput,
   disciplineCoverage,
 } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CLOCK, Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
 import type { RequestContext } from '../graphql/context';
+import { windowKey } from '../graphql/loaders';
+import { toGraphQLError } from '../common/errors';
 import { ActorService } from '../programs/actor.service';
 import { ProgramModel } from '../programs/program.model';
 import { TeamModel } from '../programs/team.model';
@@ -368,19 +372,51 @@ export class IssuesResolver {
     return loaders.escalationsByIssue.load(issue.id);
   }
 
-  @ResolveField(() => [CommentModel])
-  comments(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
-    return loaders.commentsByIssue.load(issue.id);
+  @ResolveField(() => [CommentModel], {
+    description:
+      'The comments, oldest first: all of them, or with `last` only the newest `last` (1 to 500).',
+  })
+  comments(
+    @Parent() issue: IssueModel,
+    @Context() { loaders }: RequestContext,
+    @Args('last', { type: () => Int, nullable: true }) last?: number | null,
+  ) {
+    if (last == null) return loaders.commentsByIssue.load(issue.id);
+    return loaders.commentWindow.load(windowKey(issue.id, windowSize(last)));
+  }
+
+  @ResolveField(() => Int, { description: 'How many comments the issue has.' })
+  commentCount(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.commentCountByIssue.load(issue.id);
+  }
+
+  @ResolveField(() => Int, { description: 'How many events the timeline holds.' })
+  timelineSize(@Parent() issue: IssueModel, @Context() { loaders }: RequestContext) {
+    return loaders.eventCountByIssue.load(issue.id);
   }
 
   @ResolveField(() => [TimelineEventModel], {
-    description: 'Every change to the issue, oldest first.',
+    description:
+      'Changes to the issue, oldest first: every one, or with `last` the newest `last` (1 to 500), ' +
+      'before the event numbered `before` to page back.',
   })
   async timeline(
     @Parent() issue: IssueModel,
     @Context() { loaders }: RequestContext,
+    @Args('last', { type: () => Int, nullable: true }) last?: number | null,
+    @Args('before', { type: () => Int, nullable: true }) before?: number | null,
   ): Promise<TimelineEventModel[]> {
-    return (await loaders.eventsByIssue.load(issue.id)).map((event) =>
+    if (before != null && last == null) {
+      // Field resolvers answer outside Nest's exception filter: the coded error is made here.
+      throw toGraphQLError(
+        badInput('last', 'Give how many events to read (last) when paging back with before.'),
+      );
+    }
+    const events =
+      last == null
+        ? await loaders.eventsByIssue.load(issue.id)
+        : await loaders.eventWindow.load(windowKey(issue.id, windowSize(last), before ?? null));
+    return events.map((event) =>
       Object.assign(new TimelineEventModel(), {
         ...event,
         before: event.before === null ? null : JSON.stringify(event.before),
@@ -479,4 +515,18 @@ function asksForRecords(info: GraphQLResolveInfo): boolean {
 function withoutSnapshot(after: Record<string, unknown>): Record<string, unknown> {
   const { snapshot: _snapshot, ...shown } = after;
   return shown;
+}
+
+/** The most of an issue's events or comments one request reads with `last`. */
+const MAX_WINDOW = 500;
+
+/** `last` checked: a whole number from 1 to MAX_WINDOW. */
+function windowSize(last: number): number {
+  if (!Number.isInteger(last) || last < 1 || last > MAX_WINDOW) {
+    // Field resolvers answer outside Nest's exception filter: the coded error is made here.
+    throw toGraphQLError(
+      badInput('last', `Ask for 1 to ${MAX_WINDOW} at a time (last), not ${last}.`),
+    );
+  }
+  return last;
 }

@@ -221,7 +221,8 @@ export const IssueDetailDocument = graphql(`
           name
         }
       }
-      comments {
+      commentCount
+      comments(last: 100) {
         id
         body
         createdAt
@@ -230,7 +231,8 @@ export const IssueDetailDocument = graphql(`
           name
         }
       }
-      timeline {
+      timelineSize
+      timeline(last: 100) {
         seq
         type
         entityType

@@ -5,7 +5,7 @@ import { useLeaveGuard } from '../../../lib/leave-guard';
 import { useDraft } from '../../../lib/use-draft';
 import type { IssueDetail } from '../api/get-issue';
 import { commentOnIssue } from '../api/comment-on-issue';
-import { formatDateTime } from '../format';
+import { CommentItem, EarlierComments } from './EarlierComments';
 import { TextField } from './fields';
 
 interface CommentsSectionProps {
@@ -56,18 +56,13 @@ export function CommentsSection({
   return (
     <section className="issue-section" aria-labelledby="issue-comments-title">
       <h2 id="issue-comments-title">Discussion</h2>
+      <EarlierComments issue={issue} />
       {issue.comments.length === 0 ? (
         <p className="issue-empty">No comments yet.</p>
       ) : (
         <ol className="issue-comments">
           {issue.comments.map((comment) => (
-            <li key={comment.id} className="issue-comment">
-              <p className="issue-meta">
-                <strong>{comment.author.name}</strong> ·{' '}
-                <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, tz)}</time>
-              </p>
-              <p className="issue-text">{comment.body}</p>
-            </li>
+            <CommentItem key={comment.id} comment={comment} timeZone={tz} />
           ))}
         </ol>
       )}

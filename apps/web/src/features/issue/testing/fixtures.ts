@@ -213,6 +213,7 @@ export function awaitingDecision(overrides: Partial<IssueDetail> = {}): IssueDet
     ],
     decisions: [],
     escalations: [],
+    commentCount: 1,
     comments: [
       {
         id: 'c1',
@@ -221,6 +222,7 @@ export function awaitingDecision(overrides: Partial<IssueDetail> = {}): IssueDet
         author: TESTER,
       },
     ],
+    timelineSize: 3,
     timeline: [
       {
         seq: 1,
