@@ -8,9 +8,7 @@ import { UserModel } from '../../users/user.model';
 import { StageDueDatesModel } from './stage-due-dates.model';
 
 registerEnumType(IssueStatus, { name: 'IssueStatus' });
-
 registerEnumType(ImpactArea, { name: 'ImpactArea', description: 'What the issue hurts.' });
-
 registerEnumType(Stage, { name: 'Stage', description: 'The timed stages of an issue.' });
 
 @ObjectType('Issue', {
