@@ -1,6 +1,6 @@
 import '../../components/workbench.css';
 import './decision-log.css';
-import { useNow } from '../../lib/time';
+import { useNow } from '../../lib/dates';
 import { LogScreen } from './components/LogScreen';
 
 /** The decision log (/decisions): every decision the user can see, searchable and exportable. */

@@ -1,7 +1,7 @@
 import '../../components/workbench.css';
 import './inbox.css';
 import { InboxScreen } from './components/InboxScreen';
-import { useNow } from '../../lib/time';
+import { useNow } from '../../lib/dates';
 
 /** My inbox (/inbox): the recommendations waiting on the signed-in person's disciplines. */
 export function InboxPage() {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { toRequestError } from '../../lib/graphql';
-import { useNow } from '../../lib/time';
+import { useNow } from '../../lib/dates';
 import { useKeptData } from '../../lib/use-kept-data';
 import { useQuery } from '../../lib/use-query';
 import { getNotifications, type NotificationItem } from './api/get-notifications';

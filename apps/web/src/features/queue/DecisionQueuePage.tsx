@@ -1,7 +1,7 @@
 import '../../components/workbench.css';
 import './queue.css';
 import { QueueScreen } from './components/QueueScreen';
-import { useNow } from '../../lib/time';
+import { useNow } from '../../lib/dates';
 
 /** The decision queue (/queue): issues ready for the signed-in person's decision. */
 export function DecisionQueuePage() {

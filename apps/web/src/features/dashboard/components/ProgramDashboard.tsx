@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { useIssueActivity } from '../../../lib/live';
 import { SessionContext } from '../../auth/session-context';
-import { useNow } from '../../../lib/time';
+import { useNow } from '../../../lib/dates';
 import { useQuery } from '../../../lib/use-query';
 import { getDashboardProgram } from '../api/get-dashboard-program';
 import { getDashboardPrograms, type DashboardProgramSummary } from '../api/get-dashboard-programs';

@@ -6,7 +6,7 @@ import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
 import { DueDate } from '../../../components/DueDate';
 import { TeamName } from '../../../components/TeamName';
-import { compareDue, describeDue } from '../../../lib/time';
+import { compareDue, describeDue } from '../../../lib/dates';
 import { useKeptData } from '../../../lib/use-kept-data';
 import { RunningStageClock } from '../../timeliness/components/StageClocks';
 import { getMyInbox, type InboxEntry } from '../api/get-my-inbox';

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { useNow } from '../../../lib/time';
+import { useNow } from '../../../lib/dates';
 import { useQuery } from '../../../lib/use-query';
 import { getDashboardPrograms } from '../../dashboard/api/get-dashboard-programs';
 import { ForecastTable } from '../../dashboard/components/ForecastTable';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { toRequestError } from '../../../lib/graphql';
-import { useNow } from '../../../lib/time';
+import { useNow } from '../../../lib/dates';
 import { useQuery } from '../../../lib/use-query';
 import { getNotifications, type NotificationItem } from '../api/get-notifications';
 import { markNotificationsRead } from '../api/mark-notifications-read';
