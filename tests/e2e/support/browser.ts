@@ -42,9 +42,26 @@ export async function screenshot(
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
-/** Serious and critical accessibility violations on the page as it stands. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
+/**
+ * Rules axe ships as experimental, off unless asked: `label-content-name-mismatch` (a control's
+ * name must contain the text it shows, so a voice-control user can say what they see).
+ */
+export const EXPERIMENTAL_RULES = ['label-content-name-mismatch'] as const;
+
+/**
+ * Serious and critical accessibility violations on the page as it stands; with `experimental`,
+ * also those of axe's experimental rules above.
+ */
+export async function seriousViolations(
+  page: Page,
+  { experimental = false }: { experimental?: boolean } = {},
+): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (experimental)
+    builder.options({
+      rules: Object.fromEntries(EXPERIMENTAL_RULES.map((rule) => [rule, { enabled: true }])),
+    });
+  const result = await builder.analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);

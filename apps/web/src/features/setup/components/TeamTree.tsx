@@ -1,5 +1,5 @@
 import type { LadderTeam } from '@ipt/domain';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { visibleNodes, type TeamNode } from './ladder';
 
 export interface TreeTeam extends LadderTeam {
@@ -18,6 +18,11 @@ interface TeamTreeProps {
 /**
  * The program's teams as an ARIA tree: one tab stop, arrow keys to move (Up/Down), open and close
  * (Right/Left), Home/End, Enter or Space to select. Every team starts expanded.
+ *
+ * The items are one flat list, each saying its level, position and set size (as ARIA allows for a
+ * tree without groups), not nested: a nested item's text would count as its parent's visible
+ * text, which the parent's name (its own row) could never contain (axe's
+ * label-content-name-mismatch). Each item is named by its whole row: name, tier, member count.
  */
 export function TeamTree({ roots, selectedId, onSelect, label }: TeamTreeProps) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -47,7 +52,7 @@ export function TeamTree({ roots, selectedId, onSelect, label }: TeamTreeProps) 
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLLIElement>, node: TeamNode<TreeTeam>) {
-    // Items nest, so a key pressed on a child also reaches its ancestors: handle it once.
+    // Only keys pressed on the item itself, not on anything inside it.
     if (event.target !== event.currentTarget) return;
     const index = visible.findIndex((n) => n.team.id === node.team.id);
     const open = node.children.length > 0 && !collapsed.has(node.team.id);
@@ -84,19 +89,19 @@ export function TeamTree({ roots, selectedId, onSelect, label }: TeamTreeProps) 
     if (handled) event.preventDefault();
   }
 
-  function renderNode(node: TeamNode<TreeTeam>, position: number, setSize: number) {
+  /** The node's item, then its children's when it is open: the flat list of visible items. */
+  function renderNode(node: TeamNode<TreeTeam>, position: number, setSize: number): ReactNode[] {
     const { team } = node;
     const hasChildren = node.children.length > 0;
     const open = hasChildren && !collapsed.has(team.id);
     const selected = team.id === selectedId;
     const labelId = `setup-tree-${team.id}-label`;
     const infoId = `setup-tree-${team.id}-info`;
-    return (
+    const item = (
       <li
         key={team.id}
         role="treeitem"
-        aria-labelledby={labelId}
-        aria-describedby={infoId}
+        aria-labelledby={`${labelId} ${infoId}`}
         aria-level={node.level}
         aria-posinset={position}
         aria-setsize={setSize}
@@ -135,10 +140,10 @@ export function TeamTree({ roots, selectedId, onSelect, label }: TeamTreeProps) 
           </span>
           <span id={labelId} className="setup-tree__name">
             {team.name}
-          </span>
+          </span>{' '}
           <span id={infoId} className="setup-tree__info">
-            <span className="tier">{team.tier}</span>
-            {team.active ? null : <span className="setup-badge">Inactive</span>}
+            <span className="tier">{team.tier}</span>{' '}
+            {team.active ? null : <span className="setup-badge">Inactive</span>}{' '}
             <span className="setup-tree__count">
               {team.memberCount}
               <span className="setup-visually-hidden">
@@ -147,18 +152,18 @@ export function TeamTree({ roots, selectedId, onSelect, label }: TeamTreeProps) 
             </span>
           </span>
         </div>
-        {hasChildren && open ? (
-          <ul role="group" className="setup-tree__group">
-            {node.children.map((child, i) => renderNode(child, i + 1, node.children.length))}
-          </ul>
-        ) : null}
       </li>
     );
+    if (!open) return [item];
+    return [
+      item,
+      ...node.children.flatMap((child, i) => renderNode(child, i + 1, node.children.length)),
+    ];
   }
 
   return (
     <ul role="tree" aria-label={label} className="setup-tree">
-      {roots.map((node, i) => renderNode(node, i + 1, roots.length))}
+      {roots.flatMap((node, i) => renderNode(node, i + 1, roots.length))}
     </ul>
   );
 }
