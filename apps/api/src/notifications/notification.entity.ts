@@ -8,6 +8,7 @@ import { InstantColumn } from '../database/columns';
  */
 @Entity('notifications')
 @Index(['userId', 'createdAt'])
+@Index('IDX_notifications_kind_resolved_at', ['kind', 'resolvedAt'])
 export class NotificationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

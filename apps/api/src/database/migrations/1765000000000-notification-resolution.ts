@@ -1,5 +1,7 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
 import { INSTANT_LENGTH } from '../columns';
+
+const INDEX = 'IDX_notifications_kind_resolved_at';
 
 /**
  * A due-soon or overdue notification that stopped holding is kept and marked resolved, with why
@@ -19,9 +21,15 @@ export class NotificationResolution1765000000000 implements MigrationInterface {
       }),
       new TableColumn({ name: 'resolution', type: 'varchar', length: '300', isNullable: true }),
     ]);
+    // The sweep looks for unresolved due notifications every minute: by index, not by scan.
+    await runner.createIndex(
+      'notifications',
+      new TableIndex({ name: INDEX, columnNames: ['kind', 'resolved_at'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.dropIndex('notifications', INDEX);
     await runner.dropColumn('notifications', 'resolution');
     await runner.dropColumn('notifications', 'resolved_at');
   }
