@@ -40,6 +40,11 @@ describe('keyboard shortcuts and the command palette in the browser', () => {
   const palette = () => page.getByRole('dialog', { name: 'Go to an issue, decision or screen' });
   const shortcuts = () => page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   const combobox = () => palette().getByRole('combobox');
+  /** How far the page sticks out past the window's right edge (0: no sideways scrolling). */
+  const overflow = () =>
+    page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
 
   /** What the API ranks first for a query: the option Enter takes. */
   async function firstIssueFor(query: string) {
@@ -78,10 +83,11 @@ describe('keyboard shortcuts and the command palette in the browser', () => {
   it('opens the palette with Ctrl-K and jumps to an issue by its key', async () => {
     await page.keyboard.press('Control+k');
     await palette().waitFor();
-    await expect(combobox().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(combobox().evaluate((el) => el.ownerDocument.activeElement === el)).resolves.toBe(
+      true,
+    );
     // Before typing: the screens of the person's navigation.
     await palette().getByRole('option', { name: 'Go to Decision log' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
 
     await combobox().fill('hx-3');
     const option = palette().getByRole('option', { name: /^HX-3 / });
@@ -125,7 +131,8 @@ describe('keyboard shortcuts and the command palette in the browser', () => {
     await page.waitForURL(/\/issues(\?|$)/);
     const rows = page.locator('main [data-shortcut-item]');
     await rows.first().waitFor();
-    const focusedKey = () => page.evaluate(() => document.activeElement?.textContent ?? null);
+    const focusedKey = () =>
+      page.evaluate<string | null>('document.activeElement && document.activeElement.textContent');
     const firstKey = await rows.nth(0).textContent();
     const secondKey = await rows.nth(1).textContent();
 
@@ -156,7 +163,7 @@ describe('keyboard shortcuts and the command palette in the browser', () => {
     await expect(search.inputValue()).resolves.toContain('gic');
   });
 
-  it('offers the palette as a header button on a phone, with both dialogs passing axe', async () => {
+  it('offers the palette as a header button on a phone, passing axe', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${app.url}/issues?program=HX`);
     const button = page.getByRole('button', { name: /^Search/ });
@@ -165,18 +172,19 @@ describe('keyboard shortcuts and the command palette in the browser', () => {
     await combobox().fill('radio');
     await palette().getByRole('option').nth(1).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    const overflow = () =>
-      page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-command-palette', { fullPage: false });
     // Escape closes it and gives the focus back to the button.
     await page.keyboard.press('Escape');
     await palette().waitFor({ state: 'detached' });
-    await expect(button.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(button.evaluate((el) => el.ownerDocument.activeElement === el)).resolves.toBe(
+      true,
+    );
+  });
 
-    // The shortcut list from the palette, as a phone (no keyboard) reaches it.
+  it('lists the shortcuts from the palette on a phone, passing axe', async () => {
+    // A phone has no keyboard: the list is a palette command away.
+    const button = page.getByRole('button', { name: /^Search/ });
     await button.click();
     await palette().getByRole('option', { name: 'Show keyboard shortcuts' }).click();
     await shortcuts().waitFor();

@@ -85,7 +85,11 @@ export function CommandPalette({ commands, programKey, onClose }: CommandPalette
   useReturnFocus(input);
 
   // The program searched: the address's, else the first the person can see.
-  const programs = useQuery(getPalettePrograms);
+  const loadPrograms = useCallback(
+    (signal: AbortSignal) => (programKey ? Promise.resolve([]) : getPalettePrograms(signal)),
+    [programKey],
+  );
+  const programs = useQuery(loadPrograms);
   const searchedKey =
     programKey ?? (programs.status === 'success' ? (programs.data[0]?.key ?? null) : null);
 
