@@ -36,6 +36,23 @@ describe('the timeline in words', () => {
     );
   });
 
+  it('tells a nudge by whom it reminded, without their ids', () => {
+    expect(activityMessage({ type: 'ISSUE_NUDGED', actorName: 'Pat Morgan' })).toBe(
+      'Pat Morgan nudged the people the issue waits on',
+    );
+    const lines = summariseChange(
+      null,
+      JSON.stringify({
+        stage: 'DECISION',
+        holderIds: ['u-1', 'u-2'],
+        holders: ['Dana Lee', 'Sam Ortiz'],
+      }),
+      context,
+    );
+    expect(JSON.stringify(lines)).not.toContain('u-1');
+    expect(JSON.stringify(lines)).toContain('Dana Lee');
+  });
+
   it('summarises before/after JSON as readable lines, without bookkeeping', () => {
     const lines = summariseChange(
       JSON.stringify({ status: 'IN_REVIEW', ownerId: null, consequence: null }),

@@ -19,6 +19,7 @@ export const EVENT_LABELS: Readonly<Record<string, string>> = {
   ISSUE_CLOSED: 'Issue closed',
   ISSUE_WITHDRAWN: 'Issue withdrawn',
   COMMENT_ADDED: 'Comment added',
+  ISSUE_NUDGED: 'Nudged the people it waits on',
   DUE_DATES_RECOMPUTED: 'Due dates recomputed',
   TIMELINESS_POLICY_CHANGED: 'Timeliness policy changed',
 };
@@ -40,6 +41,7 @@ export const ACTIVITY_VERBS: Readonly<Record<string, string>> = {
   ISSUE_CLOSED: 'closed the issue',
   ISSUE_WITHDRAWN: 'withdrew the issue',
   COMMENT_ADDED: 'commented',
+  ISSUE_NUDGED: 'nudged the people the issue waits on',
   DUE_DATES_RECOMPUTED: 'recomputed the due dates',
   TIMELINESS_POLICY_CHANGED: 'changed the timeliness policy',
 };
@@ -125,7 +127,12 @@ function isStageCode(value: string): value is Stage {
 /** Bookkeeping that says nothing to a person reading the history. */
 function isHidden(key: string): boolean {
   return (
-    key === 'version' || key === 'id' || key === 'key' || key === 'issue' || key.endsWith('Id')
+    key === 'version' ||
+    key === 'id' ||
+    key === 'key' ||
+    key === 'issue' ||
+    key.endsWith('Id') ||
+    key.endsWith('Ids')
   );
 }
 
