@@ -18,7 +18,7 @@ const NOTIFICATIONS = `
   query ($first: Int, $unreadOnly: Boolean) {
     notifications(first: $first, unreadOnly: $unreadOnly) {
       unreadCount
-      items { id kind title message link createdAt readAt }
+      items { id kind title message link createdAt timeZone readAt }
     }
   }
 `;
@@ -38,6 +38,7 @@ interface Notification {
   message: string;
   link: string;
   createdAt: string;
+  timeZone: string;
   readAt: string | null;
 }
 
@@ -120,6 +121,8 @@ describe('notifications', () => {
         message: '“Notify: owner”: made yours by Pat Morgan.',
         link: `/issues/${triaged.key}`,
         createdAt: app.clock.now().toISOString(),
+        // The program's zone, in which the web writes its time.
+        timeZone: 'America/New_York',
         readAt: null,
       });
 

@@ -14,6 +14,7 @@ const overdue = {
   message: '“Order the long-lead parts” was due Tue, Mar 3, 2026, 17:00 EST.',
   link: '/issues/HX-7',
   createdAt: '2026-03-03T22:01:00.000Z',
+  timeZone: 'America/New_York',
   readAt: null,
   resolvedAt: null,
   resolution: null,

@@ -13,6 +13,7 @@ export const NotificationsDocument = graphql(`
         message
         link
         createdAt
+        timeZone
         readAt
         resolvedAt
         resolution

@@ -18,6 +18,7 @@ function item(id: string, title: string, readAt: string | null = null): Notifica
     message: '“Antenna gain below spec” on Radio Hardware WIPT.',
     link: `/issues/${id}`,
     createdAt: '2026-03-02T13:00:00.000Z',
+    timeZone: 'America/New_York',
     readAt,
     resolvedAt: null,
     resolution: null,

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { NOTIFICATION_KIND_LABELS } from '@ipt/domain';
-import { durationText, formatDateTime } from '../../../lib/time';
+import { durationText, formatDateTime } from '../../../lib/dates';
 import type { NotificationItem } from '../api/get-notifications';
 
 interface NotificationListProps {
@@ -42,7 +42,7 @@ export function NotificationList({ items, now, onOpen }: NotificationListProps) 
               ) : null}
               <span className="notification__meta">
                 {NOTIFICATION_KIND_LABELS[item.kind].label} ·{' '}
-                <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
+                <time dateTime={item.createdAt} title={formatDateTime(item.createdAt, item.timeZone)}>
                   {ago(item.createdAt, now)}
                 </time>
               </span>
