@@ -15,3 +15,5 @@ export * from './work';
 export * from './holders';
 export * from './search';
 export * from './due-dates';
+export * from './dissent';
+export * from './record-decision';

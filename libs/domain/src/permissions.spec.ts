@@ -1,4 +1,11 @@
-import { Actor, DomainError, assertAuthorized, authorize } from './index';
+import {
+  Actor,
+  DomainError,
+  type LifecycleState,
+  assertAuthorized,
+  authorize,
+  viewerCommands,
+} from './index';
 
 const issue = { currentTeamId: 'wipt-air', ownerId: 'owner-1' };
 const person = (overrides: Partial<Actor>): Actor => ({
@@ -88,5 +95,76 @@ describe(authorize.name, () => {
       expect((error as DomainError).code).toBe('FORBIDDEN');
       expect((error as DomainError).message).toContain('PROGRAM_MANAGER');
     }
+  });
+});
+
+describe('viewerCommands', () => {
+  const inReview: LifecycleState = {
+    status: 'IN_REVIEW',
+    tier: 'WIPT',
+    hasParentTeam: true,
+    requiredDisciplines: ['engineering', 'contracting'],
+    recommendedDisciplines: [],
+    waivedDisciplines: [],
+    optionCount: 1,
+    openActionItems: 0,
+  };
+  const lead = person({
+    programRole: 'MEMBER',
+    memberships: [
+      { teamId: 'wipt-air', discipline: 'test', role: 'LEAD', decisionAuthority: false },
+    ],
+  });
+
+  it('offers a program manager every step the state admits but recommending for a discipline', () => {
+    expect(viewerCommands(inReview, programManager, issue)).toEqual([
+      'UPDATE',
+      'ADD_OPTION',
+      'WAIVE_DISCIPLINE',
+      'ESCALATE',
+      'WITHDRAW',
+      'COMMENT',
+    ]);
+  });
+
+  it('offers a representative of a required discipline its recommendation, not steering', () => {
+    expect(viewerCommands(inReview, engineer, issue)).toEqual([
+      'ADD_OPTION',
+      'SUBMIT_RECOMMENDATION',
+      'COMMENT',
+    ]);
+  });
+
+  it('does not offer a recommendation once the representative’s discipline is waived', () => {
+    const waived = { ...inReview, waivedDisciplines: ['engineering'] };
+    expect(viewerCommands(waived, engineer, issue)).not.toContain('SUBMIT_RECOMMENDATION');
+  });
+
+  it('lets the lead of the current team steer, but not waive', () => {
+    expect(viewerCommands(inReview, lead, issue)).toEqual([
+      'UPDATE',
+      'ADD_OPTION',
+      'ESCALATE',
+      'WITHDRAW',
+      'COMMENT',
+    ]);
+  });
+
+  it('offers the decision only to decision authority on the current team', () => {
+    const ready = { ...inReview, status: 'AWAITING_DECISION' as const };
+    expect(viewerCommands(ready, authority, issue)).toContain('RECORD_DECISION');
+    expect(viewerCommands(ready, authorityElsewhere, issue)).not.toContain('RECORD_DECISION');
+    expect(viewerCommands(ready, programManager, issue)).not.toContain('RECORD_DECISION');
+  });
+
+  it('never offers completing an action item, which is offered per item', () => {
+    const decided = { ...inReview, status: 'DECIDED' as const, openActionItems: 2 };
+    // Resolving and closing wait on the open items; the manager is not on the team to object.
+    expect(viewerCommands(decided, programManager, issue)).toEqual(['UPDATE', 'COMMENT']);
+    expect(viewerCommands(decided, engineer, issue)).toEqual(['FILE_NON_CONCURRENCE', 'COMMENT']);
+  });
+
+  it('offers an outsider nothing, not even a comment', () => {
+    expect(viewerCommands(inReview, outsider, issue)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { DomainError, forbidden } from './errors';
 import { ProgramRoleKind, TeamRole } from './enums';
+import { availableCommands, type LifecycleCommandType, type LifecycleState } from './lifecycle';
 
 /**
  * Who may do what (docs/domain.md#who-may-do-what): program managers run the issue from raise to
@@ -189,6 +190,52 @@ export function authorize(actor: Actor, permission: Permission): Verdict {
             'Only the assignee or a program manager may complete an action item.',
           );
   }
+}
+
+/** The permission each lifecycle command needs on an issue (recommending also names a discipline). */
+const PERMISSION_OF_COMMAND: Readonly<
+  Record<
+    Exclude<LifecycleCommandType, 'SUBMIT_RECOMMENDATION' | 'COMPLETE_ACTION_ITEM'>,
+    Exclude<PermissionAction, 'SUBMIT_RECOMMENDATION' | 'COMPLETE_ACTION_ITEM'>
+  >
+> = {
+  TRIAGE: 'TRIAGE_ISSUE',
+  UPDATE: 'UPDATE_ISSUE',
+  ADD_OPTION: 'ADD_OPTION',
+  WAIVE_DISCIPLINE: 'WAIVE_DISCIPLINE',
+  RECORD_DECISION: 'RECORD_DECISION',
+  ESCALATE: 'ESCALATE_ISSUE',
+  RESOLVE: 'RESOLVE_ISSUE',
+  CLOSE: 'CLOSE_ISSUE',
+  WITHDRAW: 'WITHDRAW_ISSUE',
+  COMMENT: 'COMMENT',
+  FILE_NON_CONCURRENCE: 'FILE_NON_CONCURRENCE',
+};
+
+/**
+ * The commands the actor may take on the issue now: those the lifecycle admits in its state
+ * (`availableCommands`) that the actor is also authorized for. Recommending is offered when the
+ * actor represents, on the issue's current team, a required discipline that is not waived. Completing an action
+ * item is never offered here: who may depends on the item (its assignee), so it is offered per item.
+ */
+export function viewerCommands(
+  state: LifecycleState,
+  actor: Actor,
+  issue: IssueScope,
+): LifecycleCommandType[] {
+  return availableCommands(state).filter((command) => {
+    if (command === 'COMPLETE_ACTION_ITEM') return false;
+    if (command === 'SUBMIT_RECOMMENDATION') {
+      // Only for a discipline the lifecycle would take a recommendation for: required, not waived.
+      return state.requiredDisciplines.some(
+        (discipline) =>
+          !state.waivedDisciplines.includes(discipline) &&
+          authorize(actor, { action: 'SUBMIT_RECOMMENDATION', issue, discipline }).allowed,
+      );
+    }
+    return authorize(actor, { action: PERMISSION_OF_COMMAND[command], issue } as Permission)
+      .allowed;
+  });
 }
 
 /** Throws FORBIDDEN, saying which role is needed, unless the actor may. */

@@ -14,13 +14,10 @@ import { type GraphQLResolveInfo, Kind } from 'graphql';
 import {
   Actor,
   CoverageState,
-  LifecycleCommandType,
   LifecycleState,
-  Permission,
-  authorize,
-  availableCommands,
   badInput,
   disciplineCoverage,
+  viewerCommands,
 } from '@ipt/domain';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CLOCK, Clock } from '../common/clock';
@@ -65,22 +62,6 @@ import { WaiverModel } from './models/waiver.model';
 import type { Caller } from '../common/caller';
 import { IssueCommands } from './commands';
 import { IssuesService } from './issues.service';
-
-/** Which permission each lifecycle command needs, to offer only what the viewer may do. */
-
-const PERMISSION_OF: Partial<Record<LifecycleCommandType, Permission['action']>> = {
-  TRIAGE: 'TRIAGE_ISSUE',
-  UPDATE: 'UPDATE_ISSUE',
-  ADD_OPTION: 'ADD_OPTION',
-  WAIVE_DISCIPLINE: 'WAIVE_DISCIPLINE',
-  RECORD_DECISION: 'RECORD_DECISION',
-  ESCALATE: 'ESCALATE_ISSUE',
-  RESOLVE: 'RESOLVE_ISSUE',
-  CLOSE: 'CLOSE_ISSUE',
-  WITHDRAW: 'WITHDRAW_ISSUE',
-  COMMENT: 'COMMENT',
-  FILE_NON_CONCURRENCE: 'FILE_NON_CONCURRENCE',
-};
 
 @Resolver(() => IssueModel)
 export class IssuesResolver {
@@ -438,19 +419,9 @@ export class IssuesResolver {
       this.actorIn(context, user, issue.programId),
       this.lifecycleState(issue, context),
     ]);
-    const scope = { currentTeamId: issue.currentTeamId, ownerId: issue.ownerId };
-    return availableCommands(state).filter((command) => {
-      if (command === 'SUBMIT_RECOMMENDATION') {
-        return state.requiredDisciplines.some(
-          (discipline) =>
-            authorize(actor, { action: 'SUBMIT_RECOMMENDATION', issue: scope, discipline }).allowed,
-        );
-      }
-      if (command === 'COMPLETE_ACTION_ITEM') return false; // offered per action item
-      const action = PERMISSION_OF[command];
-      return (
-        action !== undefined && authorize(actor, { action, issue: scope } as Permission).allowed
-      );
+    return viewerCommands(state, actor, {
+      currentTeamId: issue.currentTeamId,
+      ownerId: issue.ownerId,
     });
   }
 

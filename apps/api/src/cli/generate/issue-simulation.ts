@@ -3,6 +3,7 @@ import {
   formatIssueKey,
   optionLabel,
   policyEscalationBreach,
+  recordDecision,
   runningStage,
   stageClock,
   STAGES,
@@ -720,7 +721,6 @@ export class IssueSimulation {
           [3, 0.05],
         ]);
     const state = this.state();
-    const next = this.apply({ type: 'RECORD_DECISION', actionItems: itemCount });
     const tally = new Map<string, number>();
     for (const r of this.recommendations.values())
       tally.set(r.optionId, (tally.get(r.optionId) ?? 0) + 1);
@@ -730,13 +730,6 @@ export class IssueSimulation {
       chosen = (random.pick(others.length > 0 ? others : this.options) as { id: string }).id;
     }
     const option = this.options.find((o) => o.id === chosen) as { id: string; label: string };
-    const dissent = [
-      ...new Set(
-        [...this.recommendations]
-          .filter(([, r]) => r.optionId !== option.id)
-          .map(([discipline]) => discipline),
-      ),
-    ];
     const previous = this.decision;
     const id = this.newId();
     const rationale = `Option ${option.label}: the ${this.team.tier} weighed every recommendation.`;
@@ -753,80 +746,79 @@ export class IssueSimulation {
         done: false,
       });
     }
-    const contentHash = decisionContentHash({
-      id,
+    // What the decision is and does is the domain's rule, as for the API's decision command.
+    const recorded = recordDecision({
+      state,
+      decisionId: id,
       issueId: this.issue.id,
       programId: this.world.programId,
-      optionId: option.id,
+      option,
       rationale,
       conditions: '',
       decidedById: this.team.lead.id,
-      teamId: this.team.id,
-      tier: this.team.tier,
+      team: this.team,
       decidedAt: new Date(at),
-      readyAt: this.issue.readyAt === null ? null : new Date(this.issue.readyAt),
-      dueAt: this.issue.decisionDueAt === null ? null : new Date(this.issue.decisionDueAt),
-      consideredRecommendationIds: [...this.recommendations.values()].map((r) => r.id),
-      dissentingDisciplines: dissent,
-      supersedesId: previous?.id ?? null,
+      readyAt: this.issue.readyAt,
+      decisionDueAt: this.issue.decisionDueAt,
+      currentRecommendations: [...this.recommendations].map(([discipline, r]) => ({
+        id: r.id,
+        discipline,
+        optionId: r.optionId,
+      })),
+      inForce: previous,
+      actionItems: items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        assigneeId: item.assignee.id,
+        dueAt: new Date(item.dueAt),
+      })),
     });
+    const decision = recorded.decision;
+    const dissent = decision.dissentingDisciplines;
+    const contentHash = decisionContentHash(decision);
     // The one in force steps down first: the schema allows one decision in force per issue.
-    if (previous) {
+    if (recorded.superseded) {
       this.world.sink.update(
         'UPDATE decisions SET superseded_at = ?, superseded_by_id = ? WHERE id = ?',
         iso(at),
-        id,
-        previous.id,
+        recorded.superseded.supersededById,
+        recorded.superseded.id,
       );
     }
     this.world.sink.insert('decisions', {
       id,
-      issue_id: this.issue.id,
-      program_id: this.world.programId,
-      option_id: option.id,
-      rationale,
-      conditions: '',
-      decided_by_id: this.team.lead.id,
-      team_id: this.team.id,
-      tier: this.team.tier,
+      issue_id: decision.issueId,
+      program_id: decision.programId,
+      option_id: decision.optionId,
+      rationale: decision.rationale,
+      conditions: decision.conditions,
+      decided_by_id: decision.decidedById,
+      team_id: decision.teamId,
+      tier: decision.tier,
       decided_at: iso(at),
-      ready_at: isoOrNull(this.issue.readyAt),
-      due_at: isoOrNull(this.issue.decisionDueAt),
-      considered_recommendation_ids: JSON.stringify(
-        [...this.recommendations.values()].map((r) => r.id),
-      ),
+      ready_at: isoOrNull(decision.readyAt),
+      due_at: isoOrNull(decision.dueAt),
+      considered_recommendation_ids: JSON.stringify(decision.consideredRecommendationIds),
       dissenting_disciplines: JSON.stringify(dissent),
-      supersedes_id: previous?.id ?? null,
+      supersedes_id: decision.supersedesId,
       superseded_by_id: null,
       superseded_at: null,
       content_hash: contentHash,
     });
-    for (const item of items) {
+    for (const item of recorded.actionItems) {
       this.world.sink.insert('action_items', {
         id: item.id,
         decision_id: id,
         issue_id: this.issue.id,
         title: item.title,
-        assignee_id: item.assignee.id,
-        due_at: iso(item.dueAt),
+        assignee_id: item.assigneeId,
+        due_at: item.dueAt.toISOString(),
         done_at: null,
         completed_by_id: null,
       });
     }
     this.decision = { id, optionId: option.id, items };
-    const decisionPayload = {
-      teamId: this.team.id,
-      tier: this.team.tier,
-      readyAt: isoOrNull(this.issue.readyAt),
-      dueAt: isoOrNull(this.issue.decisionDueAt),
-      actionItems: items.map((item) => ({
-        id: item.id,
-        title: item.title,
-        assigneeId: item.assignee.id,
-        dueAt: iso(item.dueAt),
-      })),
-    };
-    Object.assign(this.issue, { status: next.status, decidedAt: new Date(at), resolvedAt: null });
+    Object.assign(this.issue, recorded.issue);
     this.applyPolicy(at);
 
     // What follows a decision: the work it assigns, then resolution and closure.
@@ -862,23 +854,11 @@ export class IssueSimulation {
     this.record(
       at,
       this.team.lead,
-      previous ? 'DECISION_SUPERSEDED' : 'DECISION_RECORDED',
+      recorded.eventType,
       'Decision',
       id,
-      previous
-        ? { decisionId: previous.id, optionId: previous.optionId, status: state.status }
-        : { status: state.status },
-      {
-        option: option.label,
-        optionId: option.id,
-        rationale,
-        conditions: '',
-        dissentingDisciplines: dissent,
-        contentHash,
-        actionItems: itemCount,
-        status: next.status,
-        decision: decisionPayload,
-      },
+      recorded.eventBefore,
+      recorded.eventAfter(contentHash),
     );
   }
 

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, badInput, notFound, requireText, transition } from '@ipt/domain';
+import {
+  DomainError,
+  ErrorCode,
+  notFound,
+  recordDecision,
+  requireText,
+  transition,
+} from '@ipt/domain';
 import { IsNull } from 'typeorm';
 import type { Caller } from '../../common/caller';
 import { MembershipEntity } from '../../programs/membership.entity';
@@ -33,10 +40,8 @@ export class DecisionsHandler {
       (issue) => ({ action: 'RECORD_DECISION', issue }),
       async (tx, issue, state) => {
         const actionItems = input.actionItems ?? [];
-        const next = transition(state, {
-          type: 'RECORD_DECISION',
-          actionItems: actionItems.length,
-        });
+        // Refused before anything is looked up, as every command is.
+        transition(state, { type: 'RECORD_DECISION', actionItems: actionItems.length });
         const option = await this.lookups.option(tx.manager, issue, input.optionId);
         for (const [index, item] of actionItems.entries()) {
           await this.lookups.requireProgramPerson(
@@ -45,13 +50,6 @@ export class DecisionsHandler {
             item.assigneeId,
             `actionItems.${index}.assigneeId`,
           );
-          requireText(`actionItems.${index}.title`, item.title, 300);
-          if (item.dueAt <= caller.at) {
-            throw badInput(
-              `actionItems.${index}.dueAt`,
-              'An action item must be due after the decision is recorded.',
-            );
-          }
         }
         const current = await tx.manager.find(RecommendationEntity, {
           where: { issueId: issue.id, supersededAt: IsNull() },
@@ -61,78 +59,56 @@ export class DecisionsHandler {
           issueId: issue.id,
           supersededAt: IsNull(),
         });
-        const decision = tx.manager.create(DecisionEntity, {
-          id: randomUUID(),
+        // What the decision is and does is the domain's rule; this stores it.
+        const recorded = recordDecision({
+          state,
+          decisionId: randomUUID(),
           issueId: issue.id,
           programId: issue.programId,
-          optionId: option.id,
-          rationale: requireText('rationale', input.rationale),
-          conditions: (input.conditions ?? '').trim(),
+          option,
+          rationale: input.rationale,
+          conditions: input.conditions,
           decidedById: caller.user.id,
-          teamId: team.id,
-          tier: team.tier,
+          team,
           decidedAt: caller.at,
           readyAt: issue.readyAt,
-          dueAt: issue.decisionDueAt,
-          consideredRecommendationIds: current.map((r) => r.id),
-          dissentingDisciplines: [
-            ...new Set(current.filter((r) => r.optionId !== option.id).map((r) => r.discipline)),
-          ],
-          supersedesId: previous?.id ?? null,
+          decisionDueAt: issue.decisionDueAt,
+          currentRecommendations: current,
+          inForce: previous,
+          actionItems: actionItems.map((item) => ({ ...item, id: randomUUID() })),
+        });
+        const decision = tx.manager.create(DecisionEntity, {
+          ...recorded.decision,
           supersededById: null,
           supersededAt: null,
           contentHash: '',
         });
         decision.contentHash = decisionContentHash(decision);
         // The one in force steps down first: the database allows one decision in force per issue.
-        if (previous) {
-          await tx.manager.update(
-            DecisionEntity,
-            { id: previous.id },
-            { supersededAt: caller.at, supersededById: decision.id },
-          );
+        if (recorded.superseded) {
+          const { id, supersededAt, supersededById } = recorded.superseded;
+          await tx.manager.update(DecisionEntity, { id }, { supersededAt, supersededById });
         }
         await tx.manager.insert(DecisionEntity, decision);
-        const items = actionItems.map((item) => ({
-          id: randomUUID(),
+        const items = recorded.actionItems.map((item) => ({
+          id: item.id,
           decisionId: decision.id,
           issueId: issue.id,
-          title: item.title.trim(),
+          title: item.title,
           assigneeId: item.assigneeId,
           dueAt: item.dueAt,
           doneAt: null,
           completedById: null,
         }));
         if (items.length > 0) await tx.manager.insert(ActionItemEntity, items);
-        Object.assign(issue, { status: next.status, decidedAt: caller.at, resolvedAt: null });
+        Object.assign(issue, recorded.issue);
         return {
-          type: previous ? 'DECISION_SUPERSEDED' : 'DECISION_RECORDED',
+          type: recorded.eventType,
           entityType: 'Decision',
           entityId: decision.id,
-          before: previous
-            ? { decisionId: previous.id, optionId: previous.optionId, status: state.status }
-            : { status: state.status },
-          after: {
-            option: option.label,
-            optionId: option.id,
-            rationale: decision.rationale,
-            conditions: decision.conditions,
-            dissentingDisciplines: decision.dissentingDisciplines,
-            contentHash: decision.contentHash,
-            actionItems: actionItems.length,
-            status: next.status,
-            decision: {
-              teamId: team.id,
-              tier: team.tier,
-              readyAt: issue.readyAt?.toISOString() ?? null,
-              dueAt: issue.decisionDueAt?.toISOString() ?? null,
-              actionItems: items.map((item) => ({
-                id: item.id,
-                title: item.title,
-                assigneeId: item.assigneeId,
-                dueAt: item.dueAt.toISOString(),
-              })),
-            } satisfies DecisionPayload,
+          before: recorded.eventBefore,
+          after: recorded.eventAfter(decision.contentHash) satisfies {
+            decision: DecisionPayload;
           },
         };
       },
