@@ -42,7 +42,10 @@ export function NotificationList({ items, now, onOpen }: NotificationListProps) 
               ) : null}
               <span className="notification__meta">
                 {NOTIFICATION_KIND_LABELS[item.kind].label} ·{' '}
-                <time dateTime={item.createdAt} title={formatDateTime(item.createdAt, item.timeZone)}>
+                <time
+                  dateTime={item.createdAt}
+                  title={formatDateTime(item.createdAt, item.timeZone)}
+                >
                   {ago(item.createdAt, now)}
                 </time>
               </span>
