@@ -17,6 +17,7 @@ describe('which actions the page offers', () => {
   it('lets the assignee or a program manager complete an open item of the decision in force', () => {
     const item = {
       status: 'DECIDED' as const,
+      issue: { currentTeamId: 'wipt', ownerId: 'u3' },
       decisionSuperseded: false,
       doneAt: null,
       assigneeId: 'u1',
@@ -34,11 +35,17 @@ describe('which actions the page offers', () => {
   });
 
   it('offers a recommendation only for disciplines the viewer represents, required and not waived', () => {
+    const member = (discipline: string, id: string) => ({
+      discipline,
+      role: 'CORE' as const,
+      decisionAuthority: false,
+      user: { id },
+    });
     const members = [
-      { discipline: 'engineering', user: { id: 'u1' } },
-      { discipline: 'test', user: { id: 'u1' } },
-      { discipline: 'cost', user: { id: 'u1' } },
-      { discipline: 'logistics', user: { id: 'u2' } },
+      member('engineering', 'u1'),
+      member('test', 'u1'),
+      member('cost', 'u1'),
+      member('logistics', 'u2'),
     ];
     const coverage = [
       { discipline: 'engineering', state: 'RECOMMENDED' },
@@ -48,6 +55,9 @@ describe('which actions the page offers', () => {
     expect(recommendableDisciplines({ viewerId: 'u1', members, coverage })).toEqual([
       'engineering',
     ]);
+    expect(recommendableDisciplines({ viewerId: 'u2', members, coverage })).toEqual(['logistics']);
+    // Not on the team: no discipline to recommend for.
+    expect(recommendableDisciplines({ viewerId: 'u3', members, coverage })).toEqual([]);
     expect(recommendableDisciplines({ viewerId: null, members, coverage })).toEqual([]);
   });
 });

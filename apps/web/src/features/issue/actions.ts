@@ -2,7 +2,11 @@ import {
   IssueStatus,
   ProgramRoleKind,
   allowedCommands,
+  authorize,
+  type Actor,
+  type IssueScope,
   type LifecycleCommandType,
+  type TeamRole,
 } from '@ipt/domain';
 
 /** The lifecycle actions the page offers as buttons (comments have their own form). */
@@ -55,12 +59,53 @@ export function mayComment(viewerActions: readonly string[]): boolean {
   return viewerActions.includes('COMMENT');
 }
 
+/** A member of the issue's current team, as the issue page loads them. */
+export interface TeamMember {
+  readonly discipline: string;
+  readonly role: TeamRole;
+  readonly decisionAuthority: boolean;
+  readonly user: { readonly id: string };
+}
+
+/**
+ * The viewer as the domain's permission rules (`authorize`) see them, from what the issue page
+ * knows: their role in the program and their memberships on the issue's current team. That is
+ * all the rules used here look at; memberships on other teams are not loaded, so this is not an
+ * answer for rules about other teams.
+ */
+function viewerOnIssueTeam(
+  viewerId: string,
+  viewerRole: string | null | undefined,
+  currentTeamId: string,
+  members: readonly TeamMember[],
+): Actor {
+  const programRole =
+    viewerRole === ProgramRoleKind.PROGRAM_MANAGER || viewerRole === ProgramRoleKind.MEMBER
+      ? viewerRole
+      : null;
+  return {
+    userId: viewerId,
+    isSystemAdmin: false,
+    programRole,
+    memberships: members
+      .filter((member) => member.user.id === viewerId)
+      .map(({ discipline, role, decisionAuthority }) => ({
+        teamId: currentTeamId,
+        discipline,
+        role,
+        decisionAuthority,
+      })),
+  };
+}
+
 /**
  * Whether the viewer may mark an action item done: an open item of the decision in force, while
- * the issue's status admits it, and the viewer is its assignee or a program manager.
+ * the issue's status admits it, and the domain's rule lets them (its assignee or a program
+ * manager).
  */
 export function mayCompleteActionItem(input: {
   status: IssueStatus;
+  issue: IssueScope;
   decisionSuperseded: boolean;
   doneAt: string | null;
   assigneeId: string;
@@ -69,25 +114,34 @@ export function mayCompleteActionItem(input: {
 }): boolean {
   if (input.doneAt !== null || input.decisionSuperseded || input.viewerId === null) return false;
   if (!allowedCommands(input.status).includes('COMPLETE_ACTION_ITEM')) return false;
-  return (
-    input.assigneeId === input.viewerId || input.viewerRole === ProgramRoleKind.PROGRAM_MANAGER
-  );
+  const viewer = viewerOnIssueTeam(input.viewerId, input.viewerRole, input.issue.currentTeamId, []);
+  return authorize(viewer, {
+    action: 'COMPLETE_ACTION_ITEM',
+    issue: input.issue,
+    assigneeId: input.assigneeId,
+  }).allowed;
 }
 
 /**
- * The disciplines the viewer may recommend for: those they represent on the issue's current team
- * that are required and not waived.
+ * The disciplines the viewer may recommend for: required and not waived, and the domain's rule
+ * lets them (they represent it on the issue's current team, whose `members` these are).
  */
 export function recommendableDisciplines(input: {
   viewerId: string | null;
-  members: readonly { discipline: string; user: { id: string } }[];
+  members: readonly TeamMember[];
   coverage: readonly { discipline: string; state: string }[];
 }): string[] {
-  if (input.viewerId === null) return [];
-  const mine = new Set(
-    input.members.filter((m) => m.user.id === input.viewerId).map((m) => m.discipline),
-  );
+  const { viewerId } = input;
+  if (viewerId === null) return [];
+  // The members are the current team's, so the rule is asked about that one team, by any name.
+  const issue: IssueScope = { currentTeamId: 'current-team', ownerId: null };
+  const viewer = viewerOnIssueTeam(viewerId, null, issue.currentTeamId, input.members);
   return input.coverage
-    .filter((entry) => entry.state !== 'WAIVED' && mine.has(entry.discipline))
+    .filter(
+      (entry) =>
+        entry.state !== 'WAIVED' &&
+        authorize(viewer, { action: 'SUBMIT_RECOMMENDATION', issue, discipline: entry.discipline })
+          .allowed,
+    )
     .map((entry) => entry.discipline);
 }

@@ -4,6 +4,7 @@
  * waived. Pure: built from the issue as the API returns it.
  */
 
+import { dissentingDisciplines } from '@ipt/domain';
 import { disciplineNamer } from '../../lib/labels';
 
 export { disciplineNamer };
@@ -101,7 +102,9 @@ export function readinessPacket(
   }));
   const most = Math.max(0, ...tally.map((t) => t.votes.length));
   const leading = most === 0 ? [] : tally.filter((t) => t.votes.length === most);
-  const leadingIds = new Set(leading.map((t) => t.option.id));
+  // Who would dissent, by the rule a recorded decision applies, were a favourite chosen; on a tie,
+  // those who would dissent whichever of the favourites were chosen.
+  const dissentFromEach = leading.map((t) => new Set(dissentingDisciplines(votes, t.option.id)));
   const waivers = coverage.flatMap(({ discipline, recommendation, waiver }) =>
     waiver && !recommendation
       ? [
@@ -122,7 +125,10 @@ export function readinessPacket(
     votes,
     tally,
     mostFavoured: leading.map((t) => t.option),
-    dissent: leadingIds.size === 0 ? [] : votes.filter((vote) => !leadingIds.has(vote.optionId)),
+    dissent:
+      leading.length === 0
+        ? []
+        : votes.filter((vote) => dissentFromEach.every((dissent) => dissent.has(vote.discipline))),
     waivers,
     pending,
   };

@@ -10,7 +10,12 @@ function item(id: string, dueAt: string, doneAt: string | null = null) {
 
 function renderItems(status: string, superseded: boolean) {
   // Only what the table reads of the issue and the decision.
-  const issue = { status, program: { timeZone: 'America/New_York' } } as unknown as IssueDetail;
+  const issue = {
+    status,
+    program: { timeZone: 'America/New_York' },
+    currentTeam: { id: 't1' },
+    owner: null,
+  } as unknown as IssueDetail;
   const decision = {
     id: 'd1',
     decidedAt: '2026-03-01T15:00:00.000Z',

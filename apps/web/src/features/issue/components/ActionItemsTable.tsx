@@ -29,6 +29,7 @@ export function ActionItemsTable({ decision, issue, now, controls }: ActionItems
   const offers = decision.actionItems.map((item) =>
     mayCompleteActionItem({
       status: issue.status,
+      issue: { currentTeamId: issue.currentTeam.id, ownerId: issue.owner?.id ?? null },
       decisionSuperseded: decision.superseded,
       doneAt: item.doneAt,
       assigneeId: item.assignee.id,
