@@ -40,7 +40,13 @@ export function ReadinessPacket({ issue, packet }: ReadinessPacketProps) {
       <section className="queue-packet__section">
         <h3 id={`queue-${key}-options`}>Options and tally</h3>
         <p>{tallySummary(packet)}</p>
-        <div className="table-scroll">
+        {/* A phone scrolls the table sideways: a keyboard must reach it too. */}
+        <div
+          className="table-scroll"
+          role="region"
+          aria-labelledby={`queue-${key}-options`}
+          tabIndex={0}
+        >
           <table className="table queue-table">
             <caption className="queue-visually-hidden">
               Options on {key} and who favours them
@@ -83,7 +89,12 @@ export function ReadinessPacket({ issue, packet }: ReadinessPacketProps) {
         {packet.votes.length === 0 ? (
           <p className="muted">No recommendations: every required discipline was waived.</p>
         ) : (
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            role="region"
+            aria-labelledby={`queue-${key}-recommendations`}
+            tabIndex={0}
+          >
             <table className="table queue-table">
               <caption className="queue-visually-hidden">
                 Each discipline’s recommendation on {key}
