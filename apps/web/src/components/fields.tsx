@@ -1,4 +1,11 @@
 import { useId, type ReactNode } from 'react';
+import './fields.css';
+
+/*
+ * The one field kit: a labelled text field, select and choice group, each with its hint and its
+ * error tied to it (aria-describedby), "(optional)" said where a field may stay empty. Every form
+ * that sends something uses these.
+ */
 
 /** Ids and ARIA wiring shared by every labelled control: its error and hint are read with it. */
 function describedBy(errorId: string, error: string | undefined, hintId: string, hint: ReactNode) {

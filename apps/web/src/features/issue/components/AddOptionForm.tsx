@@ -4,7 +4,7 @@ import { LIMITS } from '@ipt/domain';
 
 import { addOption } from '../api/add-option';
 import { ActionForm } from './ActionForm';
-import { TextField } from './fields';
+import { TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 
 const FIELDS = new Set(['title', 'description', 'impacts']);

@@ -6,7 +6,7 @@ import { useDraft } from '../../../lib/use-draft';
 import type { IssueDetail } from '../api/get-issue';
 import { commentOnIssue } from '../api/comment-on-issue';
 import { CommentItem, EarlierComments } from './EarlierComments';
-import { TextField } from './fields';
+import { TextField } from '../../../components/fields';
 
 interface CommentsSectionProps {
   issue: IssueDetail;

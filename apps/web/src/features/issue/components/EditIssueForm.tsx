@@ -6,7 +6,7 @@ import { useDraft } from '../../../lib/use-draft';
 import { updateIssue } from '../api/update-issue';
 import { dayInZone, dueDayProblems, endOfDayInZone } from '../dates';
 import { ActionForm } from './ActionForm';
-import { TextField } from './fields';
+import { TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 import {
   ConsequenceField,

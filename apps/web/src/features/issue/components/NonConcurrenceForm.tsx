@@ -3,7 +3,7 @@ import { useDraft } from '../../../lib/use-draft';
 import { fileNonConcurrence } from '../api/file-non-concurrence';
 import { formatDateTime } from '../format';
 import { ActionForm } from './ActionForm';
-import { TextField } from './fields';
+import { TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 
 const FIELDS = new Set(['rationale', 'impacts']);

@@ -5,7 +5,7 @@ import { submitRecommendation } from '../api/submit-recommendation';
 import { recommendableDisciplines } from '../actions';
 import { formatDateTime } from '../format';
 import { ActionForm } from './ActionForm';
-import { ChoiceGroup, SelectField, TextField } from './fields';
+import { ChoiceGroup, SelectField, TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 
 const FIELDS = new Set(['discipline', 'optionId', 'rationale', 'impactAssessment', 'alternatives']);

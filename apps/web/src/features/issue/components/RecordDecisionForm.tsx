@@ -5,7 +5,7 @@ import { endOfDayInZone } from '../dates';
 import { formatDateTime } from '../format';
 import { personChoices, programPeople } from '../people';
 import { ActionForm } from './ActionForm';
-import { ChoiceGroup, SelectField, TextField } from './fields';
+import { ChoiceGroup, SelectField, TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 import { programBlocker } from './ProgramStatus';
 

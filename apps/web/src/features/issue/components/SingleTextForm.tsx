@@ -2,7 +2,7 @@ import { useDraft } from '../../../lib/use-draft';
 import type { ReactNode } from 'react';
 import type { IssueChange } from '../api/types';
 import { ActionForm } from './ActionForm';
-import { TextField } from './fields';
+import { TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 
 interface SingleTextFormProps {

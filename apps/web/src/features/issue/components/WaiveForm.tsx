@@ -3,7 +3,7 @@ import { CoverageState } from '@ipt/domain';
 
 import { waiveDiscipline } from '../api/waive-discipline';
 import { ActionForm } from './ActionForm';
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 
 const FIELDS = new Set(['discipline', 'reason']);

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { IssueProgram } from '../api/get-program-people';
 import { IMPACT_AREA_LABELS } from '../format';
 import { personChoices, programPeople } from '../people';
-import { ChoiceGroup, SelectField, TextField } from './fields';
+import { ChoiceGroup, SelectField, TextField } from '../../../components/fields';
 import type { FormContext } from './ActionForm';
 
 export type DueStage = 'triage' | 'recommendations' | 'decision' | 'resolution';

@@ -8,7 +8,7 @@ import {
   type GraphQLCall,
   type OperationHandler,
 } from '../../../test/graphql-stub';
-import { SessionContext, type SessionContextValue } from '../../auth/session-context';
+import { SessionContext, type SessionContextValue } from '../../auth';
 import type { TrackerIssue } from '../api/get-issues';
 import { IssueTracker, LIVE_RELOAD_DELAY_MS } from './IssueTracker';
 
@@ -637,14 +637,16 @@ describe('IssueTracker: raising an issue', () => {
   }
 
   function fill(dialog: HTMLElement) {
-    const field = (label: string) => within(dialog).getByLabelText(label);
-    fireEvent.change(field('Team'), { target: { value: 't2' } });
+    // "(optional)" follows a label visually, outside its accessible name.
+    const field = (label: string) => within(dialog).getByRole('textbox', { name: label });
+    const choice = (label: string) => within(dialog).getByRole('combobox', { name: label });
+    fireEvent.change(choice('Team'), { target: { value: 't2' } });
     fireEvent.change(field('Title'), { target: { value: 'Waveform certification slips' } });
     fireEvent.change(field('Condition statement'), {
       target: { value: 'The certification board moved by six weeks.' },
     });
-    fireEvent.change(field('Impact area'), { target: { value: 'SCHEDULE' } });
-    fireEvent.change(field('Consequence'), { target: { value: '4' } });
+    fireEvent.change(choice('Impact area'), { target: { value: 'SCHEDULE' } });
+    fireEvent.change(choice('Consequence'), { target: { value: '4' } });
   }
 
   it('offers the teams the user may raise on, raises, and opens the new issue', async () => {
@@ -716,7 +718,9 @@ describe('IssueTracker: raising an issue', () => {
       'Give the issue a title.',
     );
     expect(within(dialog).getByLabelText('Impact area')).toHaveAttribute('aria-invalid', 'true');
-    expect(within(dialog).getByLabelText('Consequence')).not.toHaveAttribute('aria-invalid');
+    expect(within(dialog).getByRole('combobox', { name: 'Consequence' })).not.toHaveAttribute(
+      'aria-invalid',
+    );
     expect(calls(all, 'TrackerRaiseIssue')).toHaveLength(0);
   });
 

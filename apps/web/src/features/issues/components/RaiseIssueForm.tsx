@@ -1,5 +1,6 @@
 import { CONSEQUENCE_LEVELS, ErrorCode, ImpactArea, LIMITS } from '@ipt/domain';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { SelectField, TextField } from '../../../components/fields';
 import { toRequestError } from '../../../lib/graphql';
 import { confirmDiscard, useLeaveGuard } from '../../../lib/leave-guard';
 import { useDraft } from '../../../lib/use-draft';
@@ -47,9 +48,6 @@ export function RaiseIssueForm({
   onRaised,
 }: RaiseIssueFormProps) {
   const id = useId();
-  const fieldId = (field: FieldName) => `${id}-${field}`;
-  const errorId = (field: FieldName) => `${id}-${field}-error`;
-  const hintId = (field: FieldName) => `${id}-${field}-hint`;
   const draft = useDraft({ person: viewerId, form: 'raise-issue', subject: programKey }, () => ({
     teamId: teams.length === 1 ? (teams[0]?.id ?? '') : '',
     title: '',
@@ -65,7 +63,7 @@ export function RaiseIssueForm({
   const form = useRef<HTMLFormElement>(null);
 
   function focusField(field: FieldName) {
-    form.current?.ownerDocument.getElementById(fieldId(field))?.focus();
+    form.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
   }
 
   function show(found: Partial<Record<FieldName, string>>) {
@@ -117,24 +115,14 @@ export function RaiseIssueForm({
     onCancel();
   }
 
-  const control = (field: FieldName) => ({
-    id: fieldId(field),
-    name: field,
-    'aria-invalid': problems[field] ? true : undefined,
-    'aria-describedby':
-      [HINTS[field] ? hintId(field) : null, problems[field] ? errorId(field) : null]
-        .filter(Boolean)
-        .join(' ') || undefined,
-  });
-
-  const fieldProps = (field: FieldName, label: string) => ({
-    label,
-    id: fieldId(field),
-    error: problems[field],
-    errorId: errorId(field),
-    hint: HINTS[field],
-    hintId: hintId(field),
-  });
+  // The person starts where the form needs them: the team when there is a choice, else the title.
+  useEffect(() => {
+    form.current
+      ?.querySelector<HTMLElement>(teams.length === 1 ? '[name="title"]' : '[name="teamId"]')
+      ?.focus();
+    // Only when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div
@@ -161,72 +149,64 @@ export function RaiseIssueForm({
             Could not raise the issue: {formError}
           </p>
         ) : null}
-        <Field {...fieldProps('teamId', 'Team')}>
-          <select
-            {...control('teamId')}
-            value={teamId}
-            autoFocus={teams.length !== 1}
-            aria-required="true"
-            onChange={(event) => draft.update({ teamId: event.target.value })}
-          >
-            {teams.length !== 1 ? <option value="">Choose a team</option> : null}
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name} ({team.tier})
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field {...fieldProps('title', 'Title')}>
-          <input
-            {...control('title')}
-            value={title}
-            autoFocus={teams.length === 1}
-            aria-required="true"
-            maxLength={LIMITS.titleMax}
-            onChange={(event) => draft.update({ title: event.target.value })}
-          />
-        </Field>
-        <Field {...fieldProps('conditionStatement', 'Condition statement')}>
-          <textarea
-            {...control('conditionStatement')}
-            value={conditionStatement}
-            rows={4}
-            aria-required="true"
-            maxLength={LIMITS.textMax}
-            onChange={(event) => draft.update({ conditionStatement: event.target.value })}
-          />
-        </Field>
+        <SelectField
+          label="Team"
+          name="teamId"
+          required
+          value={teamId}
+          onChange={(value) => draft.update({ teamId: value })}
+          error={problems.teamId}
+          {...(teams.length !== 1 ? { placeholder: 'Choose a team' } : {})}
+          options={teams.map((team) => ({ value: team.id, label: `${team.name} (${team.tier})` }))}
+        />
+        <TextField
+          label="Title"
+          name="title"
+          required
+          maxLength={LIMITS.titleMax}
+          value={title}
+          onChange={(value) => draft.update({ title: value })}
+          error={problems.title}
+        />
+        <TextField
+          label="Condition statement"
+          name="conditionStatement"
+          required
+          multiline
+          rows={4}
+          maxLength={LIMITS.textMax}
+          hint={HINTS.conditionStatement}
+          value={conditionStatement}
+          onChange={(value) => draft.update({ conditionStatement: value })}
+          error={problems.conditionStatement}
+        />
         <div className="issues-raise__pair">
-          <Field {...fieldProps('impactArea', 'Impact area')}>
-            <select
-              {...control('impactArea')}
-              value={impactArea}
-              aria-required="true"
-              onChange={(event) => draft.update({ impactArea: event.target.value })}
-            >
-              <option value="">Choose an area</option>
-              {Object.values(ImpactArea).map((area) => (
-                <option key={area} value={area}>
-                  {IMPACT_AREA_LABELS[area]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field {...fieldProps('consequence', 'Consequence')}>
-            <select
-              {...control('consequence')}
-              value={consequence}
-              onChange={(event) => draft.update({ consequence: event.target.value })}
-            >
-              <option value="">Not rated yet</option>
-              {CONSEQUENCE_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {formatConsequence(level)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            label="Impact area"
+            name="impactArea"
+            required
+            placeholder="Choose an area"
+            options={Object.values(ImpactArea).map((area) => ({
+              value: area,
+              label: IMPACT_AREA_LABELS[area],
+            }))}
+            value={impactArea}
+            onChange={(value) => draft.update({ impactArea: value })}
+            error={problems.impactArea}
+          />
+          <SelectField
+            label="Consequence"
+            name="consequence"
+            hint={HINTS.consequence}
+            placeholder="Not rated yet"
+            options={CONSEQUENCE_LEVELS.map((level) => ({
+              value: String(level),
+              label: formatConsequence(level),
+            }))}
+            value={consequence}
+            onChange={(value) => draft.update({ consequence: value })}
+            error={problems.consequence}
+          />
         </div>
         <div className="issues-raise__actions">
           <button type="submit" className="button" disabled={submitting}>
@@ -242,41 +222,6 @@ export function RaiseIssueForm({
           </button>
         </div>
       </form>
-    </div>
-  );
-}
-
-function Field({
-  label,
-  id,
-  error,
-  errorId,
-  hint,
-  hintId,
-  children,
-}: {
-  label: string;
-  id: string;
-  error: string | undefined;
-  errorId: string;
-  hint: string | undefined;
-  hintId: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="muted issues-field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {error ? (
-        <p id={errorId} className="issues-field-error">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }
