@@ -150,9 +150,11 @@ describe('the chain in the browser', () => {
     await card.waitFor();
     await expectAccessible(lead, 'decision-queue');
     await card.getByRole('button', { name: 'Record decision' }).click();
-    await card.getByRole('radio', { name: /Pay for an expedited review/ }).check();
-    await card.getByLabel('Rationale').fill('The milestone matters more than the fee.');
-    await card.getByRole('button', { name: 'Record decision' }).last().click();
+    // The issue page's own decision form, over the queue.
+    const decision = lead.getByRole('dialog', { name: 'Record decision' });
+    await decision.getByRole('radio', { name: /Pay for an expedited review/ }).check();
+    await decision.getByLabel('Rationale').fill('The milestone matters more than the fee.');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
     await card.waitFor({ state: 'detached' });
 
     // The watcher never reloaded: the decision arrives over the WebSocket.
