@@ -1,11 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import {
-  DynamicModule,
-  MiddlewareConsumer,
-  Module,
-  NestModule,
-  RequestMethod,
-} from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
@@ -13,11 +7,10 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import {
+  AdministrationModule,
   ADMINISTRATION_RESOLVERS,
-  ADMINISTRATION_SERVICES,
-} from './administration/administration.providers';
-import { AuthResolver } from './auth/auth.resolver';
-import { AuthService } from './auth/auth.service';
+} from './administration/administration.module';
+import { AuthModule, AUTH_RESOLVERS } from './auth/auth.module';
 import { SessionGuard } from './auth/session.guard';
 import type { Clock } from './common/clock';
 import { AppExceptionFilter, formatError, inputValidationPipe } from './common/errors';
@@ -27,42 +20,25 @@ import { ConfigModule } from './config/config.module';
 import type { DataSourceExtras } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { DatabaseService } from './database/database.service';
-import { DECISION_LOG_RESOLVERS, DECISION_LOG_SERVICES } from './decisions/decisions.providers';
-import { DemoAccountsController } from './demo/demo-accounts.controller';
-import { DemoService } from './demo/demo.service';
-import { TIMELINESS_RESOLVERS, TIMELINESS_SERVICES } from './timeliness/timeliness.providers';
-import { SEARCH_RESOLVERS, SEARCH_SERVICES } from './search/search.providers';
-import { TRACKER_RESOLVERS, TRACKER_SERVICES } from './tracker/tracker.providers';
-import { WORKBENCH_RESOLVERS, WORKBENCH_SERVICES } from './workbench/workbench.providers';
-import {
-  NOTIFICATIONS_RESOLVERS,
-  NOTIFICATIONS_SERVICES,
-} from './notifications/notifications.providers';
-import {
-  VERIFICATION_RESOLVERS,
-  VERIFICATION_SERVICES,
-} from './verification/verification.providers';
+import { DecisionLogModule, DECISION_LOG_RESOLVERS } from './decision-log/decision-log.module';
+import { DemoModule } from './demo/demo.module';
+import { TimelinessModule, TIMELINESS_RESOLVERS } from './timeliness/timeliness.module';
+import { SearchModule, SEARCH_RESOLVERS } from './search/search.module';
+import { SavedViewsModule, SAVED_VIEWS_RESOLVERS } from './saved-views/saved-views.module';
+import { InboxQueueModule, INBOX_QUEUE_RESOLVERS } from './inbox-queue/inbox-queue.module';
+import { NotificationsModule, NOTIFICATIONS_RESOLVERS } from './notifications/notifications.module';
+import { VerificationModule, VERIFICATION_RESOLVERS } from './verification/verification.module';
 import type { RequestContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
 import { type ApolloPlugin, requestLimitsPlugin } from './graphql/limits.plugin';
-import { HealthController } from './health/health.controller';
-import { ISSUE_PART_RESOLVERS } from './issues/issue-parts.resolver';
-import { IssueQueries } from './issues/issue.queries';
-import { IssuePagePrimer } from './issues/issue-page.primer';
-import { IssuesResolver } from './issues/issues.resolver';
-import { IssuesService } from './issues/issues.service';
-import { ISSUE_COMMAND_PROVIDERS } from './issues/commands';
-import { IdempotencyMiddleware } from './idempotency/idempotency.middleware';
-import { IdempotencyService } from './idempotency/idempotency.service';
-import { ActorService } from './programs/actor.service';
-import { MembershipResolver, ProgramsResolver, TeamResolver } from './programs/programs.resolver';
-import { ProgramsService } from './programs/programs.service';
-import { UsersService } from './users/users.service';
+import { HealthModule } from './health/health.module';
+import { IssuesModule, ISSUES_RESOLVERS } from './issues/issues.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { ProgramsModule, PROGRAMS_RESOLVERS } from './programs/programs.module';
+import { UsersModule } from './users/users.module';
 import { UserEntity } from './users/user.entity';
 import { sessionSecret } from './auth/session-secret';
-import { LiveEventsService } from './live/live-events.service';
-import { LiveResolver } from './live/live.resolver';
-import { livePubSubProvider } from './live/pub-sub';
+import { LiveModule, LIVE_RESOLVERS } from './live/live.module';
 import { websocketUser } from './live/websocket-auth';
 import { websocketOperationGuard } from './graphql/websocket-limits';
 
@@ -74,31 +50,46 @@ export interface AppOptions {
 
 /** Every resolver of the API; the schema printer builds the schema from exactly these. */
 export const RESOLVERS = [
-  AuthResolver,
-  ProgramsResolver,
-  TeamResolver,
-  MembershipResolver,
-  IssuesResolver,
-  ...ISSUE_PART_RESOLVERS,
+  ...AUTH_RESOLVERS,
+  ...PROGRAMS_RESOLVERS,
+  ...ISSUES_RESOLVERS,
   ...ADMINISTRATION_RESOLVERS,
   ...DECISION_LOG_RESOLVERS,
-  LiveResolver,
-  ...TRACKER_RESOLVERS,
-  ...WORKBENCH_RESOLVERS,
+  ...LIVE_RESOLVERS,
+  ...SAVED_VIEWS_RESOLVERS,
+  ...INBOX_QUEUE_RESOLVERS,
   ...TIMELINESS_RESOLVERS,
   ...NOTIFICATIONS_RESOLVERS,
   ...VERIFICATION_RESOLVERS,
   ...SEARCH_RESOLVERS,
 ];
 
-@Module({})
-export class AppModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(IdempotencyMiddleware)
-      .forRoutes({ path: 'graphql', method: RequestMethod.POST });
-  }
+/** The feature modules, each with its own providers and exports (ADR 30). */
+export const FEATURE_MODULES = [
+  AuthModule,
+  UsersModule,
+  ProgramsModule,
+  IssuesModule,
+  TimelinessModule,
+  NotificationsModule,
+  LiveModule,
+  AdministrationModule,
+  DecisionLogModule,
+  SavedViewsModule,
+  InboxQueueModule,
+  SearchModule,
+  VerificationModule,
+  IdempotencyModule,
+  DemoModule,
+  HealthModule,
+];
 
+/**
+ * The app: infrastructure (configuration and clock, database, GraphQL), the feature modules, and
+ * only what applies to every request — the session guard, the error filter, input validation.
+ */
+@Module({})
+export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
     return {
       module: AppModule,
@@ -179,33 +170,12 @@ export class AppModule implements NestModule {
             };
           },
         }),
+        ...FEATURE_MODULES,
       ],
-      controllers: [HealthController, DemoAccountsController],
       providers: [
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
-        AuthService,
-        UsersService,
-        ActorService,
-        ProgramsService,
-        IssuesService,
-        ...ISSUE_COMMAND_PROVIDERS,
-        IdempotencyService,
-        IssueQueries,
-        IssuePagePrimer,
-        DemoService,
-        livePubSubProvider,
-        LiveEventsService,
-        ...TRACKER_SERVICES,
-        ...WORKBENCH_SERVICES,
-        ...TIMELINESS_SERVICES,
-        ...NOTIFICATIONS_SERVICES,
-        ...ADMINISTRATION_SERVICES,
-        ...DECISION_LOG_SERVICES,
-        ...VERIFICATION_SERVICES,
-        ...SEARCH_SERVICES,
-        ...RESOLVERS,
       ],
     };
   }

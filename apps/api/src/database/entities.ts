@@ -18,7 +18,7 @@ import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';
 import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
-import { SavedViewEntity } from '../tracker/saved-view.entity';
+import { SavedViewEntity } from '../saved-views/saved-view.entity';
 import { IssueFactsEntity } from '../timeliness/issue-facts.entity';
 import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764100000000 } from './migrations/1764100000000-initial-schema';

@@ -20,7 +20,7 @@ import { IssueLookups } from '../issues/commands/issue-lookups';
 import { IssueWritePipeline } from '../issues/commands/issue-write-pipeline';
 import type { IssueEntity } from '../issues/issue.entity';
 import { ProgramEntity } from '../programs/program.entity';
-import { IssueHolders, NamedHolder } from './issue-holders.service';
+import { IssueHolders, NamedHolder } from '../issues/issue-holders.service';
 import { issueLink, nudgeText, programTime } from './notification-texts';
 import { NotificationsService } from './notifications.service';
 

@@ -28,7 +28,7 @@ import { ProgramEntity } from '../programs/program.entity';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
 import { IssueEntity } from '../issues/issue.entity';
-import { IssueHolders, type NamedHolder } from '../notifications/issue-holders.service';
+import { IssueHolders, type NamedHolder } from '../issues/issue-holders.service';
 import { CurrentFactsCache } from './current-facts.cache';
 import { replayFacts } from './replay';
 import type {

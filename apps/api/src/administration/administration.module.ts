@@ -1,4 +1,7 @@
-import type { Provider, Type } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ProgramsModule } from '../programs/programs.module';
+import { UsersModule } from '../users/users.module';
 import { AccountAdministrationResolver } from './account-administration.resolver';
 import { AccountAdministrationService } from './account-administration.service';
 import { ProgramAdministrationResolver } from './program-administration.resolver';
@@ -13,9 +16,14 @@ export const ADMINISTRATION_RESOLVERS: Type[] = [
   AccountAdministrationResolver,
 ];
 
-/** Services of program set-up and account administration. */
-export const ADMINISTRATION_SERVICES: Provider[] = [
-  ProgramAdministrationService,
-  TeamAdministrationService,
-  AccountAdministrationService,
-];
+/** Program set-up and account administration; nothing else uses its services. */
+@Module({
+  imports: [ProgramsModule, UsersModule, AuthModule],
+  providers: [
+    ProgramAdministrationService,
+    TeamAdministrationService,
+    AccountAdministrationService,
+    ...ADMINISTRATION_RESOLVERS,
+  ],
+})
+export class AdministrationModule {}

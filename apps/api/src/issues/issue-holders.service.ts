@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Holder, HoldingReason, ProgramRoleKind, holdersOf } from '@ipt/domain';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { IssueRequiredDisciplineEntity } from '../issues/issue-required-discipline.entity';
-import type { IssueEntity } from '../issues/issue.entity';
-import { RecommendationEntity } from '../issues/recommendation.entity';
-import { WaiverEntity } from '../issues/waiver.entity';
+import { IssueRequiredDisciplineEntity } from './issue-required-discipline.entity';
+import type { IssueEntity } from './issue.entity';
+import { RecommendationEntity } from './recommendation.entity';
+import { WaiverEntity } from './waiver.entity';
 import { DisciplineEntity } from '../programs/discipline.entity';
 import { MembershipEntity } from '../programs/membership.entity';
 import { ProgramRoleEntity } from '../programs/program-role.entity';

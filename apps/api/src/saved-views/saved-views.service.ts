@@ -7,7 +7,7 @@ import { DatabaseService } from '../database/database.service';
 import { ActorService, unseen } from '../programs/actor.service';
 import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
-import { SaveViewInput, VIEWS_PER_USER_MAX, VIEW_NAME_MAX } from './dto/tracker.inputs';
+import { SaveViewInput, VIEWS_PER_USER_MAX, VIEW_NAME_MAX } from './dto/saved-views.inputs';
 import { SavedViewEntity } from './saved-view.entity';
 
 /** Each person's saved tracker views: theirs alone to list, save, replace and delete. */

@@ -1,9 +1,9 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsOptional, IsString } from 'class-validator';
 
-/** The workbench lists cover every program of the signed-in user unless narrowed to one. */
+/** The inbox and the decision queue cover every program of the signed-in user unless narrowed to one. */
 @ArgsType()
-export class WorkbenchArgs {
+export class InboxQueueArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Limit to one program; every program you are on when left out.',

@@ -8,7 +8,7 @@ import { IssueModel } from '../issues/models/issue.model';
 import { TeamModel } from '../programs/team.model';
 import { TeamEntity } from '../programs/team.entity';
 import { UserEntity } from '../users/user.entity';
-import { SaveViewInput } from './dto/tracker.inputs';
+import { SaveViewInput } from './dto/saved-views.inputs';
 import { RaisableTeamsService } from './raisable-teams.service';
 import { SavedViewEntity } from './saved-view.entity';
 import type { Caller } from '../common/caller';

@@ -36,12 +36,12 @@ function nullsLast(column: string): string {
 }
 
 /**
- * The workbench: what waits on the signed-in person. Both lists follow from the person's
+ * The inbox and the decision queue: what waits on the signed-in person. Both lists follow from the person's
  * memberships of active teams (the same ones the permission rules count), so everything listed
  * is something they may act on, and nothing outside their programs shows.
  */
 @Injectable()
-export class WorkbenchQueries {
+export class InboxQueueQueries {
   constructor(
     private readonly db: DatabaseService,
     private readonly actors: ActorService,

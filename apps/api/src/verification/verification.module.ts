@@ -1,4 +1,5 @@
-import type { Provider, Type } from '@nestjs/common';
+import { Module, type Type } from '@nestjs/common';
+import { ProgramsModule } from '../programs/programs.module';
 import {
   ProgramVerificationResolver,
   RecordVerificationResolver,
@@ -11,5 +12,9 @@ export const VERIFICATION_RESOLVERS: Type[] = [
   ProgramVerificationResolver,
 ];
 
-/** Services of record verification. */
-export const VERIFICATION_SERVICES: Provider[] = [RecordVerificationService];
+/** Verifying the hash-chained record; exports nothing. */
+@Module({
+  imports: [ProgramsModule],
+  providers: [RecordVerificationService, ...VERIFICATION_RESOLVERS],
+})
+export class VerificationModule {}

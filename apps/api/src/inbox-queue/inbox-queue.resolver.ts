@@ -7,10 +7,10 @@ import { TeamModel } from '../programs/team.model';
 import { UserEntity } from '../users/user.entity';
 import { toUserModel } from '../users/user.mapper';
 import { UserModel } from '../users/user.model';
-import { WorkbenchArgs } from './dto/workbench.args';
+import { InboxQueueArgs } from './dto/inbox-queue.args';
 import { DecisionQueueEntryModel } from './decision-queue-entry.model';
 import { InboxEntryModel } from './inbox-entry.model';
-import { WorkbenchQueries } from './workbench.queries';
+import { InboxQueueQueries } from './inbox-queue.queries';
 
 /** Per request: the people of each program, loaded together for every queue entry that asks. */
 const PROGRAM_PEOPLE = new WeakMap<RequestContext, DataLoader<string, UserEntity[]>>();
@@ -18,7 +18,7 @@ const PROGRAM_PEOPLE = new WeakMap<RequestContext, DataLoader<string, UserEntity
 /** The signed-in person's inbox (recommendations waiting on them) and decision queue. */
 @Resolver(() => InboxEntryModel)
 export class InboxResolver {
-  constructor(private readonly queries: WorkbenchQueries) {}
+  constructor(private readonly queries: InboxQueueQueries) {}
 
   @Query(() => [InboxEntryModel], {
     description:
@@ -26,7 +26,7 @@ export class InboxResolver {
   })
   async myInbox(
     @CurrentUser() user: UserEntity,
-    @Args() args: WorkbenchArgs,
+    @Args() args: InboxQueueArgs,
   ): Promise<InboxEntryModel[]> {
     return (await this.queries.inbox(user, args.programKey)).map((item) =>
       Object.assign(new InboxEntryModel(), {
@@ -54,7 +54,7 @@ export class InboxResolver {
 
 @Resolver(() => DecisionQueueEntryModel)
 export class DecisionQueueResolver {
-  constructor(private readonly queries: WorkbenchQueries) {}
+  constructor(private readonly queries: InboxQueueQueries) {}
 
   @Query(() => [DecisionQueueEntryModel], {
     description:
@@ -62,7 +62,7 @@ export class DecisionQueueResolver {
   })
   async myDecisionQueue(
     @CurrentUser() user: UserEntity,
-    @Args() args: WorkbenchArgs,
+    @Args() args: InboxQueueArgs,
   ): Promise<DecisionQueueEntryModel[]> {
     return (await this.queries.decisionQueue(user, args.programKey)).map((item) =>
       Object.assign(new DecisionQueueEntryModel(), {
