@@ -1,4 +1,18 @@
-import { CONSEQUENCE_LABELS, IMPACT_AREA_LABELS, isConsequence, TIER_NAMES } from '@ipt/domain';
+import {
+  CONSEQUENCE_LABELS,
+  IMPACT_AREA_LABELS,
+  isConsequence,
+  Stage,
+  TIER_NAMES,
+} from '@ipt/domain';
+
+/** The stages' names, as the issue page, the clocks and the policy editor show them. */
+export const STAGE_NAMES: Readonly<Record<Stage, string>> = {
+  [Stage.TRIAGE]: 'Triage',
+  [Stage.RECOMMENDATIONS]: 'Recommendations',
+  [Stage.DECISION]: 'Decision',
+  [Stage.RESOLUTION]: 'Resolution',
+};
 
 /** "4 – Significant"; "Not rated" before triage. */
 export function consequenceText(consequence: number | null): string {

@@ -1,4 +1,4 @@
-import { parseFilters } from '../issues/filters';
+import { parseFilters } from '../issues';
 import {
   agingBandUrl,
   authorityUrl,

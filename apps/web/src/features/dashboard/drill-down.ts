@@ -1,5 +1,5 @@
 import { IssueStatus, addCalendarDays, type Tier } from '@ipt/domain';
-import { NO_FILTERS, PARAM, withFilters, type TrackerFilters } from '../issues/filters';
+import { NO_FILTERS, PARAM, withFilters, type TrackerFilters } from '../issues';
 import type { DashboardFilters } from './filters';
 
 /**

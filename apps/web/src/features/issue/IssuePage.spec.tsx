@@ -7,10 +7,10 @@ import {
   stubGraphQL,
   type OperationHandler,
 } from '../../test/graphql-stub';
-import { SessionContext, type SessionContextValue } from '../auth/session-context';
+import { SessionContext, type SessionContextValue } from '../auth';
 import type { IssueDetail } from './api/get-issue';
 import { DEFAULT_TIMELINESS_POLICY } from '@ipt/domain';
-import { toPolicyFields } from '../timeliness/policy';
+import { toPolicyFields } from '../timeliness';
 import { IssueClockContext } from './clock';
 import { IssuePage } from './IssuePage';
 import { ENG, NOW, PAT, PEO, awaitingDecision, program } from './testing/fixtures';

@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { toRequestError, type GraphQLRequestError } from '../../lib/graphql';
 import { useIssueActivity } from '../../lib/live';
 import { useQuery } from '../../lib/use-query';
-import { useSession } from '../auth/session-context';
+import { useSession } from '../auth';
 import { mayComment, type IssueAction } from './actions';
 import { completeActionItem } from './api/complete-action-item';
 import { getIssue, type IssueDetail } from './api/get-issue';

@@ -5,7 +5,7 @@ import {
   type Consequence,
   type TimelinessPolicy,
 } from '@ipt/domain';
-import { daysText, workCalendar } from '../timeliness/policy';
+import { daysText, workCalendar } from '../timeliness';
 import { formatDay } from './format';
 
 export type TriageDueStage = 'recommendations' | 'decision' | 'resolution';

@@ -1,4 +1,5 @@
-import { Stage } from '@ipt/domain';
+import type { Stage } from '@ipt/domain';
+import { STAGE_NAMES } from '../../lib/labels';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -32,12 +33,8 @@ export function timeLeft(dueAt: string | Date, now: Date): TimeLeft {
   return { overdue: false, text: `${formatDuration(diff)} left` };
 }
 
-export const STAGE_NAMES: Readonly<Record<Stage, string>> = {
-  [Stage.TRIAGE]: 'Triage',
-  [Stage.RECOMMENDATIONS]: 'Recommendations',
-  [Stage.DECISION]: 'Decision',
-  [Stage.RESOLUTION]: 'Resolution',
-};
+// The stages' names are shared with the timeliness screens, so they live in lib/labels.
+export { STAGE_NAMES };
 
 export interface StageDue extends TimeLeft {
   readonly stage: Stage;

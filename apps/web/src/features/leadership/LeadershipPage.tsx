@@ -1,4 +1,3 @@
-import '../dashboard/dashboard.css';
 import { MyDecisions } from './components/MyDecisions';
 
 /** /leadership ("My decisions"): decisions waiting on me, with forecasts, and my timeliness. */

@@ -6,11 +6,10 @@ import {
   stubGraphQL,
   type OperationHandler,
 } from '../../test/graphql-stub';
-import type { SessionUser } from '../auth/api/types';
-import { SessionContext, type SessionContextValue } from '../auth/session-context';
+import { SessionContext, type SessionContextValue, type SessionUser } from '../auth';
 import type { SetupProgram, SetupTeam, SetupUser } from './api/types';
 import { DEFAULT_TIMELINESS_POLICY } from '@ipt/domain';
-import { toPolicyFields } from '../timeliness/policy';
+import { toPolicyFields } from '../timeliness';
 import { SetupPage } from './SetupPage';
 
 const pm: SessionUser = {

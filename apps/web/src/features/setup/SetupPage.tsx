@@ -3,7 +3,7 @@ import { useCallback, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { useSession } from '../auth/session-context';
+import { useSession } from '../auth';
 import { getSetupPrograms } from './api/get-setup-programs';
 import { getSetupUsers } from './api/get-setup-users';
 import { ChangePasswordSection } from './components/ChangePasswordSection';

@@ -1,5 +1,6 @@
 import type { Stage } from '@ipt/domain';
-import { STAGE_NAMES, formatDuration } from '../issue/due';
+import { durationText } from '../../lib/dates';
+import { STAGE_NAMES } from '../../lib/labels';
 
 const DAY_MS = 86_400_000;
 
@@ -55,12 +56,12 @@ export function readClock(clock: StageClockData, now?: Date): ClockReading {
   const late = clock.state !== 'NOT_STARTED' && lateMs > 0;
 
   let elapsedText: string | null = null;
-  if (clock.state === 'RUNNING') elapsedText = `${formatDuration(elapsedMs)} so far`;
-  if (clock.state === 'FINISHED') elapsedText = `took ${formatDuration(elapsedMs)}`;
+  if (clock.state === 'RUNNING') elapsedText = `${durationText(elapsedMs)} so far`;
+  if (clock.state === 'FINISHED') elapsedText = `took ${durationText(elapsedMs)}`;
 
   let onTimeText: string | null = null;
   if (!late && due !== null) {
-    if (live) onTimeText = `${formatDuration(due - now.getTime())} left`;
+    if (live) onTimeText = `${durationText(due - now.getTime())} left`;
     else if (clock.state === 'FINISHED') onTimeText = 'On time';
   }
 
@@ -73,7 +74,7 @@ export function readClock(clock: StageClockData, now?: Date): ClockReading {
     dueSourceText:
       clock.dueAt === null ? null : clock.dueSource === 'MANUAL' ? 'set by hand' : 'policy',
     late,
-    lateText: late ? `Late by ${formatDuration(lateMs)}` : null,
+    lateText: late ? `Late by ${durationText(lateMs)}` : null,
     onTimeText,
   };
 }

@@ -83,5 +83,5 @@ export function daysText(days: number, kind: DayKind): string {
   return `${days} ${word} ${days === 1 ? 'day' : 'days'}`;
 }
 
-// The stages' names, once (the issue page's), for the screens that show the policy.
-export { STAGE_NAMES } from '../issue/due';
+// The stages' names, once (lib/labels), for the screens that show the policy.
+export { STAGE_NAMES } from '../../lib/labels';

@@ -71,7 +71,9 @@ export function KeyboardShortcuts({
   const stableNavigation = useMemo(() => navigation, [navigationKey]);
   const screens = useMemo(() => stableNavigation.map((item) => item.screen), [stableNavigation]);
 
-  const raise = useCallback(() => navigate(raisePath(programKey)), [navigate, programKey]);
+  // The router's navigate never rejects (a failing route shows its own error), so a key or a
+  // command that navigates leaves it to finish: `void` says so.
+  const raise = useCallback(() => void navigate(raisePath(programKey)), [navigate, programKey]);
   const close = useCallback(() => setOpen(null), []);
 
   useEffect(() => {
@@ -119,7 +121,7 @@ export function KeyboardShortcuts({
         id: item.to,
         label: `Go to ${item.label}`,
         keywords: 'screen',
-        run: () => navigate(item.to),
+        run: () => void navigate(item.to),
       })),
       { id: 'raise', label: 'Raise an issue', keywords: 'new create', run: raise },
       {

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { useIssueActivity } from '../../../lib/live';
-import { SessionContext } from '../../auth/session-context';
+import { SessionContext } from '../../auth';
 import { useNow } from '../../../lib/dates';
 import { useQuery } from '../../../lib/use-query';
 import { getDashboardProgram } from '../api/get-dashboard-program';

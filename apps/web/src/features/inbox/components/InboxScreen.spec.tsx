@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { SessionContext, type SessionContextValue } from '../../auth/session-context';
+import { SessionContext, type SessionContextValue } from '../../auth';
 import { TESTER, awaitingDecision, program } from '../../issue/testing/fixtures';
 import { useIssueActivity } from '../../../lib/live';
 import { gqlError, restoreFetch, stubGraphQL } from '../../../test/graphql-stub';

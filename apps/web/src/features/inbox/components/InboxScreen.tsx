@@ -8,7 +8,7 @@ import { DueDate } from '../../../components/DueDate';
 import { TeamName } from '../../../components/TeamName';
 import { compareDue, describeDue } from '../../../lib/dates';
 import { useKeptData } from '../../../lib/use-kept-data';
-import { RunningStageClock } from '../../timeliness/components/StageClocks';
+import { RunningStageClock } from '../../timeliness';
 import { getMyInbox, type InboxEntry } from '../api/get-my-inbox';
 
 // The recommendation form is the issue page's own (one form per action); its code loads when

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { useQuery } from '../../../lib/use-query';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../../auth';
 import { ACTION_BUTTON_LABELS, type IssueAction } from '../actions';
 import { getIssue, type IssueDetail } from '../api/get-issue';
 import { getProgramPeople, type IssueProgram } from '../api/get-program-people';

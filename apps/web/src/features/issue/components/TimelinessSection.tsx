@@ -1,5 +1,4 @@
-import { DecisionForecast } from '../../timeliness/components/DecisionForecast';
-import { StageClocks } from '../../timeliness/components/StageClocks';
+import { DecisionForecast, StageClocks } from '../../timeliness';
 import type { IssueDetail } from '../api/get-issue';
 
 interface TimelinessSectionProps {

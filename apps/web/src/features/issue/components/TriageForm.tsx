@@ -3,7 +3,7 @@ import { dueInPastProblem, isConsequence, type ImpactArea, type Stage } from '@i
 import { useCallback, useMemo } from 'react';
 import type { StageDueDatesInput } from '../../../gql/graphql';
 import { useQuery } from '../../../lib/use-query';
-import { toDomainPolicy } from '../../timeliness/policy';
+import { toDomainPolicy } from '../../timeliness';
 import { getTimelinessPolicy } from '../api/get-timeliness-policy';
 import { triageIssue } from '../api/triage-issue';
 import { useNow } from '../clock';

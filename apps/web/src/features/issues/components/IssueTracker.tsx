@@ -6,7 +6,7 @@ import { Loading } from '../../../components/Loading';
 import { zoneNote } from '../../../lib/dates';
 import { useIssueActivity } from '../../../lib/live';
 import { useQuery } from '../../../lib/use-query';
-import { useSession } from '../../auth/session-context';
+import { useSession } from '../../auth';
 import { getIssueCounts } from '../api/get-issue-counts';
 import { getProgram } from '../api/get-program';
 import { getPrograms } from '../api/get-programs';

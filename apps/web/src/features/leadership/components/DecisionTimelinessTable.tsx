@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { formatDayInZone, formatDays } from '../../dashboard/format';
+import { formatDays } from '../../dashboard';
+import { formatDay as formatDayInZone } from '../../../lib/dates';
 import type { MyDecision } from '../api/get-my-decision-timeliness';
 import { decisionMargin } from '../margin';
 

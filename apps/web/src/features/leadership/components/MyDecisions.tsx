@@ -3,12 +3,17 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { useNow } from '../../../lib/dates';
+import { formatLocalDate, useNow } from '../../../lib/dates';
 import { useQuery } from '../../../lib/use-query';
-import { getDashboardPrograms } from '../../dashboard/api/get-dashboard-programs';
-import { ForecastTable } from '../../dashboard/components/ForecastTable';
-import { DASHBOARD_PARAM, endOfLocalDay, isLocalDate, replayedDay } from '../../dashboard/filters';
-import { formatLocalDate, formatRate } from '../../dashboard/format';
+import {
+  DASHBOARD_PARAM,
+  endOfLocalDay,
+  ForecastTable,
+  formatRate,
+  getDashboardPrograms,
+  isLocalDate,
+  replayedDay,
+} from '../../dashboard';
 import { getMyDecisionTimeliness } from '../api/get-my-decision-timeliness';
 import { DecisionTimelinessTable } from './DecisionTimelinessTable';
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { SessionContext, type SessionContextValue } from '../../auth/session-context';
+import { SessionContext, type SessionContextValue } from '../../auth';
 import { PAT, awaitingDecision, program } from '../../issue/testing/fixtures';
 import { restoreFetch, stubGraphQL } from '../../../test/graphql-stub';
 import type { QueueEntry } from '../api/get-my-decision-queue';

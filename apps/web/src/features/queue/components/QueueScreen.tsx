@@ -12,8 +12,7 @@ import { useKeptData } from '../../../lib/use-kept-data';
 import { DueDate } from '../../../components/DueDate';
 import { ReadinessPacket } from './ReadinessPacket';
 import { TeamName } from '../../../components/TeamName';
-import { DecisionForecast } from '../../timeliness/components/DecisionForecast';
-import { RunningStageClock } from '../../timeliness/components/StageClocks';
+import { DecisionForecast, RunningStageClock } from '../../timeliness';
 
 // The decision form is the issue page's own (one form per action, action items due on the
 // program's days); its code loads when a Record decision button is first pressed.

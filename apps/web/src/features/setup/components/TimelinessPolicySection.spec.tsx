@@ -6,7 +6,7 @@ import {
   stubGraphQL,
   type OperationHandler,
 } from '../../../test/graphql-stub';
-import { toPolicyFields } from '../../timeliness/policy';
+import { toPolicyFields } from '../../timeliness';
 import { TimelinessPolicySection } from './TimelinessPolicySection';
 
 const CUSTOM: TimelinessPolicy = {

@@ -23,7 +23,7 @@ import {
 } from 'react';
 import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
-import { STAGE_NAMES, daysText, toDomainPolicy, toPolicyFields } from '../../timeliness/policy';
+import { STAGE_NAMES, daysText, toDomainPolicy, toPolicyFields } from '../../timeliness';
 import { getTimelinessPolicy } from '../api/get-timeliness-policy';
 import { updateTimelinessPolicy } from '../api/update-timeliness-policy';
 import { Notice, type NoticeMessage } from './Notice';

@@ -1,4 +1,4 @@
-import { formatDateTime, formatDay } from '../../issue/format';
+import { formatDateTime, formatDay } from '../../../lib/dates';
 import { BASIS_WORDS, readForecast, type DecisionForecastData } from '../forecast-reading';
 import '../timeliness.css';
 

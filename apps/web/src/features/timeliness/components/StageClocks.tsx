@@ -1,4 +1,4 @@
-import { formatDateTime, formatDay } from '../../issue/format';
+import { formatDateTime, formatDay } from '../../../lib/dates';
 import { readClock, runningClock, type ClockReading, type StageClockData } from '../clock-reading';
 import '../timeliness.css';
 
