@@ -149,9 +149,7 @@ describe('notifications', () => {
       const assigned = (await about('manufacturing', decided)).filter((n) => n.kind === 'ASSIGNED');
       expect(assigned).toHaveLength(1);
       expect(assigned[0]!.title).toBe(`${decided.key}: an action item is assigned to you`);
-      expect(assigned[0]!.message).toMatch(
-        /^“Carry out option A”, due Mon, Mar 16, 2026, 10:00 EDT\.$/,
-      );
+      expect(assigned[0]!.message).toMatch(/^“Carry out option A”, due 16 Mar 2026, 10:00 EDT\.$/);
 
       const own = await build.awaitingDecision('Notify: own action item', { engineering: 'A' });
       await build.decide(own, 'A', { actionItemFor: 'pm' });
@@ -173,7 +171,7 @@ describe('notifications', () => {
         `${triaged.key} is waiting on your Systems engineering recommendation`,
       );
       expect(waiting!.message).toBe(
-        '“Notify: awaiting” on Radio Hardware WIPT, due Sat, Mar 7, 2026, 09:00 EST.',
+        '“Notify: awaiting” on Radio Hardware WIPT, due 7 Mar 2026, 09:00 EST.',
       );
 
       // Engineering recommends; then the PM adds manufacturing: only manufacturing is new.
@@ -478,7 +476,7 @@ describe('notifications', () => {
       const [soon] = (await about('logistics', triaged)).filter((n) => n.kind === 'DUE_SOON');
       expect(soon).toMatchObject({
         title: `Your Logistics / product support recommendation on ${triaged.key} is due soon`,
-        message: '“Notify: due soon” is due Tue, Mar 3, 2026, 21:00 EST.',
+        message: '“Notify: due soon” is due 3 Mar 2026, 21:00 EST.',
         createdAt: app.clock.now().toISOString(),
       });
 

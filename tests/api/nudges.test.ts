@@ -152,7 +152,7 @@ describe('holders, nudges and notifications that stay true', () => {
       expect(again.extensions.code).toBe('CONFLICT');
       expect(again.message).toMatch(
         new RegExp(
-          `already nudged about ${issue.key} today — next possible at \\w{3}, \\w{3} \\d+, 2026, 00:00 E[SD]T\\.$`,
+          `already nudged about ${issue.key} today — next possible at \\d+ \\w{3} 2026, 00:00 E[SD]T\\.$`,
         ),
       );
 
@@ -238,9 +238,7 @@ describe('holders, nudges and notifications that stay true', () => {
         dueDates: { recommendations: new Date(app.clock.now().getTime() + 5 * DAY_MS) },
       });
       const [resolved] = await overdueFor('test', issue);
-      expect(resolved!.resolution).toMatch(
-        /^No longer needed: it is now due \w{3}, \w{3} \d+, 2026, /,
-      );
+      expect(resolved!.resolution).toMatch(/^No longer needed: it is now due \d+ \w{3} 2026, /);
     });
 
     it('resolves an overdue decision once it is decided', async () => {

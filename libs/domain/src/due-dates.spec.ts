@@ -1,4 +1,4 @@
-import { dayInWords, dueDateOrderProblems, dueInPastProblem } from './due-dates';
+import { dateTimeInWords, dayInWords, dueDateOrderProblems, dueInPastProblem } from './due-dates';
 
 describe('dueDateOrderProblems', () => {
   const all = new Set(['triage', 'recommendations', 'decision', 'resolution'] as const);
@@ -59,5 +59,17 @@ describe('dueInPastProblem', () => {
 describe('dayInWords', () => {
   it('reads a local date as people write it', () => {
     expect(dayInWords('2026-01-05')).toBe('5 Jan 2026');
+  });
+});
+
+describe('dateTimeInWords', () => {
+  it('writes an instant on the program’s wall clock, one way, naming the zone', () => {
+    const instant = new Date('2026-12-03T02:30:00.000Z');
+    expect(dateTimeInWords(instant, 'America/New_York')).toBe('2 Dec 2026, 21:30 EST');
+    expect(dateTimeInWords(instant, 'America/Los_Angeles')).toBe('2 Dec 2026, 18:30 PST');
+    expect(dateTimeInWords(instant, 'UTC')).toBe('3 Dec 2026, 02:30 UTC');
+    expect(dateTimeInWords(new Date('2026-07-01T04:00:00.000Z'), 'America/New_York')).toBe(
+      '1 Jul 2026, 00:00 EDT',
+    );
   });
 });

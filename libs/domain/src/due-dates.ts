@@ -26,6 +26,35 @@ export function dayInWords(localDate: string): string {
   return `${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
 
+/** One formatter per zone for the wall clock and the zone's abbreviation ("EST", "PDT"). */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant on a program's wall clock, as every screen and message writes one:
+ * "3 Mar 2026, 17:00 EST" (the day as `dayInWords`, 24-hour time, the zone named).
+ */
+export function dateTimeInWords(instant: Date, timeZone: string): string {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  let time = '';
+  let zone = '';
+  for (const part of format.formatToParts(instant)) {
+    if (part.type === 'hour' || part.type === 'minute')
+      time += time ? `:${part.value}` : part.value;
+    else if (part.type === 'timeZoneName') zone = part.value;
+  }
+  return `${dayInWords(localDateOf(instant, timeZone))}, ${time} ${zone}`;
+}
+
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

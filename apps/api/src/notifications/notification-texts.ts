@@ -1,4 +1,4 @@
-import { TIER_NAMES, Tier } from '@ipt/domain';
+import { TIER_NAMES, Tier, dateTimeInWords, dayInWords, isCalendarDay } from '@ipt/domain';
 
 /**
  * What a notification says, in words a person reads at a glance. Due dates are shown in the
@@ -14,19 +14,9 @@ export function issueLink(issueKey: string): string {
   return `/issues/${issueKey}`;
 }
 
-/** An instant on the program's wall clock: "Tue, Mar 3, 2026, 17:00 EST". */
+/** An instant on the program's wall clock, as the web writes it too: "3 Mar 2026, 17:00 EST". */
 export function programTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(instant);
+  return dateTimeInWords(instant, timeZone);
 }
 
 const quoted = (text: string) => `“${text}”`;
@@ -96,21 +86,12 @@ export function escalatedText(
 
 /**
  * An escalation's reason as recorded names local dates of the program as 2026-03-07 (the record
- * keeps them so, and its hash covers them); a person reads "Sat, Mar 7, 2026".
+ * keeps them so, and its hash covers them); a person reads "7 Mar 2026".
  */
 export function localDatesInWords(text: string): string {
-  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (date, year, month, day) => {
-    const instant = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-    if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 10) !== date) return date;
-    // The date is already the program's local date: formatted as is, in UTC, not converted.
-    return new Intl.DateTimeFormat('en-US', {
-      timeZone: 'UTC',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-    }).format(instant);
-  });
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) =>
+    isCalendarDay(date) ? dayInWords(date) : date,
+  );
 }
 
 /** What a resolved due notification says instead: "No longer needed: HX-12 was decided." */

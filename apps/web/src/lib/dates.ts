@@ -1,4 +1,10 @@
-import { dayInWords, endOfLocalDay, isCalendarDay, localDateOf } from '@ipt/domain';
+import {
+  dateTimeInWords,
+  dayInWords,
+  endOfLocalDay,
+  isCalendarDay,
+  localDateOf,
+} from '@ipt/domain';
 import { createContext, useContext, useEffect, useState } from 'react';
 
 /**
@@ -78,32 +84,6 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/**
- * Parts of an instant's wall clock in a zone, one formatter per zone. en-US only for the zone's
- * abbreviation ("EST", "PDT"); the date itself is assembled below, the same in every browser.
- */
-const wallFormats = new Map<string, Intl.DateTimeFormat>();
-
-function wallFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = wallFormats.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        hour: '2-digit',
-        minute: '2-digit',
-        timeZoneName: 'short',
-      });
-    } catch {
-      // An unknown zone (an old browser's tables): UTC, which the label then names.
-      format = wallFormat('UTC');
-    }
-    wallFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** "2026-12-03" -> "3 Dec 2026", as the API's messages write days (the domain's dayInWords). */
 export function formatLocalDate(localDate: string): string {
   return isCalendarDay(localDate) ? dayInWords(localDate) : localDate;
@@ -115,28 +95,16 @@ export function formatDay(iso: string, timeZone: string): string {
   return date ? formatLocalDate(dayOf(date, timeZone)) : iso;
 }
 
-/** The zone's abbreviation at an instant ("EST" in winter, "EDT" in summer; "GMT+1" where none). */
-export function zoneAbbreviation(timeZone: string, at: Date = new Date(0)): string {
-  return (
-    wallFormat(timeZone)
-      .formatToParts(at)
-      .find((part) => part.type === 'timeZoneName')?.value ?? timeZone
-  );
-}
-
 /** "3 Dec 2026, 14:05 EST": a date-time in the program's time zone, which it names. */
 export function formatDateTime(iso: string, timeZone: string): string {
   const date = parse(iso);
   if (!date) return iso;
-  let hour = '';
-  let minute = '';
-  let zone = '';
-  for (const part of wallFormat(timeZone).formatToParts(date)) {
-    if (part.type === 'hour') hour = part.value;
-    else if (part.type === 'minute') minute = part.value;
-    else if (part.type === 'timeZoneName') zone = part.value;
+  try {
+    return dateTimeInWords(date, timeZone);
+  } catch {
+    // An unknown zone (an old browser's tables): UTC, which the text then names.
+    return dateTimeInWords(date, 'UTC');
   }
-  return `${formatLocalDate(dayOf(date, timeZone))}, ${hour}:${minute} ${zone}`;
 }
 
 /** How a screen names the zone its dates are in: "Dates are in the program's zone, America/New York." */

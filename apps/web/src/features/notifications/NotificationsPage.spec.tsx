@@ -11,7 +11,7 @@ const overdue = {
   id: 'n1',
   kind: 'OVERDUE',
   title: 'Your action item on HX-7 is overdue',
-  message: '“Order the long-lead parts” was due Tue, Mar 3, 2026, 17:00 EST.',
+  message: '“Order the long-lead parts” was due 3 Mar 2026, 17:00 EST.',
   link: '/issues/HX-7',
   createdAt: '2026-03-03T22:01:00.000Z',
   timeZone: 'America/New_York',

@@ -65,7 +65,7 @@ describe('OverdueLists', () => {
       NudgeHolders: () =>
         gqlError(
           'CONFLICT',
-          'Dana Lee was already nudged about HX-13 today — next possible at Tue, Mar 3, 2026, 00:00 EST.',
+          'Dana Lee was already nudged about HX-13 today — next possible at 3 Mar 2026, 00:00 EST.',
         ),
     });
     renderLists({ canNudge: true, viewerId: 'u-pm' });
