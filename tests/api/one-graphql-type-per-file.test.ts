@@ -13,15 +13,6 @@ const API_SOURCE = join(ROOT, 'apps/api/src');
 /** The decorators that make a class a type of the schema. */
 const GRAPHQL_TYPE_DECORATORS = new Set(['ObjectType', 'InputType', 'ArgsType', 'InterfaceType']);
 
-/**
- * Files still holding several types, each with the reason. Another engineer was changing both
- * when the rest were split, so they were left for a follow-up split rather than edited under them.
- */
-const NOT_YET_SPLIT: ReadonlyMap<string, string> = new Map([
-  ['timeliness/timeliness.model.ts', 'being changed by another engineer during the split'],
-  ['notifications/notification.model.ts', 'being changed by another engineer during the split'],
-]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -76,22 +67,13 @@ describe('the API declares one GraphQL type per file', () => {
     ]);
   });
 
-  let byFile: Map<string, string[]>;
-  beforeAll(() => {
-    byFile = typesByFile();
-  });
-
   it('has no source file with more than one GraphQL type', () => {
+    const byFile = typesByFile();
     // Sanity: the scan reached the models (an empty scan would pass vacuously).
     expect(byFile.get('issues/models/issue.model.ts')).toEqual(['IssueModel']);
     const offenders = [...byFile]
-      .filter(([file, types]) => types.length > 1 && !NOT_YET_SPLIT.has(file))
+      .filter(([, types]) => types.length > 1)
       .map(([file, types]) => `${file}: ${types.join(', ')}`);
     expect(offenders).toEqual([]);
-  });
-
-  it('lists only files that still need splitting as exceptions', () => {
-    const stale = [...NOT_YET_SPLIT.keys()].filter((file) => (byFile.get(file) ?? []).length <= 1);
-    expect(stale).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
-import { HoldingReason, NOTIFICATION_KIND_LABELS, NotificationKind } from '@ipt/domain';
+import { NOTIFICATION_KIND_LABELS, NotificationKind } from '@ipt/domain';
 
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -48,82 +48,4 @@ export class NotificationModel {
     description: 'Why it no longer holds, e.g. "No longer needed: HX-12 was decided."',
   })
   resolution!: string | null;
-}
-
-@ObjectType('NotificationPage')
-export class NotificationPageModel {
-  @Field(() => [NotificationModel], { description: 'Newest first.' })
-  items!: NotificationModel[];
-
-  @Field(() => Int, { description: 'All your unread notifications, not only those listed.' })
-  unreadCount!: number;
-}
-
-@ObjectType('NotificationPreference', { description: 'Whether you get one kind of notification.' })
-export class NotificationPreferenceModel {
-  @Field(() => NotificationKind)
-  kind!: NotificationKind;
-
-  @Field()
-  enabled!: boolean;
-}
-
-@ObjectType('NotificationCount')
-export class NotificationCountModel {
-  @Field(() => Int)
-  unreadCount!: number;
-}
-
-registerEnumType(HoldingReason, {
-  name: 'HoldingReason',
-  description: 'Why an issue waits on a person now.',
-  valuesMap: {
-    RECOMMENDATION: { description: 'Owes a pending discipline’s recommendation.' },
-    DECISION: { description: 'Has decision authority on the team the decision waits on.' },
-    OWNER: { description: 'Owns the issue in triage or while its decision is carried out.' },
-    PROGRAM_MANAGER: { description: 'A program manager: nobody else can make the next move.' },
-  },
-});
-
-@ObjectType('IssueHolder', { description: 'A person an issue waits on now.' })
-export class IssueHolderModel {
-  @Field(() => ID)
-  userId!: string;
-
-  @Field()
-  name!: string;
-
-  @Field(() => HoldingReason)
-  reason!: HoldingReason;
-
-  @Field(() => [String], {
-    description: 'The pending disciplines they represent (recommendations only), by name.',
-  })
-  disciplineNames!: readonly string[];
-}
-
-@ObjectType('NudgedHolder')
-export class NudgedHolderModel extends IssueHolderModel {
-  @Field({ description: 'False when they turned “nudged” notifications off: nothing was sent.' })
-  notified!: boolean;
-}
-
-@ObjectType('HolderNudgedEarlier')
-export class HolderNudgedEarlierModel extends IssueHolderModel {
-  @Field(() => DateTimeScalar, { description: 'When they can be nudged about it again.' })
-  nextPossibleAt!: Date;
-}
-
-@ObjectType('NudgeResult', { description: 'Who a nudge reminded, and who was nudged already.' })
-export class NudgeResultModel {
-  @Field()
-  issueKey!: string;
-
-  @Field(() => [NudgedHolderModel], { description: 'Reminded now.' })
-  nudged!: NudgedHolderModel[];
-
-  @Field(() => [HolderNudgedEarlierModel], {
-    description: 'Holders nudged about this issue earlier today, not reminded again.',
-  })
-  alreadyNudged!: HolderNudgedEarlierModel[];
 }

@@ -10,12 +10,10 @@ import { NotificationsArgs } from './dto/notifications.args';
 import { NudgeArgs } from './dto/nudge.args';
 import { SetNotificationPreferenceArgs } from './dto/set-notification-preference.args';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
-import {
-  NotificationCountModel,
-  NotificationPageModel,
-  NotificationPreferenceModel,
-  NudgeResultModel,
-} from './notification.model';
+import { NotificationCountModel } from './notification-count.model';
+import { NotificationPageModel } from './notification-page.model';
+import { NotificationPreferenceModel } from './notification-preference.model';
+import { NudgeResultModel } from './nudge-result.model';
 import {
   NOTIFICATIONS_CHANGED,
   NotificationPage,

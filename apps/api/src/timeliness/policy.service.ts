@@ -22,11 +22,9 @@ import { ProgramEntity } from '../programs/program.entity';
 import type { UserEntity } from '../users/user.entity';
 import { IssueTimelinessWriter } from './issue-timeliness.writer';
 import { calendarOf, policyModel, policyOf } from './policy';
-import type {
-  PolicyChangeResultModel,
-  TimelinessPolicyModel,
-  UpdateTimelinessPolicyInput,
-} from './timeliness.model';
+import type { PolicyChangeResultModel } from './policy-change-result.model';
+import type { TimelinessPolicyModel } from './timeliness-policy.model';
+import type { UpdateTimelinessPolicyInput } from './dto/update-timeliness-policy.input';
 
 const OPEN_STATUSES = ['OPEN', 'IN_REVIEW', 'AWAITING_DECISION', 'DECIDED'];
 

@@ -6,7 +6,7 @@ import {
   type WorkCalendar,
 } from '@ipt/domain';
 import type { ProgramEntity } from '../programs/program.entity';
-import type { TimelinessPolicyModel } from './timeliness.model';
+import type { TimelinessPolicyModel } from './timeliness-policy.model';
 
 /** A program's policy as stored (JSON), or the shipped defaults while none is set. */
 export function policyOf(program: Pick<ProgramEntity, 'timelinessPolicy'>): TimelinessPolicy {

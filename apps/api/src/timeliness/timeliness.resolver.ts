@@ -31,16 +31,14 @@ import { TimelinessPolicyService } from './policy.service';
 import { loadDecisions } from './facts';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, TimelinessService } from './timeliness.service';
 import { TimelinessSweepService } from './timeliness-sweep.service';
-import {
-  DecisionForecastModel,
-  MyDecisionTimelinessModel,
-  PolicyChangeResultModel,
-  StageClockModel,
-  TimelinessFilterInput,
-  TimelinessPolicyModel,
-  TimelinessReportModel,
-  UpdateTimelinessPolicyInput,
-} from './timeliness.model';
+import { DecisionForecastModel } from './decision-forecast.model';
+import { MyDecisionTimelinessModel } from './my-decision-timeliness.model';
+import { PolicyChangeResultModel } from './policy-change-result.model';
+import { StageClockModel } from './stage-clock.model';
+import { TimelinessFilterInput } from './dto/timeliness-filter.input';
+import { TimelinessPolicyModel } from './timeliness-policy.model';
+import { TimelinessReportModel } from './timeliness-report.model';
+import { UpdateTimelinessPolicyInput } from './dto/update-timeliness-policy.input';
 
 @ObjectType('TimelinessSweepResult')
 export class TimelinessSweepResultModel {

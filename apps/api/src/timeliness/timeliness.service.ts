@@ -31,13 +31,10 @@ import { IssueEntity } from '../issues/issue.entity';
 import { IssueHolders, type NamedHolder } from '../issues/issue-holders.service';
 import { CurrentFactsCache } from './current-facts.cache';
 import { replayFacts } from './replay';
-import type {
-  DecisionForecastModel,
-  MyDecisionTimelinessModel,
-  TimelinessFilterInput,
-  TimelinessReportModel,
-  TimelinessSource,
-} from './timeliness.model';
+import type { DecisionForecastModel } from './decision-forecast.model';
+import type { MyDecisionTimelinessModel } from './my-decision-timeliness.model';
+import type { TimelinessFilterInput } from './dto/timeliness-filter.input';
+import type { TimelinessReportModel, TimelinessSource } from './timeliness-report.model';
 
 /** The default measured period: the twelve weeks before the as-of instant. */
 export const DEFAULT_PERIOD_DAYS = 84;

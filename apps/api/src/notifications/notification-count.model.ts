@@ -1,0 +1,7 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('NotificationCount')
+export class NotificationCountModel {
+  @Field(() => Int)
+  unreadCount!: number;
+}
