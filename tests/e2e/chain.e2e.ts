@@ -129,10 +129,9 @@ describe('the chain in the browser', () => {
       if (email.startsWith('engineering')) await expectAccessible(rep, 'inbox');
       await rep.getByRole('button', { name: 'Submit recommendation' }).click();
       await rep
-        .getByText(issueKey)
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => undefined);
+        .getByRole('status')
+        .filter({ hasText: `submitted on ${issueKey}` })
+        .waitFor();
     }
   });
 
