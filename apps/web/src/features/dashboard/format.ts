@@ -30,9 +30,6 @@ export function formatIssues(count: number): string {
   return `${whole.format(count)} ${count === 1 ? 'issue' : 'issues'}`;
 }
 
-// Dates are written by the web's one dates module, in the program's zone.
-export { formatLocalDate, formatDay as formatDayInZone } from '../../lib/dates';
-
 /** Whole weeks between two instants, for "the previous 12 weeks". */
 export function weeksBetween(fromIso: string, toIso: string): number {
   const ms = new Date(toIso).getTime() - new Date(fromIso).getTime();

@@ -11,9 +11,9 @@ import { SessionContext, type SessionContextValue } from '../auth';
 import type { IssueDetail } from './api/get-issue';
 import { DEFAULT_TIMELINESS_POLICY } from '@ipt/domain';
 import { toPolicyFields } from '../timeliness';
-import { IssueClockContext } from './clock';
 import { IssuePage } from './IssuePage';
 import { ENG, NOW, PAT, PEO, awaitingDecision, program } from './testing/fixtures';
+import { ClockContext } from '../../lib/dates';
 
 jest.mock('./styles', () => ({}));
 
@@ -64,7 +64,7 @@ function renderIssue(
     ...handlers,
   });
   render(
-    <IssueClockContext value={NOW}>
+    <ClockContext value={NOW}>
       <SessionContext value={session(viewer)}>
         <MemoryRouter initialEntries={['/issues/hx-7']}>
           <Routes>
@@ -72,7 +72,7 @@ function renderIssue(
           </Routes>
         </MemoryRouter>
       </SessionContext>
-    </IssueClockContext>,
+    </ClockContext>,
   );
   return calls;
 }

@@ -12,7 +12,6 @@ import { completeActionItem } from './api/complete-action-item';
 import { getIssue, type IssueDetail } from './api/get-issue';
 import { getProgramPeople, type IssueProgram } from './api/get-program-people';
 import type { IssueChange } from './api/types';
-import { useNow } from './clock';
 import { ActionBar } from './components/ActionBar';
 import { ActionDialog } from './components/ActionDialog';
 import { CommentsSection } from './components/CommentsSection';
@@ -27,6 +26,7 @@ import { TimelinessSection } from './components/TimelinessSection';
 import { disciplineName as nameOfDiscipline } from './format';
 import { activityMessage } from './timeline';
 import './styles';
+import { useNow } from '../../lib/dates';
 
 const APP_NAME = 'IPT Coordination Dashboard';
 /** How long a change stays announced on screen. */

@@ -1,4 +1,4 @@
-import { dayInZone, endOfDayInZone } from './dates';
+import { dayInZone, endOfDayInZone } from '../../lib/dates';
 
 describe('due dates picked as days', () => {
   it("means the end of that day in the program's time zone", () => {

@@ -6,9 +6,6 @@ import { endOfDayInZone } from '../../lib/dates';
  * means the end of that day in the program's time zone, so everyone on the program shares it.
  */
 
-// The day <-> instant conversions live in the web's one dates module.
-export { dayInZone, endOfDayInZone } from '../../lib/dates';
-
 /**
  * The due-date order problems of days picked in a form (the rule is @ipt/domain's, the one the API
  * applies), by field: only the stages in `manual`, the ones a person set, are compared.

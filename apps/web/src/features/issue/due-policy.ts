@@ -6,7 +6,7 @@ import {
   type TimelinessPolicy,
 } from '@ipt/domain';
 import { daysText, workCalendar } from '../timeliness';
-import { formatDay } from './format';
+import { formatDay } from '../../lib/dates';
 
 export type TriageDueStage = 'recommendations' | 'decision' | 'resolution';
 

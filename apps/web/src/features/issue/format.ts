@@ -39,8 +39,5 @@ export function disciplineName(code: string, disciplines: readonly DisciplineRef
   );
 }
 
-// Dates are written by the web's one dates module, in the program's zone.
-export { formatDateTime, formatDay } from '../../lib/dates';
-
 // One definition, in libs/domain; re-exported for this screen's existing imports.
 export { IMPACT_AREA_LABELS, STATUS_LABELS, TIER_NAMES };

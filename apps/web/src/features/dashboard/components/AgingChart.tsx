@@ -1,10 +1,11 @@
 import type { AgingBand } from '../api/get-timeliness';
 import { agingBandUrl, type Scope } from '../drill-down';
-import { formatIssues, formatLocalDate } from '../format';
+import { formatIssues } from '../format';
 import { AGING_HEIGHT } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
 import { AgingPlot } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
+import { formatLocalDate } from '../../../lib/dates';
 
 interface AgingChartProps {
   programKey: string;

@@ -1,4 +1,4 @@
-import { formatDayInZone, formatLocalDate } from '../format';
+import { formatDay, formatLocalDate } from '../../../lib/dates';
 
 interface AsOfBannerProps {
   /** The replayed local date; null shows nothing (the figures are live). */
@@ -26,7 +26,7 @@ export function AsOfBanner({ asOf, computedFrom, period, onBackToNow }: AsOfBann
       <p className="dashboard-banner__detail">
         Every figure below is as it stood at the end of that day
         {period
-          ? `, over the period ${formatDayInZone(period.from, period.timeZone)} to ${formatDayInZone(period.to, period.timeZone)}`
+          ? `, over the period ${formatDay(period.from, period.timeZone)} to ${formatDay(period.to, period.timeZone)}`
           : ''}
         . The tracker links show the issues as they are today.
       </p>

@@ -1,7 +1,7 @@
 import type { TimelinessReport } from '../api/get-timeliness';
 import { Link } from 'react-router';
 import { awaitingDecisionUrl, openUrl, overdueUrl, type Scope } from '../drill-down';
-import { formatDayInZone, formatRate, weeksBetween } from '../format';
+import { formatRate, weeksBetween } from '../format';
 import { headlineCards } from '../headline';
 import { AgingChart } from './AgingChart';
 import { DecisionLatencyChart } from './DecisionLatencyChart';
@@ -11,6 +11,7 @@ import { OverdueLists } from './OverdueLists';
 import { RecommendationLatencyChart } from './RecommendationLatencyChart';
 import { TierChart } from './TierChart';
 import { WeeklyFlowChart } from './WeeklyFlowChart';
+import { formatDay } from '../../../lib/dates';
 
 interface DashboardReportProps {
   report: TimelinessReport;
@@ -32,8 +33,8 @@ export function DashboardReport({
   return (
     <div className="dashboard" data-computed-from={report.computedFrom}>
       <p className="muted dashboard__period">
-        Measured over {formatDayInZone(report.from, report.timeZone)} to{' '}
-        {formatDayInZone(report.to, report.timeZone)} ({weeks} {weeks === 1 ? 'week' : 'weeks'}),{' '}
+        Measured over {formatDay(report.from, report.timeZone)} to{' '}
+        {formatDay(report.to, report.timeZone)} ({weeks} {weeks === 1 ? 'week' : 'weeks'}),{' '}
         {report.computedFrom === 'EVENT_REPLAY'
           ? 'rebuilt from the event log'
           : 'from the current records'}

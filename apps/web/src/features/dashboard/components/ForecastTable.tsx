@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { formatDayInZone } from '../format';
 import { OUTLOOK_WORDS, basisWords, forecastOutlook, type ForecastData } from '../forecast';
+import { formatDay } from '../../../lib/dates';
 
 export interface ForecastRow extends ForecastData {
   readonly issueKey: string;
@@ -22,7 +22,7 @@ interface ForecastTableProps {
 export function ForecastTable({ caption, forecasts, timeZone, empty }: ForecastTableProps) {
   if (forecasts.length === 0) return <p className="dashboard-panel__empty">{empty}</p>;
   const day = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{formatDayInZone(iso, timeZone)}</time> : '–';
+    iso ? <time dateTime={iso}>{formatDay(iso, timeZone)}</time> : '–';
   return (
     <div className="table-scroll">
       <table className="table dashboard-forecasts">

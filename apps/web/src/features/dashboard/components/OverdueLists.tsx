@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { GraphQLRequestError } from '../../../lib/graphql';
 import type { TimelinessReport } from '../api/get-timeliness';
 import { nudgeHolders, type NudgeResult } from '../api/nudge';
-import { formatDayInZone, formatDays } from '../format';
+import { formatDays } from '../format';
+import { formatDay } from '../../../lib/dates';
 
 const STAGE_WORDS: Record<string, string> = {
   TRIAGE: 'Triage',
@@ -158,7 +159,7 @@ export function OverdueLists({
                       {issue.teamName} ({issue.tier})
                     </td>
                     <td>
-                      <time dateTime={issue.dueAt}>{formatDayInZone(issue.dueAt, timeZone)}</time>
+                      <time dateTime={issue.dueAt}>{formatDay(issue.dueAt, timeZone)}</time>
                     </td>
                     <td>{formatDays(issue.lateByDays)}</td>
                     {showHolders ? (
@@ -215,7 +216,7 @@ export function OverdueLists({
                     </td>
                     <td>{item.assigneeName}</td>
                     <td>
-                      <time dateTime={item.dueAt}>{formatDayInZone(item.dueAt, timeZone)}</time>
+                      <time dateTime={item.dueAt}>{formatDay(item.dueAt, timeZone)}</time>
                     </td>
                     <td>{formatDays(item.lateByDays)}</td>
                   </tr>

@@ -1,11 +1,12 @@
 import type { WeekCount } from '../api/get-timeliness';
 import { weekClosedUrl, weekUrl, type Scope } from '../drill-down';
-import { formatIssues, formatLocalDate } from '../format';
+import { formatIssues } from '../format';
 import type { LinkedDatum } from './BarLink';
 import { WEEKLY_FLOW_HEIGHT } from './chart-theme';
 import { ChartPanel } from './ChartPanel';
 import { WeeklyFlowPlot } from './lazy-plots';
 import { TrackerLink } from './TrackerLink';
+import { formatLocalDate } from '../../../lib/dates';
 
 interface WeeklyFlowChartProps {
   programKey: string;

@@ -2,7 +2,7 @@ import { ActionItemStanding, actionItemStanding } from '@ipt/domain';
 import type { IssueDecision, IssueDetail } from '../api/get-issue';
 import { mayCompleteActionItem } from '../actions';
 import { timeLeft } from '../due';
-import { formatDateTime, formatDay } from '../format';
+import { formatDateTime, formatDay } from '../../../lib/dates';
 
 export interface ActionItemControls {
   viewerId: string | null;

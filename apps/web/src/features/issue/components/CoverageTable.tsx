@@ -1,6 +1,6 @@
 import type { IssueDetail } from '../api/get-issue';
 import { coverageRows } from '../coverage';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../lib/dates';
 
 interface CoverageTableProps {
   issue: IssueDetail;

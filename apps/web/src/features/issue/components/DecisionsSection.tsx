@@ -1,6 +1,6 @@
 import type { IssueDecision, IssueDetail } from '../api/get-issue';
-import { formatDateTime } from '../format';
 import { ActionItemsTable, type ActionItemControls } from './ActionItemsTable';
+import { formatDateTime } from '../../../lib/dates';
 
 interface DecisionsSectionProps {
   issue: IssueDetail;

@@ -4,7 +4,7 @@ import type { UpdateIssueInput } from '../../../gql/graphql';
 import type { IssueDetail } from '../api/get-issue';
 import { useDraft } from '../../../lib/use-draft';
 import { updateIssue } from '../api/update-issue';
-import { dayInZone, dueDayProblems, endOfDayInZone } from '../dates';
+import { dueDayProblems } from '../dates';
 import { ActionForm } from './ActionForm';
 import { TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
@@ -19,6 +19,7 @@ import {
   type DueStage,
 } from './issue-fields';
 import { programBlocker } from './ProgramStatus';
+import { dayInZone, endOfDayInZone } from '../../../lib/dates';
 
 interface EditValues {
   title: string;

@@ -1,5 +1,5 @@
 import type { IssueDetail } from '../api/get-issue';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../../lib/dates';
 
 export function EscalationsSection({ issue }: { issue: IssueDetail }) {
   const tz = issue.program.timeZone;

@@ -2,13 +2,8 @@ import type { Ref } from 'react';
 import { Link } from 'react-router';
 import type { IssueDetail } from '../api/get-issue';
 import { currentStageDue } from '../due';
-import {
-  TIER_NAMES,
-  formatConsequence,
-  formatDateTime,
-  formatImpactArea,
-  formatStatus,
-} from '../format';
+import { TIER_NAMES, formatConsequence, formatImpactArea, formatStatus } from '../format';
+import { formatDateTime } from '../../../lib/dates';
 
 interface IssueHeaderProps {
   issue: IssueDetail;

@@ -1,10 +1,10 @@
 import { useDraft } from '../../../lib/use-draft';
 
 import { fileNonConcurrence } from '../api/file-non-concurrence';
-import { formatDateTime } from '../format';
 import { ActionForm } from './ActionForm';
 import { TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
+import { formatDateTime } from '../../../lib/dates';
 
 const FIELDS = new Set(['rationale', 'impacts']);
 

@@ -3,10 +3,10 @@ import { useDraft } from '../../../lib/use-draft';
 
 import { submitRecommendation } from '../api/submit-recommendation';
 import { recommendableDisciplines } from '../actions';
-import { formatDateTime } from '../format';
 import { ActionForm } from './ActionForm';
 import { ChoiceGroup, SelectField, TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
+import { formatDateTime } from '../../../lib/dates';
 
 const FIELDS = new Set(['discipline', 'optionId', 'rationale', 'impactAssessment', 'alternatives']);
 

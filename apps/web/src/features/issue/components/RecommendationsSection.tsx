@@ -1,7 +1,7 @@
 import type { IssueDetail, IssueRecommendation } from '../api/get-issue';
 import { formatDuration } from '../due';
-import { formatDateTime } from '../format';
 import { CoverageTable } from './CoverageTable';
+import { formatDateTime } from '../../../lib/dates';
 
 interface RecommendationsSectionProps {
   issue: IssueDetail;

@@ -1,13 +1,12 @@
 import { useDraft } from '../../../lib/use-draft';
 import { useEffect, useRef, useState } from 'react';
 import { recordDecision } from '../api/record-decision';
-import { endOfDayInZone } from '../dates';
-import { formatDateTime } from '../format';
 import { personChoices, programPeople } from '../people';
 import { ActionForm } from './ActionForm';
 import { ChoiceGroup, SelectField, TextField } from '../../../components/fields';
 import type { FormEnv } from './form-env';
 import { programBlocker } from './ProgramStatus';
+import { endOfDayInZone, formatDateTime } from '../../../lib/dates';
 
 interface ActionItemRow {
   key: number;

@@ -1,6 +1,6 @@
 import type { IssueTimelineEvent } from '../api/get-issue';
-import { formatDateTime, formatDay } from '../format';
 import { eventActorName, eventLabel, eventStory } from '../timeline';
+import { formatDateTime, formatDay } from '../../../lib/dates';
 
 interface TimelineEntryProps {
   event: IssueTimelineEvent;

@@ -6,8 +6,7 @@ import { useQuery } from '../../../lib/use-query';
 import { toDomainPolicy } from '../../timeliness';
 import { getTimelinessPolicy } from '../api/get-timeliness-policy';
 import { triageIssue } from '../api/triage-issue';
-import { useNow } from '../clock';
-import { dayInZone, dueDayProblems, endOfDayInZone } from '../dates';
+import { dueDayProblems } from '../dates';
 import { policyDueHints, type TriageDueStage } from '../due-policy';
 import { ActionForm } from './ActionForm';
 import type { FormEnv } from './form-env';
@@ -20,6 +19,7 @@ import {
   type DueDays,
 } from './issue-fields';
 import { programBlocker } from './ProgramStatus';
+import { dayInZone, endOfDayInZone, useNow } from '../../../lib/dates';
 
 const STAGES = ['recommendations', 'decision', 'resolution'] as const;
 const STAGE_OF: Readonly<Record<TriageDueStage, Stage>> = {

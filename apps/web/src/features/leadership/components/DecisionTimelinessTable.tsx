@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { formatDays } from '../../dashboard';
-import { formatDay as formatDayInZone } from '../../../lib/dates';
+import { formatDay } from '../../../lib/dates';
 import type { MyDecision } from '../api/get-my-decision-timeliness';
 import { decisionMargin } from '../margin';
 
@@ -16,7 +16,7 @@ export function DecisionTimelinessTable({
     return <p className="dashboard-panel__empty">You have not recorded a decision yet.</p>;
   }
   const day = (iso: string | null) =>
-    iso ? <time dateTime={iso}>{formatDayInZone(iso, timeZone)}</time> : '–';
+    iso ? <time dateTime={iso}>{formatDay(iso, timeZone)}</time> : '–';
   return (
     <div className="table-scroll">
       <table className="table">
