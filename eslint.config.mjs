@@ -130,11 +130,10 @@ export default tseslint.config(
       'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: [
-            'apps/web/tsconfig.json',
-            'apps/api/tsconfig.spec.json',
-            'tests/tsconfig.json',
-          ].map((tsconfig) => join(workspaceRoot, tsconfig)),
+          // Each file resolves with its own project's paths (the web maps @ipt/domain to its
+          // sources); several projects are the point, so the resolver need not warn about them.
+          project: typedProjects.map(({ project }) => join(workspaceRoot, project)),
+          noWarnOnMultipleProjects: true,
         }),
       ],
     },
