@@ -54,15 +54,18 @@ export function IssueTracker() {
   const programs = useQuery(getPrograms);
   const programList = programs.status === 'success' ? programs.data : null;
   const requestedKey = searchParams.get(PARAM.program)?.trim().toUpperCase() || null;
-  const programKey = requestedKey ?? programList?.[0]?.key ?? null;
-  const programSummary = programList?.find((p) => p.key === programKey) ?? null;
+  // Read once per answer: plain values the loaders below can depend on.
+  const { programKey, timeZone, summaryName } = useMemo(() => {
+    const key = requestedKey ?? programList?.[0]?.key ?? null;
+    const summary = programList?.find((p) => p.key === key) ?? null;
+    return { programKey: key, timeZone: summary?.timeZone ?? null, summaryName: summary?.name };
+  }, [requestedKey, programList]);
 
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
   const sort = useMemo(() => parseSort(searchParams), [searchParams]);
 
   // The API's arguments, as text: the loaders change only when the filters do, not the sort.
   // Raised and ended periods are in the program's local dates: they wait for its time zone.
-  const timeZone = programSummary?.timeZone ?? null;
   const ready = programKey !== null && (timeZone !== null || !needsTimeZone(filters));
   const variablesKey = ready ? JSON.stringify(toVariables(programKey, filters, timeZone)) : null;
   const countsKey = ready
@@ -139,7 +142,7 @@ export function IssueTracker() {
   }
 
   const raisable = programData?.raisableTeams ?? [];
-  const programName = programSummary?.name ?? programData?.name ?? '';
+  const programName = summaryName ?? programData?.name ?? '';
   const caption = programKey
     ? `Issues in ${programKey}${programName ? ` – ${programName}` : ''}`
     : 'Issues';
