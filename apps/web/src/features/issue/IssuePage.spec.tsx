@@ -54,7 +54,10 @@ function session(user: { id: string; name: string }): SessionContextValue {
 
 function renderIssue(
   handlers: Record<string, OperationHandler>,
-  { viewer = PAT }: { viewer?: { id: string; name: string } } = {},
+  {
+    viewer = PAT,
+    path = '/issues/hx-7',
+  }: { viewer?: { id: string; name: string }; path?: string } = {},
 ) {
   const calls = stubGraphQL({
     IssueProgramPeople: () => ({ data: { program: program() } }),
@@ -66,7 +69,7 @@ function renderIssue(
   render(
     <ClockContext value={NOW}>
       <SessionContext value={session(viewer)}>
-        <MemoryRouter initialEntries={['/issues/hx-7']}>
+        <MemoryRouter initialEntries={[path]}>
           <Routes>
             <Route path="/issues/:key" element={<IssuePage />} />
           </Routes>
@@ -821,6 +824,39 @@ describe('IssuePage', () => {
     expect(within(dialog()).getByRole('textbox', { name: 'Description' })).toHaveValue(
       'Half typed',
     );
+  });
+
+  it('lands on the decision a link names (#decision-<id>, as the command palette opens it)', async () => {
+    const scrolled = jest.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    const base = awaitingDecision();
+    const decided = awaitingDecision({
+      status: 'DECIDED',
+      decisions: [
+        {
+          id: 'd1',
+          rationale: 'Weight is a key performance parameter.',
+          conditions: null,
+          decidedAt: '2026-03-10T14:30:00.000Z',
+          dueAt: '2026-03-08T15:00:00.000Z',
+          onTime: false,
+          tier: 'WIPT',
+          superseded: false,
+          supersededAt: null,
+          dissentingDisciplines: [],
+          option: base.options[0]!,
+          decidedBy: PAT,
+          team: { id: 't-wipt', name: 'Radio WIPT', tier: 'WIPT' },
+          nonConcurrences: [],
+          actionItems: [],
+        },
+      ],
+    });
+    renderIssue({ IssueDetail: answer(decided) }, { path: '/issues/hx-7#decision-d1' });
+    const target = await screen.findByRole('heading', { name: /Decision in force: option A/ });
+    await waitFor(() => expect(target).toHaveFocus());
+    expect(target).toHaveAttribute('id', 'decision-d1');
+    expect(scrolled).toHaveBeenCalledTimes(1);
   });
 
   it('lets the assignee mark an action item done', async () => {

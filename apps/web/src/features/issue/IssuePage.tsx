@@ -1,6 +1,6 @@
 import { ErrorCode, parseIssueKey } from '@ipt/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { toRequestError, type GraphQLRequestError } from '../../lib/graphql';
@@ -111,6 +111,21 @@ export function IssuePage() {
     const timer = window.setTimeout(() => setAnnouncement(''), ANNOUNCEMENT_MS);
     return () => window.clearTimeout(timer);
   }, [announcement]);
+
+  // A link to a part of the page (the palette's decisions: #decision-<id>) lands on it once the
+  // issue is in: the browser's own jump happened before the page had drawn it.
+  const { hash } = useLocation();
+  const jumped = useRef('');
+  const issueKey = issue?.key ?? null;
+  useEffect(() => {
+    if (!issueKey || !hash || jumped.current === issueKey + hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    jumped.current = issueKey + hash;
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [issueKey, hash]);
 
   // After an action, focus returns to its button; if the reload took the button away, to the
   // heading, so keyboard users are not dropped at the top of the document.
