@@ -836,7 +836,7 @@ describe('IssuePage', () => {
         {
           id: 'd1',
           rationale: 'Weight is a key performance parameter.',
-          conditions: null,
+          conditions: '',
           decidedAt: '2026-03-10T14:30:00.000Z',
           dueAt: '2026-03-08T15:00:00.000Z',
           onTime: false,
