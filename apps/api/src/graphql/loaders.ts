@@ -46,6 +46,54 @@ export function createLoaders(manager: EntityManager) {
     });
   }
 
+  /**
+   * Each issue's newest `last` rows (before the event `before`), oldest first: one statement for
+   * every issue asking the same window, whatever their number (a list of issues with their
+   * timelines), ranked per issue with ROW_NUMBER on both databases.
+   */
+  function newestPerIssue<T extends ObjectLiteral & { issueId: string | null }>(
+    entity: EntityTarget<T>,
+    alias: string,
+    table: string,
+    key: 'seq' | 'id',
+    newestFirst: string,
+    oldestFirst: string | readonly string[],
+    pagesBack: boolean,
+  ) {
+    return new DataLoader<string, T[]>(async (keys) => {
+      const windows = new Map<string, { last: number; before: number | null; ids: string[] }>();
+      for (const key of keys) {
+        const { issueId, last, before } = parseWindowKey(key);
+        const window = `${last}|${before ?? ''}`;
+        const group = windows.get(window) ?? { last, before, ids: [] };
+        group.ids.push(issueId);
+        windows.set(window, group);
+      }
+      const found = new Map<string, T[]>();
+      for (const { last, before, ids } of windows.values()) {
+        const earlier = pagesBack && before !== null ? ' AND x.seq < :before' : '';
+        const query = manager
+          .createQueryBuilder(entity, alias)
+          .where(
+            `${alias}.${key} IN (SELECT w.${key} FROM (SELECT x.${key}, ROW_NUMBER() OVER ` +
+              `(PARTITION BY x.issue_id ORDER BY ${newestFirst}) AS rn FROM ${table} x ` +
+              `WHERE x.issue_id IN (:...ids)${earlier}) w WHERE w.rn <= :last)`,
+            { ids, before, last },
+          );
+        const [first, ...rest] = typeof oldestFirst === 'string' ? [oldestFirst] : oldestFirst;
+        query.orderBy(first as string, 'ASC');
+        for (const column of rest) query.addOrderBy(column, 'ASC');
+        for (const row of await query.getMany()) {
+          const rowKey = windowKey(row.issueId as string, last, before);
+          const list = found.get(rowKey);
+          if (list) list.push(row);
+          else found.set(rowKey, [row]);
+        }
+      }
+      return keys.map((key) => found.get(key) ?? []);
+    });
+  }
+
   /** Rows per issue id counted in one statement. */
   function countBy<T extends ObjectLiteral>(entity: EntityTarget<T>, column: keyof T & string) {
     return new DataLoader<string, number>(async (keys) => {
@@ -86,36 +134,17 @@ export function createLoaders(manager: EntityManager) {
     eventsByIssue: groupedBy(EventEntity, 'issueId', 'seq'),
     eventCountByIssue: countBy(EventEntity, 'issueId'),
     commentCountByIssue: countBy(CommentEntity, 'issueId'),
-    /** An issue's newest events, oldest first; keyed by `windowKey`. One statement per window. */
-    eventWindow: new DataLoader<string, EventEntity[]>((keys) =>
-      Promise.all(
-        keys.map(async (key) => {
-          const { issueId, last, before } = parseWindowKey(key);
-          const query = manager
-            .createQueryBuilder(EventEntity, 'e')
-            .where('e.issueId = :issueId', { issueId })
-            .orderBy('e.seq', 'DESC')
-            .limit(last);
-          if (before !== null) query.andWhere('e.seq < :before', { before });
-          return (await query.getMany()).reverse();
-        }),
-      ),
-    ),
-    /** An issue's newest comments, oldest first; keyed by `windowKey` (no `before`). */
-    commentWindow: new DataLoader<string, CommentEntity[]>((keys) =>
-      Promise.all(
-        keys.map(async (key) => {
-          const { issueId, last } = parseWindowKey(key);
-          const rows = await manager
-            .createQueryBuilder(CommentEntity, 'c')
-            .where('c.issueId = :issueId', { issueId })
-            .orderBy('c.createdAt', 'DESC')
-            .addOrderBy('c.id', 'DESC')
-            .limit(last)
-            .getMany();
-          return rows.reverse();
-        }),
-      ),
+    /** Issues' newest events, oldest first; keyed by `windowKey`. */
+    eventWindow: newestPerIssue(EventEntity, 'e', 'events', 'seq', 'x.seq DESC', 'e.seq', true),
+    /** Issues' newest comments, oldest first; keyed by `windowKey` (no `before`). */
+    commentWindow: newestPerIssue(
+      CommentEntity,
+      'c',
+      'comments',
+      'id',
+      'x.created_at DESC, x.id DESC',
+      ['c.createdAt', 'c.id'],
+      false,
     ),
   };
 }
