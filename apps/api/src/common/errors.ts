@@ -122,6 +122,15 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
+  // A field resolver runs without Nest's exception filter (per-field wrappers cost every field,
+  // ADR 24): its coded DomainError arrives here wrapped, and keeps its code and details.
+  const domain = error instanceof GraphQLError ? error.originalError : undefined;
+  if (domain instanceof DomainError) {
+    return {
+      ...formatted,
+      extensions: { ...formatted.extensions, ...domain.details, code: CODES[domain.code] },
+    };
+  }
   const refused = refusedScalarValue(error);
   if (!refused || !(error instanceof GraphQLError)) return formatted;
   const field = refusedFieldName(error, refused);

@@ -24,7 +24,6 @@ import { CLOCK, Clock } from '../common/clock';
 import { DatabaseService } from '../database/database.service';
 import type { RequestContext } from '../graphql/context';
 import { windowKey } from '../graphql/loaders';
-import { toGraphQLError } from '../common/errors';
 import { ActorService } from '../programs/actor.service';
 import { ProgramModel } from '../programs/program.model';
 import { TeamModel } from '../programs/team.model';
@@ -388,10 +387,7 @@ export class IssuesResolver {
     @Args('before', { type: () => Int, nullable: true }) before?: number | null,
   ): Promise<TimelineEventModel[]> {
     if (before != null && last == null) {
-      // Field resolvers answer outside Nest's exception filter: the coded error is made here.
-      throw toGraphQLError(
-        badInput('last', 'Give how many events to read (last) when paging back with before.'),
-      );
+      throw badInput('last', 'Give how many events to read (last) when paging back with before.');
     }
     const events =
       last == null
@@ -494,10 +490,7 @@ const MAX_WINDOW = 500;
 /** `last` checked: a whole number from 1 to MAX_WINDOW. */
 function windowSize(last: number): number {
   if (!Number.isInteger(last) || last < 1 || last > MAX_WINDOW) {
-    // Field resolvers answer outside Nest's exception filter: the coded error is made here.
-    throw toGraphQLError(
-      badInput('last', `Ask for 1 to ${MAX_WINDOW} at a time (last), not ${last}.`),
-    );
+    throw badInput('last', `Ask for 1 to ${MAX_WINDOW} at a time (last), not ${last}.`);
   }
   return last;
 }
