@@ -1,7 +1,9 @@
 import {
+  addCalendarDays,
   dateTimeInWords,
   dayInWords,
   endOfLocalDay,
+  instantAtLocal,
   isCalendarDay,
   localDateOf,
 } from '@ipt/domain';
@@ -126,6 +128,15 @@ function dayOf(date: Date, timeZone: string): string {
 export function dayInZone(iso: string, timeZone: string): string {
   const date = parse(iso);
   return date ? dayOf(date, timeZone) : '';
+}
+
+/**
+ * The first instant of a day in `timeZone`, `daysLater` days on (1: the exclusive end of a period
+ * that includes the day), as the API's filters take periods; null if it is not a day.
+ */
+export function startOfDayInZone(day: string, timeZone: string, daysLater = 0): string | null {
+  if (!isCalendarDay(day)) return null;
+  return instantAtLocal(addCalendarDays(day, daysLater), 0, timeZone).toISOString();
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Tier, addCalendarDays, instantAtLocal, isCalendarDay } from '@ipt/domain';
+import { Tier } from '@ipt/domain';
+import { startOfDayInZone } from '../../lib/dates';
 import type { DecisionFilters, LogDecision } from './api/get-decisions';
 
 /** The decision log's filters, as they live in the URL so a filtered view can be shared. */
@@ -63,10 +64,7 @@ export function paramsFromFilters(filters: LogFilters): URLSearchParams {
 }
 
 /** Midnight starting a yyyy-mm-dd day in the program's time zone, `days` later. */
-export function startOfDay(date: string, timeZone: string, days = 0): string | null {
-  if (!isCalendarDay(date)) return null;
-  return instantAtLocal(addCalendarDays(date, days), 0, timeZone).toISOString();
-}
+export const startOfDay = startOfDayInZone;
 
 /** Whether the filters hold days, which wait for the zone they are days of. */
 export function needsTimeZone(filters: LogFilters): boolean {

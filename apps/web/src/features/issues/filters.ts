@@ -3,11 +3,11 @@ import {
   ISSUE_STATUSES,
   TIERS_LOWEST_FIRST,
   addCalendarDays,
-  instantAtLocal,
   type Consequence,
   type IssueStatus,
   type Tier,
 } from '@ipt/domain';
+import { startOfDayInZone } from '../../lib/dates';
 import type { IssueFilterVariables, IssueOrderVariables } from './api/get-issues';
 
 /**
@@ -283,14 +283,14 @@ export function needsTimeZone(filters: TrackerFilters): boolean {
   );
 }
 
-/** The start of a local date in the program's time zone, as the API's instant. */
+/** The start of a local date in the program's time zone (parsed filters hold only real days). */
 function startOfDay(localDate: string, timeZone: string): string {
-  return instantAtLocal(localDate, 0, timeZone).toISOString();
+  return startOfDayInZone(localDate, timeZone) as string;
 }
 
 /** The start of the day after a local date: the exclusive end of a period that includes it. */
 function endOfDay(localDate: string, timeZone: string): string {
-  return startOfDay(addCalendarDays(localDate, 1), timeZone);
+  return startOfDayInZone(localDate, timeZone, 1) as string;
 }
 
 /**
